@@ -1,0 +1,82 @@
+package transport
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptrace"
+	"strings"
+	"time"
+)
+
+// attemptTripper wraps the real round tripper for one attempt: it applies the per-attempt timeout,
+// records whether the request reached the wire (so an unsafe method is retried only when it did not),
+// logs the attempt without its query string, and hands registry responses to OnResponse.
+type attemptTripper struct {
+	next       http.RoundTripper
+	logger     *slog.Logger
+	onResponse func(*http.Response)
+}
+
+func (a *attemptTripper) RoundTrip(req *http.Request) (*http.Response, error) {
+	st := stateFrom(req.Context())
+	if st == nil {
+		return a.next.RoundTrip(req)
+	}
+	ctx := req.Context()
+	cancel := context.CancelFunc(func() {})
+	if st.timeout > 0 {
+		ctx, cancel = context.WithTimeout(ctx, st.timeout)
+	}
+	st.wrote.Store(false)
+	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
+		WroteRequest: func(httptrace.WroteRequestInfo) { st.wrote.Store(true) },
+	})
+	start := time.Now()
+	resp, err := a.next.RoundTrip(req.WithContext(ctx))
+	if a.logger != nil && a.logger.Enabled(ctx, slog.LevelDebug) {
+		attrs := []slog.Attr{
+			slog.String("op", st.label), slog.String("method", req.Method),
+			slog.String("host", req.URL.Host), slog.String("path", req.URL.Path),
+			slog.Int("attempt", st.attempts), slog.Duration("duration", time.Since(start)),
+		}
+		if err != nil {
+			attrs = append(attrs, slog.String("error", redactErr(err, req)))
+		} else {
+			attrs = append(attrs, slog.Int("status", resp.StatusCode))
+		}
+		a.logger.LogAttrs(req.Context(), slog.LevelDebug, "istari: http attempt", attrs...)
+	}
+	if err != nil {
+		cancel()
+		return nil, err
+	}
+	resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
+	if st.registry && a.onResponse != nil {
+		a.onResponse(resp)
+	}
+	return resp, nil
+}
+
+// redactErr renders a transport error without the request's query string (presigned signatures).
+func redactErr(err error, req *http.Request) string {
+	msg := err.Error()
+	if req.URL.RawQuery == "" {
+		return msg
+	}
+	return strings.ReplaceAll(msg, req.URL.RawQuery, "[REDACTED]")
+}
+
+// cancelOnClose ends the attempt's timeout context when the body is closed, so the timeout covers
+// reading the body too.
+type cancelOnClose struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+func (c *cancelOnClose) Close() error {
+	err := c.ReadCloser.Close()
+	c.cancel()
+	return err
+}

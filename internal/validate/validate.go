@@ -1,0 +1,115 @@
+// Package validate holds the one validator/v10 instance of the SDK and turns its findings into
+// plain violations that the root package reports as *istari.ValidationError.
+//
+// Field names are the wire names (json or query tag), so a violation reads the way the registry and the
+// Python client name the field: "description", "tracked_files[0].file_id".
+package validate
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/go-playground/validator/v10"
+)
+
+// Violation is one broken rule.
+type Violation struct {
+	Field  string // wire name path, e.g. "description" or "items[2].path"
+	Rule   string // validator tag, e.g. "max", "required", "oneof"
+	Param  string // the rule's bound, e.g. "255"
+	Length int    // rune length of a string value, or the length of a slice; -1 when not applicable
+}
+
+var (
+	once     sync.Once
+	instance *validator.Validate
+)
+
+func get() *validator.Validate {
+	once.Do(func() {
+		v := validator.New(validator.WithRequiredStructEnabled())
+		v.RegisterTagNameFunc(wireName)
+		instance = v
+	})
+	return instance
+}
+
+func wireName(f reflect.StructField) string {
+	for _, key := range []string{"json", "query"} {
+		if tag, ok := f.Tag.Lookup(key); ok {
+			name, _, _ := strings.Cut(tag, ",")
+			if name == "-" {
+				return ""
+			}
+			if name != "" {
+				return name
+			}
+		}
+	}
+	return f.Name
+}
+
+// Struct validates v (a struct or a pointer to one; nil passes) and returns its violations in field order.
+func Struct(v any) []Violation {
+	if v == nil {
+		return nil
+	}
+	rv := reflect.ValueOf(v)
+	if rv.Kind() == reflect.Pointer && rv.IsNil() {
+		return nil
+	}
+	for rv.Kind() == reflect.Pointer {
+		rv = rv.Elem()
+	}
+	if rv.Kind() != reflect.Struct {
+		return nil
+	}
+	err := get().Struct(v)
+	if err == nil {
+		return nil
+	}
+	var verrs validator.ValidationErrors
+	if !errors.As(err, &verrs) {
+		return []Violation{{Field: "", Rule: "invalid", Length: -1}}
+	}
+	out := make([]Violation, 0, len(verrs))
+	for _, fe := range verrs {
+		out = append(out, Violation{
+			Field:  trimRoot(fe.Namespace()),
+			Rule:   fe.Tag(),
+			Param:  fe.Param(),
+			Length: lengthOf(fe.Value()),
+		})
+	}
+	return out
+}
+
+// trimRoot drops the struct type name that validator puts first ("ListFilesParams.page" -> "page").
+func trimRoot(ns string) string {
+	if _, rest, ok := strings.Cut(ns, "."); ok {
+		return rest
+	}
+	return ns
+}
+
+func lengthOf(v any) int {
+	switch x := v.(type) {
+	case string:
+		return utf8.RuneCountInString(x)
+	case *string:
+		if x != nil {
+			return utf8.RuneCountInString(*x)
+		}
+	}
+	rv := reflect.ValueOf(v)
+	if rv.IsValid() && (rv.Kind() == reflect.Slice || rv.Kind() == reflect.Map) {
+		return rv.Len()
+	}
+	if rv.IsValid() && rv.Kind() == reflect.String {
+		return utf8.RuneCountInString(rv.String())
+	}
+	return -1
+}
