@@ -1,0 +1,149 @@
+package istari
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+
+	"github.com/istari-sdk/istari-go/internal/query"
+	"github.com/istari-sdk/istari-go/internal/transport"
+	"github.com/istari-sdk/istari-go/internal/validate"
+)
+
+// request is one registry operation as the domain files describe it; invoke does the rest.
+type request struct {
+	op     string                     // operation id, e.g. "list_files"
+	path   []string                   // path parameter values in template order
+	query  any                        // nil, url.Values, or a params struct (validated, then encoded)
+	body   any                        // nil = no body; otherwise JSON (json.RawMessage passes through)
+	out    any                        // JSON target; nil = discard
+	stream func(*http.Response) error // consumes a 2xx body instead of out (exports)
+	accept string                     // Accept header; default application/json
+}
+
+// invoke performs one registry operation: route from the operation table, escaped path parameters,
+// query, JSON body, bearer token, retries, compatibility capture, and error decoding.
+func (c *Client) invoke(ctx context.Context, r request) error {
+	if _, isValues := r.query.(url.Values); !isValues {
+		if err := c.validate(r.query); err != nil {
+			return err
+		}
+	}
+	op, ok := c.ops.Lookup(r.op)
+	if !ok {
+		return fmt.Errorf("istari: unknown operation %q", r.op)
+	}
+	path, err := op.Expand(r.path...)
+	if err != nil {
+		return c.pathError(op.Params(), r.path, err)
+	}
+	q, err := encodeQuery(r.query)
+	if err != nil {
+		return err
+	}
+	target := c.baseURL + path
+	if len(q) > 0 {
+		target += "?" + q.Encode()
+	}
+	header := c.registryHeader()
+	accept := r.accept
+	if accept == "" {
+		accept = "application/json"
+	}
+	header.Set("Accept", accept)
+	var body []byte
+	if r.body != nil {
+		if body, err = json.Marshal(r.body); err != nil {
+			return fmt.Errorf("istari: %s: encoding request body: %w", op.ID, err)
+		}
+		header.Set("Content-Type", "application/json")
+	}
+	resp, attempts, err := c.tr.Do(ctx, &transport.Request{
+		Method: op.Method, URL: target, Header: header, Body: body, Registry: true, Label: op.ID,
+	})
+	if err != nil {
+		return fmt.Errorf("istari: %s %s %s failed after %d attempt(s): %w", op.ID, op.Method, path, attempts, err)
+	}
+	defer drainAndClose(resp.Body)
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		raw, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+		return newAPIError(op.ID, op.Method, path, resp.StatusCode, resp.Header, raw, attempts)
+	}
+	switch {
+	case r.stream != nil:
+		return r.stream(resp)
+	case r.out != nil:
+		if err := json.NewDecoder(resp.Body).Decode(r.out); err != nil {
+			if errors.Is(err, io.EOF) {
+				return fmt.Errorf("istari: %s: empty response body", op.ID)
+			}
+			return fmt.Errorf("istari: %s: decoding response: %w", op.ID, err)
+		}
+	}
+	return nil
+}
+
+// pathError turns an unusable path parameter into a *ValidationError naming the parameter.
+func (c *Client) pathError(names, values []string, cause error) error {
+	for i, name := range names {
+		if i >= len(values) || values[i] == "" {
+			return &ValidationError{Field: name, Rule: "required", Length: -1, Msg: "is required"}
+		}
+		if values[i] == "." || values[i] == ".." {
+			return &ValidationError{Field: name, Rule: "path_segment", Length: len(values[i]), Msg: "must not be a dot segment"}
+		}
+	}
+	return &ValidationError{Rule: "path", Length: -1, Msg: cause.Error()}
+}
+
+// registryHeader is the header set of every registry call: user agent, token, API hashes.
+func (c *Client) registryHeader() http.Header {
+	h := make(http.Header, 6)
+	h.Set("User-Agent", c.userAgent)
+	if tok := c.cfg.RegistryAuthToken.Reveal(); tok != "" {
+		h.Set("Authorization", "Bearer "+tok)
+	}
+	if c.apiHashes != "" {
+		h.Set("X-Istari-Client-Api-Hashes", c.apiHashes)
+	}
+	return h
+}
+
+// validate checks a parameter struct with its validate tags and returns the first violation.
+func (c *Client) validate(v any) error {
+	violations := validate.Struct(v)
+	if len(violations) == 0 {
+		return nil
+	}
+	first := violations[0]
+	return &ValidationError{Field: first.Field, Rule: first.Rule, Param: first.Param, Length: first.Length}
+}
+
+func encodeQuery(v any) (url.Values, error) {
+	q, err := query.Encode(v)
+	if err != nil {
+		return nil, fmt.Errorf("istari: %w", err)
+	}
+	return q, nil
+}
+
+// drainAndClose reads a little of what is left so the connection can be reused, then closes.
+func drainAndClose(body io.ReadCloser) {
+	_, _ = io.Copy(io.Discard, io.LimitReader(body, 64<<10))
+	_ = body.Close()
+}
+
+// archiveBody is the optional Archive/Restore body: none at all when no reason is given.
+func archiveBody(reason *string) any {
+	if reason == nil {
+		return nil
+	}
+	return map[string]string{"reason": *reason}
+}
+
+// Ptr returns a pointer to v, for the optional fields of parameter structs: Ptr("-created").
+func Ptr[T any](v T) *T { return &v }

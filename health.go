@@ -1,0 +1,95 @@
+package istari
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+
+	"github.com/istari-sdk/istari-go/internal/ops"
+	"github.com/istari-sdk/istari-go/internal/transport"
+)
+
+// HealthStatus is the answer of a health probe. Its JSON shape is not public, so the raw body is kept.
+type HealthStatus struct {
+	StatusCode int             // HTTP status of the probe
+	Raw        json.RawMessage // body as sent (JSON, or text)
+}
+
+// LivenessCheck calls the registry's liveness probe, GET /api/v2/health/liveness (Python liveness_check).
+func (c *Client) LivenessCheck(ctx context.Context) (*HealthStatus, error) {
+	return c.probe(ctx, "liveness_check")
+}
+
+// ReadinessCheck calls the registry's readiness probe, GET /api/v2/health/readiness (Python readiness_check).
+func (c *Client) ReadinessCheck(ctx context.Context) (*HealthStatus, error) {
+	return c.probe(ctx, "readiness_check")
+}
+
+func (c *Client) probe(ctx context.Context, op string) (*HealthStatus, error) {
+	h := &HealthStatus{}
+	err := c.invoke(ctx, request{op: op, stream: func(resp *http.Response) error {
+		h.StatusCode = resp.StatusCode
+		raw, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+		h.Raw = raw
+		return err
+	}})
+	if err != nil {
+		return nil, err
+	}
+	return h, nil
+}
+
+// CheckCompatibility calls the readiness probe and returns the registry's verdict on this SDK, or
+// (nil, nil) when the registry sent no compatibility headers (Python Client.check_compatibility). A
+// verdict never fails a request; warnings are logged once per client and verdict.
+func (c *Client) CheckCompatibility(ctx context.Context) (*CompatibilityResult, error) {
+	var result *CompatibilityResult
+	err := c.invoke(ctx, request{op: "readiness_check", stream: func(resp *http.Response) error {
+		if r, ok := parseCompatibility(resp.Header); ok {
+			result = &r
+		}
+		return nil
+	}})
+	if err != nil {
+		return nil, err
+	}
+	return result, nil
+}
+
+// RouteReport compares the SDK's operation table with a registry OpenAPI document: operations that
+// match, are missing, moved (method or path), or have different path parameters.
+type RouteReport = ops.Report
+
+// VerifyRoutes fetches <registry>/openapi.json and reports how the SDK's routes compare with it.
+// Routes can then be corrected with Configuration.OpenAPISpec (env ISTARI_CLIENT_OPENAPI_SPEC).
+// The same report is printed offline by `go run ./cmd/istari-specdiff FILE`.
+func (c *Client) VerifyRoutes(ctx context.Context) (*RouteReport, error) {
+	spec, err := c.fetchOpenAPI(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return ops.Diff(spec, ops.Builtin())
+}
+
+// RouteResolution reports how routes were resolved from Configuration.OpenAPISpec, or nil when none was given.
+func (c *Client) RouteResolution() *RouteReport { return c.routes }
+
+// fetchOpenAPI downloads the registry's OpenAPI document (ops.OpenAPIPath), with the registry headers.
+func (c *Client) fetchOpenAPI(ctx context.Context) ([]byte, error) {
+	header := c.registryHeader()
+	header.Set("Accept", "application/json")
+	resp, attempts, err := c.tr.Do(ctx, &transport.Request{
+		Method: http.MethodGet, URL: c.baseURL + ops.OpenAPIPath, Header: header, Registry: true, Label: "openapi",
+	})
+	if err != nil {
+		return nil, fmt.Errorf("istari: fetching %s: %w", ops.OpenAPIPath, err)
+	}
+	defer drainAndClose(resp.Body)
+	if resp.StatusCode != http.StatusOK {
+		raw, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+		return nil, newAPIError("openapi", http.MethodGet, ops.OpenAPIPath, resp.StatusCode, resp.Header, raw, attempts)
+	}
+	return io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+}
