@@ -1,0 +1,27 @@
+package ops
+
+import (
+	"slices"
+	"sync"
+)
+
+// builtinRows combines the per-section tables (table_*.go) into the built-in row list.
+func builtinRows() []Operation {
+	return slices.Concat(
+		filesOps,     // §3
+		jobsOps,      // §4
+		systemsOps,   // §5
+		accessOps,    // §6
+		infosecOps,   // §7
+		documentsOps, // §8
+		agentsOps,    // §9
+		adminOps,     // §10
+		healthOps,    // §11
+		storageOps,   // §12
+	)
+}
+
+var builtin = sync.OnceValue(func() *Table { return mustTable(builtinRows()) })
+
+// Builtin returns the built-in table of operations.md (built once; every call returns the same table).
+func Builtin() *Table { return builtin() }

@@ -1,0 +1,168 @@
+package ops
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestBuiltinRowCountsPerSection(t *testing.T) {
+	want := map[string]int{
+		"3.1": 34, "4.1": 12, "5": 27, "6.1": 23, "7": 4, "8": 9,
+		"9.1": 19, "9.2": 15, "9.3": 3, "10": 17, "11": 2, "12": 3,
+	}
+	got := map[string]int{}
+	for _, o := range builtinRows() {
+		got[o.Section]++
+	}
+	for sec, n := range want {
+		if got[sec] != n {
+			t.Errorf("section %s: %d rows, want %d", sec, got[sec], n)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("sections %v, want exactly %v", got, want)
+	}
+	if n := len(builtinRows()); n != 168 {
+		t.Errorf("builtinRows: %d rows, want 168", n)
+	}
+	if n := Builtin().Len(); n != 168 {
+		t.Errorf("Builtin().Len() = %d, want 168", n)
+	}
+}
+
+func TestBuiltinIDsUnique(t *testing.T) {
+	seen := map[string]bool{}
+	for _, o := range builtinRows() {
+		if seen[o.ID] {
+			t.Errorf("duplicate id %q", o.ID)
+		}
+		seen[o.ID] = true
+	}
+}
+
+var snakeCase = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
+
+func TestBuiltinRowsWellFormed(t *testing.T) {
+	for _, o := range builtinRows() {
+		if err := o.Validate(); err != nil {
+			t.Errorf("%s: %v", o.ID, err)
+		}
+		if !snakeCase.MatchString(o.ID) {
+			t.Errorf("%s: id is not snake_case", o.ID)
+		}
+		if !slices.Contains([]string{"GET", "POST", "PUT", "PATCH", "DELETE"}, o.Method) {
+			t.Errorf("%s: method %q", o.ID, o.Method)
+		}
+		if o.Path != "/api/v2" && !strings.HasPrefix(o.Path, "/api/v2/") {
+			t.Errorf("%s: path %q does not start with /api/v2/", o.ID, o.Path)
+		}
+		if strings.HasSuffix(o.Path, "/") || strings.Contains(o.Path, "//") {
+			t.Errorf("%s: path %q has an empty segment", o.ID, o.Path)
+		}
+		for p := range strings.SplitSeq(o.Path, "/") {
+			literal := !strings.ContainsAny(p, "{}")
+			param := len(p) > 2 && p[0] == '{' && p[len(p)-1] == '}' && snakeCase.MatchString(p[1:len(p)-1])
+			if !literal && !param {
+				t.Errorf("%s: path %q: malformed segment %q", o.ID, o.Path, p)
+			}
+		}
+		if o.Confidence != Attested && o.Confidence != Signature && o.Confidence != Reconstructed {
+			t.Errorf("%s: confidence %q", o.ID, o.Confidence)
+		}
+		if o.Source != "" {
+			t.Errorf("%s: table data sets Source %q; Builtin() sets it", o.ID, o.Source)
+		}
+	}
+}
+
+func TestBuiltinConfidence(t *testing.T) {
+	var attested []string
+	count := map[Confidence]int{}
+	for _, o := range Builtin().All() {
+		count[o.Confidence]++
+		if o.Confidence == Attested {
+			attested = append(attested, o.ID)
+		}
+	}
+	if want := []string{"bulk_create_access", "liveness_check", "readiness_check"}; !slices.Equal(attested, want) {
+		t.Errorf("attested rows %v, want %v", attested, want)
+	}
+	// operations.md §13: wire operations alone are 3 A, 132 S, 33 R.
+	if count[Signature] != 132 || count[Reconstructed] != 33 {
+		t.Errorf("S=%d R=%d, want S=132 R=33", count[Signature], count[Reconstructed])
+	}
+}
+
+// goName derives the Go name of an operation id with the initialisms of operations.md §0.2.
+func goName(id string) string {
+	var b strings.Builder
+	for w := range strings.SplitSeq(id, "_") {
+		switch w {
+		case "id", "url":
+			b.WriteString(strings.ToUpper(w))
+		case "urls":
+			b.WriteString("URLs")
+		default:
+			b.WriteString(strings.ToUpper(w[:1]) + w[1:])
+		}
+	}
+	return b.String()
+}
+
+func TestBuiltinGoNames(t *testing.T) {
+	// The wire calls wrapped by a composite of the same name or that only a composite calls (§0.2).
+	private := []string{
+		"create_artifact", "create_artifacts_bulk", "create_auth_integration", "create_comment", "create_file",
+		"create_function_auth_secret", "create_model", "create_model_job", "update_artifact",
+		"update_auth_integration", "update_comment", "update_file", "update_file_properties", "update_job",
+		"update_model",
+	}
+	var gotPrivate []string
+	for _, o := range Builtin().All() {
+		exported := goName(o.ID)
+		switch o.GoName {
+		case exported:
+		case strings.ToLower(exported[:1]) + exported[1:]:
+			gotPrivate = append(gotPrivate, o.ID)
+		default:
+			t.Errorf("%s: GoName %q, want %q or its lowerCamel form", o.ID, o.GoName, exported)
+		}
+	}
+	if !slices.Equal(gotPrivate, private) {
+		t.Errorf("unexported rows %v, want %v", gotPrivate, private)
+	}
+}
+
+func TestBuiltinSpotChecks(t *testing.T) {
+	want := []Operation{
+		{ID: "list_files", GoName: "ListFiles", Method: "GET", Path: "/api/v2/files", Confidence: Reconstructed, Section: "3.1"},
+		{ID: "get_resource", GoName: "GetResource", Method: "GET", Path: "/api/v2/resources/{resource_type}/{resource_id}", Confidence: Signature, Section: "3.1"},
+		{ID: "create_model_job", GoName: "createModelJob", Method: "POST", Path: "/api/v2/models/{model_id}/jobs", Confidence: Signature, Section: "4.1"},
+		{ID: "list_tags", GoName: "ListTags", Method: "GET", Path: "/api/v2/tags", Confidence: Signature, Section: "5"},
+		{ID: "bulk_create_access", GoName: "BulkCreateAccess", Method: "POST", Path: "/api/v2/bulk/access", Confidence: Attested, Section: "6.1"},
+		{ID: "remove_access", GoName: "RemoveAccess", Method: "DELETE", Path: "/api/v2/access/{subject_type}/{subject_id}/{resource_type}/{resource_id}", Confidence: Signature, Section: "6.1"},
+		{ID: "assign_infosec_level", GoName: "AssignInfosecLevel", Method: "PATCH", Path: "/api/v2/infosec_levels/assignments/{subject_type}/{subject_id}", Confidence: Signature, Section: "7"},
+		{ID: "export_document", GoName: "ExportDocument", Method: "GET", Path: "/api/v2/documents/{document_id}/export", Confidence: Reconstructed, Section: "8"},
+		{ID: "delete_agent_pool", GoName: "DeleteAgentPool", Method: "DELETE", Path: "/api/v2/agent_pools/{agent_pool_id}", Confidence: Reconstructed, Section: "9.1"},
+		{ID: "create_tool_versions", GoName: "CreateToolVersions", Method: "POST", Path: "/api/v2/tools/{tool_id}/tool_versions", Confidence: Signature, Section: "9.2"},
+		{ID: "get_function_auth_secret", GoName: "GetFunctionAuthSecret", Method: "GET", Path: "/api/v2/function_auth_secrets/{function_auth_secret_id}", Confidence: Reconstructed, Section: "9.3"},
+		{ID: "list_users", GoName: "ListUsers", Method: "GET", Path: "/api/v2/users", Confidence: Signature, Section: "10"},
+		{ID: "liveness_check", GoName: "LivenessCheck", Method: "GET", Path: "/api/v2/health/liveness", Confidence: Attested, Section: "11"},
+		{ID: "generate_upload_urls_bulk", GoName: "GenerateUploadURLsBulk", Method: "POST", Path: "/api/v2/storage/upload_urls/bulk", Confidence: Reconstructed, Section: "12"},
+	}
+	for _, w := range want {
+		w.Source = SourceBuiltin
+		got, ok := Builtin().Lookup(w.ID)
+		if !ok || got != w {
+			t.Errorf("Lookup(%q) = %+v, %v; want %+v", w.ID, got, ok, w)
+		}
+	}
+}
+
+func TestBuiltinIsShared(t *testing.T) {
+	if Builtin() != Builtin() {
+		t.Error("Builtin() built the table twice")
+	}
+}

@@ -1,0 +1,101 @@
+package ops
+
+import (
+	"errors"
+	"slices"
+	"testing"
+)
+
+func TestParams(t *testing.T) {
+	tests := []struct {
+		path string
+		want []string
+	}{
+		{"/api/v2/files", nil},
+		{"/api/v2/files/{file_id}", []string{"file_id"}},
+		{"/api/v2/access/{subject_type}/{subject_id}/{resource_type}/{resource_id}",
+			[]string{"subject_type", "subject_id", "resource_type", "resource_id"}},
+		{"/api/v2/files/{file_id}.json", nil}, // not a whole segment
+	}
+	for _, tt := range tests {
+		if got := (Operation{Path: tt.path}).Params(); !slices.Equal(got, tt.want) {
+			t.Errorf("Params(%q) = %q, want %q", tt.path, got, tt.want)
+		}
+	}
+}
+
+func TestExpand(t *testing.T) {
+	getFile := Operation{ID: "get_file", Method: "GET", Path: "/api/v2/files/{file_id}"}
+	access := Operation{ID: "list_access", Method: "GET", Path: "/api/v2/access/{resource_type}/{resource_id}"}
+	list := Operation{ID: "list_files", Method: "GET", Path: "/api/v2/files"}
+	tests := []struct {
+		op     Operation
+		values []string
+		want   string
+	}{
+		{list, nil, "/api/v2/files"},
+		{getFile, []string{"0f9c"}, "/api/v2/files/0f9c"},
+		{getFile, []string{"../x"}, "/api/v2/files/..%2Fx"},
+		{getFile, []string{"a/b?c=d#e"}, "/api/v2/files/a%2Fb%3Fc=d%23e"},
+		{getFile, []string{"%2e%2e"}, "/api/v2/files/%252e%252e"},
+		{getFile, []string{"a b"}, "/api/v2/files/a%20b"},
+		{getFile, []string{"..."}, "/api/v2/files/..."},
+		{access, []string{"model", "m/1"}, "/api/v2/access/model/m%2F1"},
+	}
+	for _, tt := range tests {
+		got, err := tt.op.Expand(tt.values...)
+		if err != nil || got != tt.want {
+			t.Errorf("%s.Expand(%q) = %q, %v; want %q", tt.op.ID, tt.values, got, err, tt.want)
+		}
+	}
+}
+
+func TestExpandRejects(t *testing.T) {
+	getFile := Operation{ID: "get_file", Method: "GET", Path: "/api/v2/files/{file_id}"}
+	access := Operation{ID: "list_access", Method: "GET", Path: "/api/v2/access/{resource_type}/{resource_id}"}
+	tests := []struct {
+		op     Operation
+		values []string
+	}{
+		{getFile, nil},
+		{getFile, []string{"a", "b"}},
+		{getFile, []string{""}},
+		{getFile, []string{"."}},
+		{getFile, []string{".."}},
+		{access, []string{"model"}},
+		{access, []string{"model", ""}},
+		{Operation{ID: "list_files", Path: "/api/v2/files"}, []string{"x"}},
+	}
+	for _, tt := range tests {
+		got, err := tt.op.Expand(tt.values...)
+		if !errors.Is(err, ErrPathParams) || got != "" {
+			t.Errorf("%s.Expand(%q) = %q, %v; want ErrPathParams", tt.op.ID, tt.values, got, err)
+		}
+	}
+	bad := Operation{ID: "bad", Method: "GET", Path: "/api/v2/files/{file_id"}
+	if got, err := bad.Expand("x"); err == nil || errors.Is(err, ErrPathParams) {
+		t.Errorf("Expand on a malformed template = %q, %v; want a template error", got, err)
+	}
+}
+
+func TestValidate(t *testing.T) {
+	ok := Operation{ID: "get_file", Method: "GET", Path: "/api/v2/files/{file_id}"}
+	if err := ok.Validate(); err != nil {
+		t.Errorf("Validate(%+v) = %v", ok, err)
+	}
+	bad := []Operation{
+		{ID: "", Method: "GET", Path: "/api/v2/files"},
+		{ID: "x", Method: "HEAD", Path: "/api/v2/files"},
+		{ID: "x", Method: "get", Path: "/api/v2/files"},
+		{ID: "x", Method: "GET", Path: "api/v2/files"},
+		{ID: "x", Method: "GET", Path: "/api/v2/files/{file_id"},
+		{ID: "x", Method: "GET", Path: "/api/v2/files/{}"},
+		{ID: "x", Method: "GET", Path: "/api/v2/files/{id}.json"},
+		{ID: "x", Method: "GET", Path: "/api/v2/{id}/files/{id}"},
+	}
+	for _, o := range bad {
+		if err := o.Validate(); err == nil {
+			t.Errorf("Validate(%+v) = nil, want an error", o)
+		}
+	}
+}
