@@ -6,3 +6,7 @@ var healthOps = []Operation{
 	{ID: "liveness_check", GoName: "LivenessCheck", Method: "GET", Path: "/api/v2/health/liveness", Confidence: Attested, Section: "11"},
 	{ID: "readiness_check", GoName: "ReadinessCheck", Method: "GET", Path: "/api/v2/health/readiness", Confidence: Attested, Section: "11"},
 }
+
+// OpenAPIPath is where a registry serves its OpenAPI document (FastAPI's default), fetched by
+// Client.VerifyRoutes. It is not an operation of the registry API itself.
+const OpenAPIPath = "/openapi.json"

@@ -1,0 +1,44 @@
+# istari-go developer commands. `make test` is the test command CI runs.
+GO        ?= go
+LINT_VER  ?= v2.6.2
+GOBIN     ?= $(shell $(GO) env GOPATH)/bin
+LINT      ?= $(GOBIN)/golangci-lint
+BENCHTIME ?= 3x
+# The spec directory lets the operation-table test compare every row with operations.md.
+SPEC_DIR  ?= $(firstword $(wildcard ../shared/spec /work/shared/spec))
+
+.PHONY: test vet lint lint-install cover bench fuzz specdiff examples quickstart
+
+## test: vet, then every test with the race detector (examples included)
+test: vet
+	ISTARI_SPEC_DIR=$(SPEC_DIR) $(GO) test -race -count=1 ./...
+
+vet:
+	$(GO) vet ./...
+
+## lint: golangci-lint with .golangci.yml (installs it when missing)
+lint: lint-install
+	$(LINT) run ./...
+
+lint-install:
+	@test -x $(LINT) || GOFLAGS= $(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(LINT_VER)
+
+## cover: test coverage summary in coverage.out
+cover:
+	$(GO) test -count=1 -coverprofile=coverage.out ./...
+	$(GO) tool cover -func=coverage.out | tail -n 1
+
+## bench: the benchmarks beside their plain baselines
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=$(BENCHTIME) ./...
+
+## specdiff: compare the operation table with an OpenAPI document: make specdiff SPEC=openapi.json
+specdiff:
+	$(GO) run ./cmd/istari-specdiff $(SPEC)
+
+## examples: build every example and run each against the embedded fake registry
+examples:
+	@for d in examples/*/; do echo "== $$d"; $(GO) run ./$$d || exit 1; done
+
+quickstart:
+	$(GO) run ./examples/quickstart

@@ -1,0 +1,203 @@
+package istari
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strconv"
+	"testing"
+
+	"github.com/jarcoal/httpmock"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+type item struct {
+	ID int `json:"id"`
+}
+
+// pagedResponder serves total items in pages like the registry; withPages false omits "pages".
+func pagedResponder(t *testing.T, total int, withPages bool, queries *[]string) httpmock.Responder {
+	return func(r *http.Request) (*http.Response, error) {
+		*queries = append(*queries, r.URL.RawQuery)
+		q := r.URL.Query()
+		page, size := 1, 10
+		if v := q.Get("page"); v != "" {
+			page, _ = strconv.Atoi(v)
+		}
+		if v := q.Get("size"); v != "" {
+			size, _ = strconv.Atoi(v)
+		}
+		items := []item{}
+		for i := (page - 1) * size; i < min(page*size, total); i++ {
+			items = append(items, item{ID: i})
+		}
+		env := map[string]any{"items": items, "total": total, "page": page, "size": size}
+		if withPages {
+			env["pages"] = (total + size - 1) / size
+		}
+		b, err := json.Marshal(env)
+		require.NoError(t, err)
+		return httpmock.NewBytesResponse(200, b), nil
+	}
+}
+
+type listParams struct {
+	PageOptions
+	Sort *string `query:"sort"`
+}
+
+func (c *Client) listTestItems(ctx context.Context, p *listParams) (*Page[item], error) {
+	return listPage[item](ctx, c, "list_models", nil, p)
+}
+
+func collect(t *testing.T, seq func(func(item, error) bool)) ([]int, error) {
+	t.Helper()
+	var ids []int
+	for it, err := range seq {
+		if err != nil {
+			return ids, err
+		}
+		ids = append(ids, it.ID)
+	}
+	return ids, nil
+}
+
+func TestAllWalksEveryPageWithTheSameFilters(t *testing.T) {
+	for _, withPages := range []bool{true, false} {
+		c, mt := mockClient(t)
+		var queries []string
+		mt.RegisterResponder("GET", testBase+"/api/v2/models", pagedResponder(t, 23, withPages, &queries))
+		ids, err := collect(t, All(context.Background(), &listParams{PageOptions: PageOptions{Size: 10}, Sort: Ptr("-created")}, c.listTestItems))
+		require.NoError(t, err)
+		assert.Len(t, ids, 23)
+		assert.Equal(t, 0, ids[0])
+		assert.Equal(t, 22, ids[22])
+		assert.Equal(t, []string{"size=10&sort=-created", "page=2&size=10&sort=-created", "page=3&size=10&sort=-created"}, queries,
+			"pages=%v: three requests, page+1 each time, filters kept", withPages)
+	}
+}
+
+func TestAllStopsWhenTotalIsZero(t *testing.T) {
+	c, mt := mockClient(t)
+	var queries []string
+	mt.RegisterResponder("GET", testBase+"/api/v2/models", pagedResponder(t, 0, true, &queries))
+	ids, err := collect(t, All(context.Background(), &listParams{}, c.listTestItems))
+	require.NoError(t, err)
+	assert.Empty(t, ids)
+	assert.Len(t, queries, 1)
+}
+
+func TestAllStopsOnEmptyPageWhenCountsAreMissing(t *testing.T) {
+	c, mt := mockClient(t)
+	calls := 0
+	mt.RegisterResponder("GET", testBase+"/api/v2/models", func(r *http.Request) (*http.Response, error) {
+		calls++
+		if r.URL.Query().Get("page") == "2" {
+			return httpmock.NewStringResponse(200, `{"items":[],"total":null,"page":null,"size":null}`), nil
+		}
+		return httpmock.NewStringResponse(200, `{"items":[{"id":1},{"id":2}],"total":null,"page":null,"size":null}`), nil
+	})
+	ids, err := collect(t, All(context.Background(), &listParams{}, c.listTestItems))
+	require.NoError(t, err)
+	assert.Equal(t, []int{1, 2}, ids)
+	assert.Equal(t, 2, calls, "an empty page ends a walk whose counts are null")
+}
+
+func TestAllStopsOnBreak(t *testing.T) {
+	c, mt := mockClient(t)
+	var queries []string
+	mt.RegisterResponder("GET", testBase+"/api/v2/models", pagedResponder(t, 100, true, &queries))
+	n := 0
+	for _, err := range All(context.Background(), &listParams{PageOptions: PageOptions{Size: 5}}, c.listTestItems) {
+		require.NoError(t, err)
+		if n++; n == 7 {
+			break
+		}
+	}
+	assert.Equal(t, 7, n)
+	assert.Len(t, queries, 2, "no page is fetched after the loop breaks")
+}
+
+func TestAllYieldsTheFirstErrorOnce(t *testing.T) {
+	c, mt := mockClient(t, func(cfg *Configuration) { cfg.RetryEnabled = Bool(false) })
+	var queries []string
+	ok := pagedResponder(t, 30, true, &queries)
+	mt.RegisterResponder("GET", testBase+"/api/v2/models", func(r *http.Request) (*http.Response, error) {
+		if r.URL.Query().Get("page") == "2" {
+			return httpmock.NewStringResponse(500, `{"detail":"timeout"}`), nil
+		}
+		return ok(r)
+	})
+	var ids []int
+	var errs []error
+	for it, err := range All(context.Background(), &listParams{}, c.listTestItems) {
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		ids = append(ids, it.ID)
+	}
+	assert.Len(t, ids, 10)
+	require.Len(t, errs, 1)
+	assert.ErrorIs(t, errs[0], ErrServer)
+}
+
+func TestAllStopsWhenContextIsDone(t *testing.T) {
+	c, mt := mockClient(t)
+	var queries []string
+	mt.RegisterResponder("GET", testBase+"/api/v2/models", pagedResponder(t, 50, true, &queries))
+	ctx, cancel := context.WithCancel(context.Background())
+	var got error
+	n := 0
+	for _, err := range All(ctx, &listParams{}, c.listTestItems) {
+		if err != nil {
+			got = err
+			break
+		}
+		if n++; n == 10 {
+			cancel()
+		}
+	}
+	assert.Equal(t, 10, n)
+	assert.True(t, errors.Is(got, context.Canceled))
+	assert.Len(t, queries, 1)
+}
+
+func TestAllReportsValidationErrorWithoutRequest(t *testing.T) {
+	c, mt := mockClient(t)
+	var got error
+	for _, err := range All(context.Background(), &listParams{PageOptions: PageOptions{Page: -3}}, c.listTestItems) {
+		got = err
+	}
+	var ve *ValidationError
+	require.ErrorAs(t, got, &ve)
+	assert.Zero(t, mt.GetTotalCallCount())
+}
+
+func TestPageDecodesEnvelopeAndBareArray(t *testing.T) {
+	var p Page[item]
+	require.NoError(t, json.Unmarshal([]byte(`[{"id":1},{"id":2}]`), &p))
+	assert.Equal(t, []item{{1}, {2}}, p.Items)
+	require.NotNil(t, p.Total)
+	assert.Equal(t, 2, *p.Total)
+	assert.False(t, p.HasNext())
+
+	require.NoError(t, json.Unmarshal([]byte(`{"items":[{"id":3}],"total":7,"page":2,"size":1}`), &p))
+	assert.Equal(t, []item{{3}}, p.Items)
+	assert.Equal(t, 7, *p.Total)
+	assert.Equal(t, 2, *p.Page)
+	assert.Nil(t, p.Pages)
+	assert.True(t, p.HasNext())
+
+	assert.Error(t, json.Unmarshal([]byte(`"nope"`), &p))
+}
+
+func TestHandBuiltPageCannotFetchMore(t *testing.T) {
+	total, pages, page := 20, 2, 1
+	p := &Page[item]{Items: []item{{1}}, Total: &total, Pages: &pages, Page: &page}
+	ids, err := collect(t, p.All(context.Background()))
+	assert.Equal(t, []int{1}, ids)
+	assert.ErrorIs(t, err, errDetachedPage)
+}
