@@ -1,0 +1,128 @@
+package enums
+
+// This file holds the enums of agents, functions and tools.
+
+import "slices"
+
+// AgentStatusName is Python's istari_digital_client.v2.models.AgentStatusName: the name of an agent status entry.
+type AgentStatusName string
+
+// Known AgentStatusName values.
+const (
+	AgentStatusIdle                   AgentStatusName = "Idle"
+	AgentStatusClaimingJob            AgentStatusName = "ClaimingJob"
+	AgentStatusValidatingJob          AgentStatusName = "ValidatingJob"
+	AgentStatusExecutingJob           AgentStatusName = "ExecutingJob"
+	AgentStatusUploadingJob           AgentStatusName = "UploadingJob"
+	AgentStatusExecutionFailed        AgentStatusName = "ExecutionFailed"
+	AgentStatusExecutionSuccess       AgentStatusName = "ExecutionSuccess"
+	AgentStatusUpdatingAgent          AgentStatusName = "UpdatingAgent"
+	AgentStatusSuccessfulAgentUpdate  AgentStatusName = "SuccessfulAgentUpdate"
+	AgentStatusFailedAgentUpdate      AgentStatusName = "FailedAgentUpdate"
+	AgentStatusUpdatingModule         AgentStatusName = "UpdatingModule"
+	AgentStatusSuccessfulModuleUpdate AgentStatusName = "SuccessfulModuleUpdate"
+	AgentStatusFailedModuleUpdate     AgentStatusName = "FailedModuleUpdate"
+	AgentStatusPaused                 AgentStatusName = "Paused"
+	AgentStatusUnknown                AgentStatusName = "Unknown"
+)
+
+var agentStatusNameValues = []AgentStatusName{
+	AgentStatusIdle,
+	AgentStatusClaimingJob,
+	AgentStatusValidatingJob,
+	AgentStatusExecutingJob,
+	AgentStatusUploadingJob,
+	AgentStatusExecutionFailed,
+	AgentStatusExecutionSuccess,
+	AgentStatusUpdatingAgent,
+	AgentStatusSuccessfulAgentUpdate,
+	AgentStatusFailedAgentUpdate,
+	AgentStatusUpdatingModule,
+	AgentStatusSuccessfulModuleUpdate,
+	AgentStatusFailedModuleUpdate,
+	AgentStatusPaused,
+	AgentStatusUnknown,
+}
+
+// AgentStatusNameValues returns every known AgentStatusName value, in documentation order. The slice is a fresh copy.
+func AgentStatusNameValues() []AgentStatusName { return slices.Clone(agentStatusNameValues) }
+
+// Valid reports whether v is a known AgentStatusName value. Unknown values still decode and encode unchanged.
+func (v AgentStatusName) Valid() bool { return slices.Contains(agentStatusNameValues, v) }
+
+// String returns the wire value.
+func (v AgentStatusName) String() string { return string(v) }
+
+// FunctionAuthType is Python's istari_digital_client.v2.models.FunctionAuthType: how a function authenticates
+// against an external system. Members BASIC and OAUTH2 were seen; the full list and the wire strings are
+// unconfirmed (see unconfirmed.go).
+type FunctionAuthType string
+
+// The FunctionAuthType constants live in unconfirmed.go (wire strings unconfirmed).
+
+var functionAuthTypeValues = []FunctionAuthType{
+	FunctionAuthTypeBasic,
+	FunctionAuthTypeOAuth2,
+}
+
+// FunctionAuthTypeValues returns every known FunctionAuthType value, in documentation order. The slice is a fresh copy.
+func FunctionAuthTypeValues() []FunctionAuthType { return slices.Clone(functionAuthTypeValues) }
+
+// Valid reports whether v is a known FunctionAuthType value. Unknown values still decode and encode unchanged.
+func (v FunctionAuthType) Valid() bool { return slices.Contains(functionAuthTypeValues, v) }
+
+// String returns the wire value.
+func (v FunctionAuthType) String() string { return string(v) }
+
+// ToolInclude is Python's istari_digital_client.v2.models.ToolInclude: the include parameter of tool listings.
+// Only FUNCTIONS (embed functions) was seen; wire strings are unconfirmed (see unconfirmed.go).
+type ToolInclude string
+
+// The ToolInclude constants live in unconfirmed.go (wire strings unconfirmed).
+
+var toolIncludeValues = []ToolInclude{
+	ToolIncludeFunctions,
+}
+
+// ToolIncludeValues returns every known ToolInclude value, in documentation order. The slice is a fresh copy.
+func ToolIncludeValues() []ToolInclude { return slices.Clone(toolIncludeValues) }
+
+// Valid reports whether v is a known ToolInclude value. Unknown values still decode and encode unchanged.
+func (v ToolInclude) Valid() bool { return slices.Contains(toolIncludeValues, v) }
+
+// String returns the wire value.
+func (v ToolInclude) String() string { return string(v) }
+
+// UserModelInputs is Python's istari_digital_client.v2.models.UserModelInputs: the input_user_models filter of
+// list_functions. Its values are unknown, so UserModelInputsValues is empty and Valid reports false for every
+// value; any string the server documents can still be sent.
+type UserModelInputs string
+
+var userModelInputsValues []UserModelInputs
+
+// UserModelInputsValues returns every known UserModelInputs value, in documentation order. The slice is a fresh copy.
+func UserModelInputsValues() []UserModelInputs { return slices.Clone(userModelInputsValues) }
+
+// Valid reports whether v is a known UserModelInputs value. Unknown values still decode and encode unchanged.
+func (v UserModelInputs) Valid() bool { return slices.Contains(userModelInputsValues, v) }
+
+// String returns the wire value.
+func (v UserModelInputs) String() string { return string(v) }
+
+// UsabilityStatusParams is Python's istari_digital_client.v2.models.UsabilityStatusParams: the status filter of
+// list_functions. Its values are unknown, so UsabilityStatusParamsValues is empty and Valid reports false for
+// every value; any string the server documents can still be sent.
+type UsabilityStatusParams string
+
+var usabilityStatusParamsValues []UsabilityStatusParams
+
+// UsabilityStatusParamsValues returns every known UsabilityStatusParams value, in documentation order. The slice is a fresh copy.
+func UsabilityStatusParamsValues() []UsabilityStatusParams {
+	return slices.Clone(usabilityStatusParamsValues)
+}
+
+// Valid reports whether v is a known UsabilityStatusParams value. Unknown values still decode and encode unchanged.
+func (v UsabilityStatusParams) Valid() bool { return slices.Contains(usabilityStatusParamsValues, v) }
+
+// String returns the wire value.
+func (v UsabilityStatusParams) String() string { return string(v) }

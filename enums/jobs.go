@@ -1,0 +1,87 @@
+package enums
+
+// This file holds the enums of jobs.
+
+import "slices"
+
+// JobStatusName is Python's istari_digital_client.v2.models.JobStatusName: the name of a job status-history
+// entry (Title case on the wire). Completed, Failed and Canceled are terminal (IsTerminal).
+type JobStatusName string
+
+// Known JobStatusName values.
+const (
+	JobStatusCreated    JobStatusName = "Created"
+	JobStatusPending    JobStatusName = "Pending"
+	JobStatusClaimed    JobStatusName = "Claimed"
+	JobStatusValidating JobStatusName = "Validating"
+	JobStatusRunning    JobStatusName = "Running"
+	JobStatusUploading  JobStatusName = "Uploading"
+	JobStatusCompleted  JobStatusName = "Completed" // terminal
+	JobStatusFailed     JobStatusName = "Failed"    // terminal
+	JobStatusCanceled   JobStatusName = "Canceled"  // terminal
+)
+
+// More JobStatusName values, with unconfirmed wire strings, live in unconfirmed.go: JobStatusUnknown.
+
+var jobStatusNameValues = []JobStatusName{
+	JobStatusCreated,
+	JobStatusPending,
+	JobStatusClaimed,
+	JobStatusValidating,
+	JobStatusRunning,
+	JobStatusUploading,
+	JobStatusCompleted,
+	JobStatusFailed,
+	JobStatusCanceled,
+	JobStatusUnknown,
+}
+
+// JobStatusNameValues returns every known JobStatusName value, in documentation order. The slice is a fresh copy.
+func JobStatusNameValues() []JobStatusName { return slices.Clone(jobStatusNameValues) }
+
+// Valid reports whether v is a known JobStatusName value. Unknown values still decode and encode unchanged.
+func (v JobStatusName) Valid() bool { return slices.Contains(jobStatusNameValues, v) }
+
+// String returns the wire value.
+func (v JobStatusName) String() string { return string(v) }
+
+// IsTerminal reports whether v ends a job: Completed, Failed or Canceled.
+func (v JobStatusName) IsTerminal() bool {
+	return v == JobStatusCompleted || v == JobStatusFailed || v == JobStatusCanceled
+}
+
+// OS is Python's istari_digital_client.v2.models.OS: an operating system a function runs on (the operating_system
+// parameter of add_job and of function lookups). The wire values are display strings with spaces.
+type OS string
+
+// Known OS values.
+const (
+	OSWindows10         OS = "Windows 10"
+	OSWindows11         OS = "Windows 11"
+	OSWindowsServer2022 OS = "Windows Server 2022"
+	OSUbuntu2204        OS = "Ubuntu 22.04"
+	OSUbuntu2404        OS = "Ubuntu 24.04"
+	OSRHEL8             OS = "RHEL 8"
+)
+
+// More OS values, with unconfirmed wire strings, live in unconfirmed.go: OSUbuntu2004, OSRHEL9.
+
+var osValues = []OS{
+	OSWindows10,
+	OSWindows11,
+	OSWindowsServer2022,
+	OSUbuntu2204,
+	OSUbuntu2404,
+	OSRHEL8,
+	OSUbuntu2004,
+	OSRHEL9,
+}
+
+// OSValues returns every known OS value, in documentation order. The slice is a fresh copy.
+func OSValues() []OS { return slices.Clone(osValues) }
+
+// Valid reports whether v is a known OS value. Unknown values still decode and encode unchanged.
+func (v OS) Valid() bool { return slices.Contains(osValues, v) }
+
+// String returns the wire value.
+func (v OS) String() string { return string(v) }

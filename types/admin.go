@@ -1,0 +1,338 @@
+package types
+
+// This file holds the users, tokens, integrations, secrets, storage and health types (types.md §9, operations.md
+// §11-§12).
+
+import (
+	"bytes"
+	"crypto/sha512"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+
+	"github.com/istari-sdk/istari-go/enums"
+)
+
+// ErrChecksumMismatch is matched (errors.Is) by every *ChecksumError: downloaded or cached bytes whose SHA-384
+// does not match their Token.
+var ErrChecksumMismatch = errors.New("istari: checksum mismatch")
+
+// ChecksumError reports bytes whose checksum differs from the token's sha (Python's InvalidChecksumError).
+// Expected is the token's sha, Actual the computed one. errors.Is(err, ErrChecksumMismatch) is true.
+type ChecksumError struct {
+	Expected string
+	Actual   string
+}
+
+// Error returns Python's message: "Token data content checksum is invalid (<actual> != <expected>)".
+func (e *ChecksumError) Error() string {
+	return fmt.Sprintf("Token data content checksum is invalid (%s != %s)", e.Actual, e.Expected)
+}
+
+// Is reports whether target is ErrChecksumMismatch.
+func (e *ChecksumError) Is(target error) bool { return target == ErrChecksumMismatch }
+
+// Token is Python's istari_digital_client Token model: the identity and checksum of one stored object (a
+// revision's content or its properties blob). SHA is the lowercase hex SHA-384 of the bytes followed by the
+// UTF-8 salt (96 hex characters); the salt is reused when a file's content is updated.
+type Token struct {
+	ID          string    `json:"id"`
+	Created     Timestamp `json:"created"`
+	SHA         string    `json:"sha"`
+	Salt        string    `json:"salt"`
+	CreatedByID *string   `json:"created_by_id,omitempty"`
+}
+
+// Verify reads r to the end and checks that SHA-384(content ‖ salt) equals t.SHA (compared as lowercase hex).
+// On a mismatch it returns a *ChecksumError (matching ErrChecksumMismatch); a read error is returned wrapped.
+func (t Token) Verify(r io.Reader) error {
+	sum, _, err := ComputeSHA(r, t.Salt)
+	if err != nil {
+		return fmt.Errorf("istari: reading content to verify: %w", err)
+	}
+	if sum != strings.ToLower(t.SHA) {
+		return &ChecksumError{Expected: t.SHA, Actual: sum}
+	}
+	return nil
+}
+
+// ComputeSHA streams r into SHA-384, appends the UTF-8 bytes of salt and returns the lowercase hex digest and
+// the number of content bytes read. This is the checksum rule of every Token.
+func ComputeSHA(r io.Reader, salt string) (sha string, n int64, err error) {
+	h := sha512.New384()
+	n, err = io.Copy(h, r)
+	if err != nil {
+		return "", n, err
+	}
+	h.Write([]byte(salt)) // hash.Hash.Write never returns an error
+	return hex.EncodeToString(h.Sum(nil)), n, nil
+}
+
+// SecretString holds a secret (a personal access token) that must not leak into logs or output. String,
+// GoString, every fmt verb, slog and JSON/text encoding print "[REDACTED]" (an empty secret stays ""). Reveal
+// returns the value. JSON decoding reads the plain string, so the secret of a create response is available.
+type SecretString string
+
+const redacted = "[REDACTED]"
+
+// Reveal returns the secret value.
+func (s SecretString) Reveal() string { return string(s) }
+
+// String returns "[REDACTED]", or "" for an empty secret.
+func (s SecretString) String() string {
+	if s == "" {
+		return ""
+	}
+	return redacted
+}
+
+// GoString returns the quoted redacted form, for %#v.
+func (s SecretString) GoString() string { return fmt.Sprintf("%q", s.String()) }
+
+// Format prints the redacted form for every verb (%q quotes it).
+func (s SecretString) Format(f fmt.State, verb rune) {
+	switch {
+	case verb == 'q':
+		_, _ = fmt.Fprintf(f, "%q", s.String())
+	case verb == 'v' && f.Flag('#'):
+		_, _ = fmt.Fprint(f, s.GoString())
+	default:
+		_, _ = fmt.Fprint(f, s.String())
+	}
+}
+
+// LogValue implements slog.LogValuer with the redacted form.
+func (s SecretString) LogValue() slog.Value { return slog.StringValue(s.String()) }
+
+// MarshalJSON encodes the redacted form: the SDK never sends a secret it received.
+func (s SecretString) MarshalJSON() ([]byte, error) { return json.Marshal(s.String()) }
+
+// MarshalText encodes the redacted form.
+func (s SecretString) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalJSON reads the plain secret string; null leaves s unchanged.
+func (s *SecretString) UnmarshalJSON(data []byte) error {
+	if bytes.Equal(bytes.TrimSpace(data), []byte("null")) {
+		return nil
+	}
+	var v string
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	*s = SecretString(v)
+	return nil
+}
+
+// User is Python's istari_digital_client User model. list_users returns a plain array.
+type User struct {
+	ID                   string                `json:"id"`
+	Created              Timestamp             `json:"created"`
+	ProviderName         string                `json:"provider_name"`
+	ProviderUserID       string                `json:"provider_user_id"`
+	UserType             enums.UserType        `json:"user_type"`
+	PersonalAccessTokens []PersonalAccessToken `json:"personal_access_tokens"`
+	ProviderUserState    *enums.UserState      `json:"provider_user_state,omitempty"`
+	UserName             *string               `json:"user_name,omitempty"`
+	DisplayName          *string               `json:"display_name,omitempty"`
+	FirstName            *string               `json:"first_name,omitempty"`
+	LastName             *string               `json:"last_name,omitempty"`
+	Email                *string               `json:"email,omitempty"`
+	MachineName          *string               `json:"machine_name,omitempty"`
+	MachineDescription   *string               `json:"machine_description,omitempty"`
+	ControlTags          []ControlTag          `json:"control_tags,omitzero"`
+	ProviderTenantID     *string               `json:"provider_tenant_id,omitempty"`
+	TenantID             *string               `json:"tenant_id,omitempty"`
+}
+
+// PersonalAccessToken is Python's istari_digital_client PersonalAccessToken model. Token is the secret,
+// present only in the create response (empty in listings); it prints as [REDACTED], read it with
+// Token.Reveal(). The types and presence of the other fields are unconfirmed, so they are optional; unmapped
+// keys are kept in Extra.
+type PersonalAccessToken struct {
+	ID            string          `json:"id"`
+	MachineUserID *string         `json:"machine_user_id,omitempty"`
+	Token         SecretString    `json:"token,omitempty"`
+	TokenID       *string         `json:"token_id,omitempty"`
+	Name          *string         `json:"name,omitempty"`
+	UserType      *enums.UserType `json:"user_type,omitempty"`
+	CreatedByID   *string         `json:"created_by_id,omitempty"`
+
+	// Extra holds the JSON keys this struct does not map.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
+func (m *PersonalAccessToken) UnmarshalJSON(data []byte) error {
+	type plain PersonalAccessToken
+	return decodeWithExtra(data, (*plain)(m), &m.Extra)
+}
+
+// MarshalJSON encodes the known fields followed by the Extra keys.
+func (m PersonalAccessToken) MarshalJSON() ([]byte, error) {
+	type plain PersonalAccessToken
+	return encodeWithExtra(plain(m), m.Extra)
+}
+
+// Tenant is Python's istari_digital_client Tenant model. Its fields are unknown, so every key is kept in
+// Extra.
+type Tenant struct {
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON keeps every key in Extra.
+func (m *Tenant) UnmarshalJSON(data []byte) error {
+	type plain Tenant
+	return decodeWithExtra(data, (*plain)(m), &m.Extra)
+}
+
+// MarshalJSON writes the Extra keys back.
+func (m Tenant) MarshalJSON() ([]byte, error) {
+	type plain Tenant
+	return encodeWithExtra(plain(m), m.Extra)
+}
+
+// AppIntegration is Python's istari_digital_client AppIntegration model. Its fields are unknown, so every
+// key is kept in Extra.
+type AppIntegration struct {
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON keeps every key in Extra.
+func (m *AppIntegration) UnmarshalJSON(data []byte) error {
+	type plain AppIntegration
+	return decodeWithExtra(data, (*plain)(m), &m.Extra)
+}
+
+// MarshalJSON writes the Extra keys back.
+func (m AppIntegration) MarshalJSON() ([]byte, error) {
+	type plain AppIntegration
+	return encodeWithExtra(plain(m), m.Extra)
+}
+
+// NewAppIntegration is Python's istari_digital_client NewAppIntegration model: the proposed body of
+// create_app_integration. Its fields are unknown; set the keys in Extra.
+type NewAppIntegration struct {
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON keeps every key in Extra.
+func (m *NewAppIntegration) UnmarshalJSON(data []byte) error {
+	type plain NewAppIntegration
+	return decodeWithExtra(data, (*plain)(m), &m.Extra)
+}
+
+// MarshalJSON writes the Extra keys back.
+func (m NewAppIntegration) MarshalJSON() ([]byte, error) {
+	type plain NewAppIntegration
+	return encodeWithExtra(plain(m), m.Extra)
+}
+
+// AuthIntegration is Python's istari_digital_client AuthIntegration model: an identity-provider
+// integration whose File holds the registration document. Other fields are kept in Extra.
+type AuthIntegration struct {
+	ID   string `json:"id"`
+	File *File  `json:"file,omitempty"`
+
+	// Extra holds the JSON keys this struct does not map.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
+func (m *AuthIntegration) UnmarshalJSON(data []byte) error {
+	type plain AuthIntegration
+	return decodeWithExtra(data, (*plain)(m), &m.Extra)
+}
+
+// MarshalJSON encodes the known fields followed by the Extra keys.
+func (m AuthIntegration) MarshalJSON() ([]byte, error) {
+	type plain AuthIntegration
+	return encodeWithExtra(plain(m), m.Extra)
+}
+
+// NewAuthIntegration is Python's istari_digital_client NewAuthIntegration model: the body of
+// create_auth_integration. Revision is the uploaded registration document.
+type NewAuthIntegration struct {
+	AuthIntegrationType enums.AuthIntegrationType `json:"auth_integration_type"`
+	AppIntegrationID    string                    `json:"app_integration_id"`
+	AuthType            enums.FunctionAuthType    `json:"auth_type"`
+	Revision            FileRevision              `json:"revision"`
+}
+
+// AuthIntegrationUpdate is Python's istari_digital_client AuthIntegrationUpdate model: the body of
+// update_auth_integration (every field optional).
+type AuthIntegrationUpdate struct {
+	AuthIntegrationType *enums.AuthIntegrationType `json:"auth_integration_type,omitempty"`
+	AuthType            *enums.FunctionAuthType    `json:"auth_type,omitempty"`
+	Revision            *FileRevision              `json:"revision,omitempty"`
+}
+
+// FunctionAuthSecret is Python's istari_digital_client FunctionAuthSecret model: an encrypted credential a
+// job can use. Attach it to a job as NewSource{RevisionID: <Revision.ID>, RelationshipIdentifier: <input name>}.
+// Only revision is known; other fields are kept in Extra.
+type FunctionAuthSecret struct {
+	Revision *FileRevision `json:"revision,omitempty"`
+
+	// Extra holds the JSON keys this struct does not map.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
+func (m *FunctionAuthSecret) UnmarshalJSON(data []byte) error {
+	type plain FunctionAuthSecret
+	return decodeWithExtra(data, (*plain)(m), &m.Extra)
+}
+
+// MarshalJSON encodes the known fields followed by the Extra keys.
+func (m FunctionAuthSecret) MarshalJSON() ([]byte, error) {
+	type plain FunctionAuthSecret
+	return encodeWithExtra(plain(m), m.Extra)
+}
+
+// NewFunctionAuthSecret is Python's istari_digital_client NewFunctionAuthSecret model: the body of
+// create_function_auth_secret. SHA and Salt are the token of the plaintext secret, computed client-side.
+type NewFunctionAuthSecret struct {
+	AuthIntegrationID *string                `json:"auth_integration_id,omitempty"`
+	Revision          FileRevision           `json:"revision"`
+	FunctionAuthType  enums.FunctionAuthType `json:"function_auth_type"`
+	Expiration        *Timestamp             `json:"expiration,omitempty"`
+	SHA               string                 `json:"sha"`
+	Salt              string                 `json:"salt"`
+}
+
+// PresignedURL is the proposed response of the storage calls generate_upload_url / generate_download_url: a
+// one-time object-store URL to PUT or GET without the registry Authorization header. The URL's query string is
+// a credential: do not log it.
+type PresignedURL struct {
+	URL string `json:"url"`
+}
+
+// UploadURLRequest is the proposed body of generate_upload_url / generate_download_url (and an item of
+// generate_upload_urls_bulk): the sha and salt of the object.
+type UploadURLRequest struct {
+	SHA  string `json:"sha"`
+	Salt string `json:"salt"`
+}
+
+// HealthStatus is the response of the liveness and readiness probes. Its JSON shape is unknown, so the body is
+// kept raw.
+type HealthStatus struct {
+	Raw json.RawMessage
+}
+
+// UnmarshalJSON keeps a copy of data in Raw.
+func (h *HealthStatus) UnmarshalJSON(data []byte) error {
+	h.Raw = append(json.RawMessage(nil), data...)
+	return nil
+}
+
+// MarshalJSON writes Raw back (null when empty).
+func (h HealthStatus) MarshalJSON() ([]byte, error) {
+	if len(h.Raw) == 0 {
+		return []byte("null"), nil
+	}
+	return h.Raw, nil
+}

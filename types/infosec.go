@@ -1,0 +1,67 @@
+package types
+
+// This file holds the infosec types (types.md §7.3).
+
+import "encoding/json"
+
+// InfosecLevel is Python's istari_digital_client InfosecLevel model: a named classification level within a
+// schema (list_infosec_levels returns them in schema order). Its fields are unknown, so every key is kept in
+// Extra.
+type InfosecLevel struct {
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON keeps every key in Extra.
+func (m *InfosecLevel) UnmarshalJSON(data []byte) error {
+	type plain InfosecLevel
+	return decodeWithExtra(data, (*plain)(m), &m.Extra)
+}
+
+// MarshalJSON writes the Extra keys back.
+func (m InfosecLevel) MarshalJSON() ([]byte, error) {
+	type plain InfosecLevel
+	return encodeWithExtra(plain(m), m.Extra)
+}
+
+// AssignInfosecLevel is Python's istari_digital_client AssignInfosecLevel model: the body of
+// assign_infosec_level.
+type AssignInfosecLevel struct {
+	InfosecLevelID string `json:"infosec_level_id"`
+}
+
+// PlatformInfosecSettings is Python's istari_digital_client PlatformInfosecSettings model: whether infosec
+// is enabled, the schema, the maximum level and the default level. The JSON names are unconfirmed, so every key
+// is kept in Extra.
+type PlatformInfosecSettings struct {
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON keeps every key in Extra.
+func (m *PlatformInfosecSettings) UnmarshalJSON(data []byte) error {
+	type plain PlatformInfosecSettings
+	return decodeWithExtra(data, (*plain)(m), &m.Extra)
+}
+
+// MarshalJSON writes the Extra keys back.
+func (m PlatformInfosecSettings) MarshalJSON() ([]byte, error) {
+	type plain PlatformInfosecSettings
+	return encodeWithExtra(plain(m), m.Extra)
+}
+
+// EnablePlatformInfosecSettings is the proposed body of enable_platform_infosec_settings (schema, maximum
+// level, default level; Python parameters not recovered). Set the keys in Extra. Enabling is permanent.
+type EnablePlatformInfosecSettings struct {
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON keeps every key in Extra.
+func (m *EnablePlatformInfosecSettings) UnmarshalJSON(data []byte) error {
+	type plain EnablePlatformInfosecSettings
+	return decodeWithExtra(data, (*plain)(m), &m.Extra)
+}
+
+// MarshalJSON writes the Extra keys back.
+func (m EnablePlatformInfosecSettings) MarshalJSON() ([]byte, error) {
+	type plain EnablePlatformInfosecSettings
+	return encodeWithExtra(plain(m), m.Extra)
+}
