@@ -119,13 +119,13 @@ func (t *compatTracker) announce(r CompatibilityResult) {
 		version = *r.ServerVersion
 	}
 	switch *r.Status {
-	case enums.CompatibilityCompatible:
+	case enums.CompatibilityStatusCompatible:
 		t.logger.Info("istari: connected to Istari Registry; SDK is up to date", "server_version", version)
-	case enums.CompatibilityIncompatible:
+	case enums.CompatibilityStatusIncompatible:
 		t.logger.Warn("istari: the registry reports this SDK is incompatible; update istari-go", "server_version", version, "incompatible_tags", r.IncompatibleTags)
-	case enums.CompatibilityRevisionMismatch:
+	case enums.CompatibilityStatusRevisionMismatch:
 		t.logger.Info("istari: the registry reports a minor version difference with this SDK", "server_version", version)
-	case enums.CompatibilityDeprecationWarning:
+	case enums.CompatibilityStatusDeprecationWarning:
 		t.logger.Warn("istari: the registry reports deprecated APIs used by this SDK", "server_version", version, "deprecated_tags", r.DeprecatedTags)
 	}
 }

@@ -24,7 +24,7 @@ type PageOptions struct {
 //
 // It decodes both the registry's envelope {items, total, page, size, pages} and a bare JSON array (some
 // list calls answer either way depending on the registry version). A Page returned by a List method
-// remembers the call, so All and Pages walk the following pages lazily with the same filters.
+// remembers the call, so All and AllPages walk the following pages lazily with the same filters.
 type Page[T any] struct {
 	Items []T  `json:"items"`
 	Total *int `json:"total"`
@@ -44,8 +44,8 @@ func (p *Page[T]) UnmarshalJSON(data []byte) error {
 		if err := json.Unmarshal(trimmed, &items); err != nil {
 			return err
 		}
-		n := len(items)
-		*p = Page[T]{Items: items, Total: &n}
+		n, one := len(items), 1
+		*p = Page[T]{Items: items, Total: &n, Page: &one, Pages: &one}
 		return nil
 	}
 	type envelope Page[T]
@@ -102,10 +102,10 @@ func (p *Page[T]) Next(ctx context.Context) (*Page[T], error) {
 	return next, nil
 }
 
-// Pages walks this page and the ones after it, lazily. The walk stops at the last page, on the first
+// AllPages walks this page and the ones after it, lazily (Python iter_pages). The walk stops at the last page, on the first
 // error (yielded once), when the loop breaks, or when ctx is done. Offset paging can skip or repeat
 // items when others write to the list during the walk.
-func (p *Page[T]) Pages(ctx context.Context) iter.Seq2[*Page[T], error] {
+func (p *Page[T]) AllPages(ctx context.Context) iter.Seq2[*Page[T], error] {
 	return func(yield func(*Page[T], error) bool) {
 		if p.Total != nil && *p.Total == 0 {
 			return
@@ -131,10 +131,10 @@ func (p *Page[T]) Pages(ctx context.Context) iter.Seq2[*Page[T], error] {
 	}
 }
 
-// All walks every item of this page and the following ones (Python iter_items), with the stop rules of Pages.
+// All walks every item of this page and the following ones (Python iter_items), with the stop rules of AllPages.
 func (p *Page[T]) All(ctx context.Context) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
-		for page, err := range p.Pages(ctx) {
+		for page, err := range p.AllPages(ctx) {
 			if err != nil {
 				var zero T
 				yield(zero, err)

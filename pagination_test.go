@@ -149,6 +149,7 @@ func TestAllStopsWhenContextIsDone(t *testing.T) {
 	var queries []string
 	mt.RegisterResponder("GET", testBase+"/api/v2/models", pagedResponder(t, 50, true, &queries))
 	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	var got error
 	n := 0
 	for _, err := range All(ctx, &listParams{}, c.listTestItems) {

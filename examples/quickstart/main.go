@@ -6,6 +6,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -35,7 +36,7 @@ func main() {
 	setup.Must(err)
 	ready, err := client.ReadinessCheck(ctx)
 	setup.Must(err)
-	fmt.Printf("liveness %d %s, readiness %d %s\n", live.StatusCode, live.Raw, ready.StatusCode, ready.Raw)
+	fmt.Printf("liveness %d %s, readiness %d %s\n", live.StatusCode, bytes.TrimSpace(live.Raw), ready.StatusCode, bytes.TrimSpace(ready.Raw))
 }
 
 func deref[T ~string](p *T) string {

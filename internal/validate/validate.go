@@ -37,7 +37,13 @@ func get() *validator.Validate {
 	return instance
 }
 
+// embedded marks an anonymous struct field (PageOptions) so that trimRoot can drop it from paths.
+const embedded = "~embedded~"
+
 func wireName(f reflect.StructField) string {
+	if f.Anonymous && f.Tag.Get("json") == "" && f.Tag.Get("query") == "" {
+		return embedded
+	}
 	for _, key := range []string{"json", "query"} {
 		if tag, ok := f.Tag.Lookup(key); ok {
 			name, _, _ := strings.Cut(tag, ",")
@@ -88,11 +94,12 @@ func Struct(v any) []Violation {
 }
 
 // trimRoot drops the struct type name that validator puts first ("ListFilesParams.page" -> "page").
+// Embedded structs are flattened, as they are on the wire.
 func trimRoot(ns string) string {
 	if _, rest, ok := strings.Cut(ns, "."); ok {
-		return rest
+		ns = rest
 	}
-	return ns
+	return strings.ReplaceAll(ns, embedded+".", "")
 }
 
 func lengthOf(v any) int {
