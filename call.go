@@ -62,7 +62,7 @@ func (c *Client) invoke(ctx context.Context, r request) error {
 		}
 		header.Set("Content-Type", "application/json")
 	}
-	resp, attempts, err := c.tr.Do(ctx, &transport.Request{
+	resp, attempts, err := c.tr.Do(ctx, &transport.Request{ //nolint:bodyclose // drainAndClose below
 		Method: op.Method, URL: target, Header: header, Body: body, Registry: true, Label: op.ID,
 	})
 	if err != nil {

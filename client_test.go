@@ -134,7 +134,7 @@ func TestAPIErrorDecoding(t *testing.T) {
 			assert.Equal(t, 1, apiErr.Attempts)
 			assert.Contains(t, err.Error(), "get_model GET /api/v2/models/abc")
 			for _, other := range []error{ErrBadRequest, ErrUnauthorized, ErrForbidden, ErrNotFound, ErrConflict, ErrUnprocessable, ErrRateLimited, ErrServer} {
-				if other != tc.sentinel {
+				if !errors.Is(other, tc.sentinel) {
 					assert.NotErrorIs(t, err, other)
 				}
 			}
@@ -303,7 +303,7 @@ func TestRedirectToAnotherHostDropsAuthorization(t *testing.T) {
 	defer origin.Close()
 	c, err := NewClient(Configuration{RegistryURL: origin.URL, RegistryAuthToken: testToken})
 	require.NoError(t, err)
-	defer c.Close()
+	defer func() { require.NoError(t, c.Close()) }()
 	_, err = c.LivenessCheck(context.Background())
 	require.NoError(t, err)
 	assert.Equal(t, "/moved", followed)

@@ -80,7 +80,7 @@ func (c *Client) RouteResolution() *RouteReport { return c.routes }
 func (c *Client) fetchOpenAPI(ctx context.Context) ([]byte, error) {
 	header := c.registryHeader()
 	header.Set("Accept", "application/json")
-	resp, attempts, err := c.tr.Do(ctx, &transport.Request{
+	resp, attempts, err := c.tr.Do(ctx, &transport.Request{ //nolint:bodyclose // drainAndClose below
 		Method: http.MethodGet, URL: c.baseURL + ops.OpenAPIPath, Header: header, Registry: true, Label: "openapi",
 	})
 	if err != nil {

@@ -162,7 +162,8 @@ func TestBuiltinSpotChecks(t *testing.T) {
 }
 
 func TestBuiltinIsShared(t *testing.T) {
-	if Builtin() != Builtin() {
+	first, second := Builtin(), Builtin()
+	if first != second {
 		t.Error("Builtin() built the table twice")
 	}
 }
