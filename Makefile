@@ -42,3 +42,13 @@ examples:
 
 quickstart:
 	$(GO) run ./examples/quickstart
+
+## fuzz: run every fuzz target for FUZZTIME each (the committed corpora under testdata/fuzz run in `make test` too)
+FUZZTIME ?= 10s
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$t"; \
+	    $(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
