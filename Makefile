@@ -38,7 +38,7 @@ specdiff:
 
 ## examples: build every example and run each against the embedded fake registry
 examples:
-	@for d in examples/*/; do echo "== $$d"; $(GO) run ./$$d || exit 1; done
+	@for d in $$(dirname $$(ls examples/*/main.go)); do echo "== $$d"; $(GO) run ./$$d || exit 1; done
 
 quickstart:
 	$(GO) run ./examples/quickstart
