@@ -109,9 +109,7 @@ func (c *Client) WaitForJob(ctx context.Context, jobID string, opts *WaitOptions
 		if err := sleepJobPoll(ctx, interval); err != nil {
 			return nil, fmt.Errorf("istari: waiting for job %s: %w", jobID, err)
 		}
-		if o.BackoffFactor > 1 {
-			interval = min(time.Duration(float64(interval)*o.BackoffFactor), o.MaxInterval)
-		}
+		interval = o.next(interval)
 	}
 }
 
@@ -141,6 +139,14 @@ func waitDefaults(opts *WaitOptions) (WaitOptions, error) {
 		o.MaxPollErrors = 0
 	}
 	return o, nil
+}
+
+// next is the interval after cur: grown by BackoffFactor (when > 1) up to MaxInterval.
+func (o WaitOptions) next(cur time.Duration) time.Duration {
+	if o.BackoffFactor <= 1 {
+		return cur
+	}
+	return min(time.Duration(float64(cur)*o.BackoffFactor), max(o.MaxInterval, cur))
 }
 
 // reportStatuses calls onStatus for each entry of history after the first seen ones whose name differs from
