@@ -40,7 +40,9 @@ func checkPool(t *testing.T, got any) {
 	assert.JSONEq(t, `"gpu"`, string(p.Extra["name"]))
 }
 
-func onePage(item string) string { return `{"items":[` + item + `],"total":1,"page":1,"size":10,"pages":1}` }
+func onePage(item string) string {
+	return `{"items":[` + item + `],"total":1,"page":1,"size":10,"pages":1}`
+}
 
 func TestAgentsWire(t *testing.T) {
 	since := time.Date(2026, 4, 1, 12, 0, 0, 0, time.UTC)
@@ -61,7 +63,7 @@ func TestAgentsWire(t *testing.T) {
 		{
 			name: "ListAgents", method: "GET", path: "/api/v2/agents",
 			query: "agent_version=9.1&all_tenants=true&archive_status=active&host_os=Ubuntu+22.04&in_agent_pools=false&module_name=cad&module_version=2&page=2&sort=-created&status_name=Idle&tenant_id=t1&updated_since=2026-04-01T12%3A00%3A00.000000Z",
-			resp: onePage(wireAgent),
+			resp:  onePage(wireAgent),
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.ListAgents(ctx, &ListAgentsParams{PageOptions: PageOptions{Page: 2}, AgentVersion: Ptr("9.1"), HostOS: Ptr("Ubuntu 22.04"),
 					UpdatedSince: &since, ModuleName: Ptr("cad"), ModuleVersion: Ptr("2"), StatusName: Ptr(enums.AgentStatusIdle),
@@ -167,7 +169,9 @@ func TestAgentsWire(t *testing.T) {
 		},
 		{
 			name: "RestoreAgentPool", method: "PATCH", path: "/api/v2/agent_pools/pool-9/restore", body: `{"reason":"back"}`, resp: wirePool,
-			call:  func(ctx context.Context, c *Client) (any, error) { return c.RestoreAgentPool(ctx, "pool-9", Ptr("back")) },
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return c.RestoreAgentPool(ctx, "pool-9", Ptr("back"))
+			},
 			check: checkPool,
 		},
 		{
@@ -269,7 +273,9 @@ func TestModulesWire(t *testing.T) {
 		},
 		{
 			name: "CreateTool", method: "POST", path: "/api/v2/tools", body: `{"name":"cad","tool_versions":[]}`, status: 201, resp: tool,
-			call:  func(ctx context.Context, c *Client) (any, error) { return c.CreateTool(ctx, &types.NewTool{Name: "cad"}) },
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return c.CreateTool(ctx, &types.NewTool{Name: "cad"})
+			},
 			check: checkTool,
 		},
 		{
