@@ -38,13 +38,12 @@ type jobsStore struct {
 	secrets     map[string]*secretRec
 	secretOrder []string
 
-	handlers  map[string]FunctionHandler // by function name
-	simAgent  string                     // id of the simulated agent, created on first use
-	wg        sync.WaitGroup
-	ctx       context.Context
-	cancel    context.CancelFunc
-	closed    bool
-	stepDelay time.Duration
+	handlers map[string]FunctionHandler // by function name
+	simAgent string                     // id of the simulated agent, created on first use
+	wg       sync.WaitGroup
+	ctx      context.Context
+	cancel   context.CancelFunc
+	closed   bool
 }
 
 // jobRec is one job; its parameters file lives in the shared file store.
