@@ -205,3 +205,23 @@ func TestJobFailedErrorText(t *testing.T) {
 	assert.Equal(t, "istari: job j9 ended with status Canceled: license server down", e.Error())
 	assert.ErrorIs(t, fmt.Errorf("wrapped: %w", e), ErrJobFailed)
 }
+
+func TestWaitForJobToleratesRateLimitedPolls(t *testing.T) {
+	c, mt := mockClient(t)
+	var calls atomic.Int32
+	mt.RegisterResponder("GET", testBase+"/api/v2/jobs/j1", func(r *http.Request) (*http.Response, error) {
+		if calls.Add(1) <= 3 { // one whole poll: every transport attempt is rate limited
+			return httpmock.NewStringResponse(http.StatusTooManyRequests, `{"detail":"slow down"}`), nil
+		}
+		return httpmock.NewStringResponse(200, `{"id":"j1","status_history":[{"id":"a","created":"2026-04-01T12:00:00Z","job_id":"j1","name":"Completed"}]}`), nil
+	})
+	job, err := c.WaitForJob(context.Background(), "j1", &WaitOptions{Interval: time.Millisecond})
+	require.NoError(t, err)
+	assert.Equal(t, "j1", job.ID)
+	assert.Equal(t, int32(4), calls.Load())
+
+	_, err = c.WaitForJob(context.Background(), "", nil)
+	var ve *ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, "job_id", ve.Field)
+}
