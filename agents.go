@@ -15,12 +15,12 @@ func (c *Client) RegisterAgent(ctx context.Context, body *types.NewAgent) (*type
 	if body == nil {
 		return nil, newValidationError("body", "required", "", "is required")
 	}
-	return c.agentCall(ctx, request{op: "register_agent", body: body})
+	return invokeOne[types.Agent](ctx, c, request{op: "register_agent", body: body})
 }
 
 // GetAgent fetches an agent (Python Client.get_agent, operation get_agent).
 func (c *Client) GetAgent(ctx context.Context, agentID string) (*types.Agent, error) {
-	return c.agentCall(ctx, request{op: "get_agent", path: []string{agentID}})
+	return invokeOne[types.Agent](ctx, c, request{op: "get_agent", path: []string{agentID}})
 }
 
 // ListAgentsParams are the filters of ListAgents. Nil fields are not sent.
@@ -52,7 +52,7 @@ func (c *Client) UpdateAgentDisplayName(ctx context.Context, agentID string, bod
 	if body == nil {
 		return nil, newValidationError("display_name", "required", "", "is required")
 	}
-	return c.agentCall(ctx, request{op: "update_agent_display_name", path: []string{agentID}, body: body})
+	return invokeOne[types.Agent](ctx, c, request{op: "update_agent_display_name", path: []string{agentID}, body: body})
 }
 
 // UpdateAgentStatus appends a status to an agent's history (Python Client.update_agent_status, operation
@@ -61,7 +61,7 @@ func (c *Client) UpdateAgentStatus(ctx context.Context, agentID string, body *ty
 	if body == nil || body.Name == "" {
 		return nil, newValidationError("name", "required", "", "is required")
 	}
-	return c.agentCall(ctx, request{op: "update_agent_status", path: []string{agentID}, body: body})
+	return invokeOne[types.Agent](ctx, c, request{op: "update_agent_status", path: []string{agentID}, body: body})
 }
 
 // UpdateAgentInformation records an agent's version and host (Python Client.update_agent_information,
@@ -70,7 +70,7 @@ func (c *Client) UpdateAgentInformation(ctx context.Context, agentID string, bod
 	if body == nil {
 		return nil, newValidationError("body", "required", "", "is required")
 	}
-	return c.agentCall(ctx, request{op: "update_agent_information", path: []string{agentID}, body: body})
+	return invokeOne[types.Agent](ctx, c, request{op: "update_agent_information", path: []string{agentID}, body: body})
 }
 
 // UpdateAgentModules records the module versions an agent has installed (Python Client.update_agent_modules,
@@ -79,7 +79,7 @@ func (c *Client) UpdateAgentModules(ctx context.Context, agentID string, modules
 	if modules == nil {
 		modules = []types.NewAgentModuleVersion{}
 	}
-	return c.agentCall(ctx, request{op: "update_agent_modules", path: []string{agentID}, body: modules})
+	return invokeOne[types.Agent](ctx, c, request{op: "update_agent_modules", path: []string{agentID}, body: modules})
 }
 
 // ListAgentStatusHistoryParams are the paging and sort options of ListAgentStatusHistory.
@@ -97,13 +97,13 @@ func (c *Client) ListAgentStatusHistory(ctx context.Context, agentID string, par
 // ArchiveAgent archives an agent: it claims no new jobs, running jobs continue (Python Client.archive_agent,
 // operation archive_agent). reason nil sends no body.
 func (c *Client) ArchiveAgent(ctx context.Context, agentID string, reason *string) (*types.Agent, error) {
-	return c.agentCall(ctx, request{op: "archive_agent", path: []string{agentID}, body: archiveBody(reason)})
+	return invokeOne[types.Agent](ctx, c, request{op: "archive_agent", path: []string{agentID}, body: archiveBody(reason)})
 }
 
 // RestoreAgent restores an archived agent (Python Client.restore_agent, operation restore_agent). reason nil
 // sends no body.
 func (c *Client) RestoreAgent(ctx context.Context, agentID string, reason *string) (*types.Agent, error) {
-	return c.agentCall(ctx, request{op: "restore_agent", path: []string{agentID}, body: archiveBody(reason)})
+	return invokeOne[types.Agent](ctx, c, request{op: "restore_agent", path: []string{agentID}, body: archiveBody(reason)})
 }
 
 // CreateAgentPool creates an agent pool (Python Client.create_agent_pool, operation create_agent_pool).
@@ -111,12 +111,12 @@ func (c *Client) CreateAgentPool(ctx context.Context, body *types.NewAgentPool) 
 	if body == nil || body.Name == "" {
 		return nil, newValidationError("name", "required", "", "is required")
 	}
-	return c.poolCall(ctx, request{op: "create_agent_pool", body: body})
+	return invokeOne[types.AgentPool](ctx, c, request{op: "create_agent_pool", body: body})
 }
 
 // GetAgentPool fetches an agent pool (Python Client.get_agent_pool, operation get_agent_pool).
 func (c *Client) GetAgentPool(ctx context.Context, agentPoolID string) (*types.AgentPool, error) {
-	return c.poolCall(ctx, request{op: "get_agent_pool", path: []string{agentPoolID}})
+	return invokeOne[types.AgentPool](ctx, c, request{op: "get_agent_pool", path: []string{agentPoolID}})
 }
 
 // ListAgentPoolsParams are the filters of ListAgentPools. Nil fields are not sent.
@@ -139,7 +139,7 @@ func (c *Client) UpdateAgentPool(ctx context.Context, agentPoolID string, body *
 	if body == nil || body.Name == "" {
 		return nil, newValidationError("name", "required", "", "is required")
 	}
-	return c.poolCall(ctx, request{op: "update_agent_pool", path: []string{agentPoolID}, body: body})
+	return invokeOne[types.AgentPool](ctx, c, request{op: "update_agent_pool", path: []string{agentPoolID}, body: body})
 }
 
 // DeleteAgentPool deletes an agent pool (Python Client.delete_agent_pool, operation delete_agent_pool). Its
@@ -151,13 +151,13 @@ func (c *Client) DeleteAgentPool(ctx context.Context, agentPoolID string) error 
 // ArchiveAgentPool archives an agent pool; jobs routed to it wait until it is restored (Python
 // Client.archive_agent_pool, operation archive_agent_pool). reason nil sends no body.
 func (c *Client) ArchiveAgentPool(ctx context.Context, agentPoolID string, reason *string) (*types.AgentPool, error) {
-	return c.poolCall(ctx, request{op: "archive_agent_pool", path: []string{agentPoolID}, body: archiveBody(reason)})
+	return invokeOne[types.AgentPool](ctx, c, request{op: "archive_agent_pool", path: []string{agentPoolID}, body: archiveBody(reason)})
 }
 
 // RestoreAgentPool restores an archived agent pool (Python Client.restore_agent_pool, operation
 // restore_agent_pool). reason nil sends no body.
 func (c *Client) RestoreAgentPool(ctx context.Context, agentPoolID string, reason *string) (*types.AgentPool, error) {
-	return c.poolCall(ctx, request{op: "restore_agent_pool", path: []string{agentPoolID}, body: archiveBody(reason)})
+	return invokeOne[types.AgentPool](ctx, c, request{op: "restore_agent_pool", path: []string{agentPoolID}, body: archiveBody(reason)})
 }
 
 // ListAgentPoolAgentsParams are the paging options of ListAgentPoolAgents.
@@ -180,22 +180,4 @@ func (c *Client) ListAgentPoolAgents(ctx context.Context, agentPoolID string, pa
 // operation list_agent_pool_users).
 func (c *Client) ListAgentPoolUsers(ctx context.Context, agentPoolID string, params *ListAgentPoolUsersParams) (*Page[types.AgentPoolUserMembershipWithUser], error) {
 	return listPage[types.AgentPoolUserMembershipWithUser](ctx, c, "list_agent_pool_users", []string{agentPoolID}, params)
-}
-
-func (c *Client) agentCall(ctx context.Context, r request) (*types.Agent, error) {
-	var out types.Agent
-	r.out = &out
-	if err := c.invoke(ctx, r); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-func (c *Client) poolCall(ctx context.Context, r request) (*types.AgentPool, error) {
-	var out types.AgentPool
-	r.out = &out
-	if err := c.invoke(ctx, r); err != nil {
-		return nil, err
-	}
-	return &out, nil
 }

@@ -33,11 +33,7 @@ func (c *Client) createModelJob(ctx context.Context, modelID string, body *types
 	if body == nil {
 		return nil, newValidationError("revision", "required", "", "is required")
 	}
-	var out types.Job
-	if err := c.invoke(ctx, request{op: "create_model_job", path: []string{modelID}, query: params, body: body, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.Job](ctx, c, request{op: "create_model_job", path: []string{modelID}, query: params, body: body})
 }
 
 // updateJob points a job at a new revision of its parameters file (Python Client._update_job, operation
@@ -46,17 +42,13 @@ func (c *Client) updateJob(ctx context.Context, jobID string, body *types.FileRe
 	if body == nil {
 		return nil, newValidationError("revision", "required", "", "is required")
 	}
-	var out types.Job
-	if err := c.invoke(ctx, request{op: "update_job", path: []string{jobID}, body: body, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.Job](ctx, c, request{op: "update_job", path: []string{jobID}, body: body})
 }
 
 // GetJob fetches a job (Python Client.get_job, operation get_job). Its current status is the last entry of
 // StatusHistory (Job.Status).
 func (c *Client) GetJob(ctx context.Context, jobID string) (*types.Job, error) {
-	return c.jobCall(ctx, request{op: "get_job", path: []string{jobID}})
+	return invokeOne[types.Job](ctx, c, request{op: "get_job", path: []string{jobID}})
 }
 
 // ListJobsParams are the filters of ListJobs. Nil fields are not sent.
@@ -113,7 +105,7 @@ func (c *Client) UpdateJobStatus(ctx context.Context, jobID string, message *typ
 	if message != nil {
 		r.body = message
 	}
-	return c.jobCall(ctx, r)
+	return invokeOne[types.Job](ctx, c, r)
 }
 
 // UpdateJobAssignedAgentParams are the query parameters of UpdateJobAssignedAgent. AssignedAgentID is required.
@@ -127,13 +119,13 @@ func (c *Client) UpdateJobAssignedAgent(ctx context.Context, jobID string, param
 	if params == nil {
 		params = &UpdateJobAssignedAgentParams{}
 	}
-	return c.jobCall(ctx, request{op: "update_job_assigned_agent", path: []string{jobID}, query: params})
+	return invokeOne[types.Job](ctx, c, request{op: "update_job_assigned_agent", path: []string{jobID}, query: params})
 }
 
 // RemoveJobAssignedAgent clears a job's assigned agent (Python Client.remove_job_assigned_agent, operation
 // remove_job_assigned_agent).
 func (c *Client) RemoveJobAssignedAgent(ctx context.Context, jobID string) (*types.Job, error) {
-	return c.jobCall(ctx, request{op: "remove_job_assigned_agent", path: []string{jobID}})
+	return invokeOne[types.Job](ctx, c, request{op: "remove_job_assigned_agent", path: []string{jobID}})
 }
 
 // UpdateJobAssignedAgentPoolParams are the query parameters of UpdateJobAssignedAgentPool.
@@ -148,31 +140,22 @@ func (c *Client) UpdateJobAssignedAgentPool(ctx context.Context, jobID string, p
 	if params == nil {
 		params = &UpdateJobAssignedAgentPoolParams{}
 	}
-	return c.jobCall(ctx, request{op: "update_job_assigned_agent_pool", path: []string{jobID}, query: params})
+	return invokeOne[types.Job](ctx, c, request{op: "update_job_assigned_agent_pool", path: []string{jobID}, query: params})
 }
 
 // RemoveJobAssignedAgentPool clears a job's assigned agent pool (Python Client.remove_job_assigned_agent_pool,
 // operation remove_job_assigned_agent_pool).
 func (c *Client) RemoveJobAssignedAgentPool(ctx context.Context, jobID string) (*types.Job, error) {
-	return c.jobCall(ctx, request{op: "remove_job_assigned_agent_pool", path: []string{jobID}})
+	return invokeOne[types.Job](ctx, c, request{op: "remove_job_assigned_agent_pool", path: []string{jobID}})
 }
 
 // ArchiveJob archives a job (Python Client.archive_job, operation archive_job). reason nil sends no body.
 func (c *Client) ArchiveJob(ctx context.Context, jobID string, reason *string) (*types.Job, error) {
-	return c.jobCall(ctx, request{op: "archive_job", path: []string{jobID}, body: archiveBody(reason)})
+	return invokeOne[types.Job](ctx, c, request{op: "archive_job", path: []string{jobID}, body: archiveBody(reason)})
 }
 
 // RestoreJob restores an archived job (Python Client.restore_job, operation restore_job). reason nil sends
 // no body.
 func (c *Client) RestoreJob(ctx context.Context, jobID string, reason *string) (*types.Job, error) {
-	return c.jobCall(ctx, request{op: "restore_job", path: []string{jobID}, body: archiveBody(reason)})
-}
-
-func (c *Client) jobCall(ctx context.Context, r request) (*types.Job, error) {
-	var out types.Job
-	r.out = &out
-	if err := c.invoke(ctx, r); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.Job](ctx, c, request{op: "restore_job", path: []string{jobID}, body: archiveBody(reason)})
 }
