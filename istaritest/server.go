@@ -90,6 +90,8 @@ type config struct {
 	deprecated   []string
 	noCompat     bool
 	table        *ops.Table
+	// agentStepDelay is the pause of the simulated agents before each job status change.
+	agentStepDelay time.Duration
 }
 
 // Option configures NewServer.
@@ -112,6 +114,10 @@ func WithoutCompatibilityHeaders() Option { return func(c *config) { c.noCompat 
 
 // WithOperationTable routes with a different table (for tests of moved routes).
 func WithOperationTable(t *ops.Table) Option { return func(c *config) { c.table = t } }
+
+// WithAgentStepDelay makes the simulated agents (HandleFunction) wait d before each job status change
+// (default 0).
+func WithAgentStepDelay(d time.Duration) Option { return func(c *config) { c.agentStepDelay = d } }
 
 // NewServer starts a fake registry on loopback. Close it when done.
 func NewServer(opts ...Option) *Server {
@@ -146,8 +152,11 @@ func NewServer(opts ...Option) *Server {
 	return s
 }
 
-// Close shuts the server down.
-func (s *Server) Close() { s.srv.Close() }
+// Close stops the simulated agents (waiting for their handlers to return) and shuts the server down.
+func (s *Server) Close() {
+	s.stopAgents()
+	s.srv.Close()
+}
 
 // Token is the default user's bearer token.
 func (s *Server) Token() string { return s.owner.Token }

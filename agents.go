@@ -1,0 +1,183 @@
+package istari
+
+// This file holds the agents and agent pools wire operations (operations.md §9.1).
+
+import (
+	"context"
+	"time"
+
+	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/types"
+)
+
+// RegisterAgent registers an execution agent (Python Client.register_agent, operation register_agent).
+func (c *Client) RegisterAgent(ctx context.Context, body *types.NewAgent) (*types.Agent, error) {
+	if body == nil {
+		return nil, newValidationError("body", "required", "", "is required")
+	}
+	return invokeOne[types.Agent](ctx, c, request{op: "register_agent", body: body})
+}
+
+// GetAgent fetches an agent (Python Client.get_agent, operation get_agent).
+func (c *Client) GetAgent(ctx context.Context, agentID string) (*types.Agent, error) {
+	return invokeOne[types.Agent](ctx, c, request{op: "get_agent", path: []string{agentID}})
+}
+
+// ListAgentsParams are the filters of ListAgents. Nil fields are not sent.
+type ListAgentsParams struct {
+	PageOptions
+	AgentVersion  *string                `query:"agent_version"`
+	HostOS        *string                `query:"host_os"`
+	UpdatedSince  *time.Time             `query:"updated_since"`
+	ModuleName    *string                `query:"module_name"`
+	ModuleVersion *string                `query:"module_version"`
+	StatusName    *enums.AgentStatusName `query:"status_name"`
+	TenantID      *string                `query:"tenant_id"`
+	// AllTenants lists the agents of every tenant (customer administrators).
+	AllTenants *bool `query:"all_tenants"`
+	// InAgentPools keeps agents that are (true) or are not (false) members of an active pool.
+	InAgentPools  *bool                `query:"in_agent_pools"`
+	ArchiveStatus *enums.ArchiveStatus `query:"archive_status"`
+	Sort          *string              `query:"sort"`
+}
+
+// ListAgents lists agents page by page (Python Client.list_agents, operation list_agents).
+func (c *Client) ListAgents(ctx context.Context, params *ListAgentsParams) (*Page[types.Agent], error) {
+	return listPage[types.Agent](ctx, c, "list_agents", nil, params)
+}
+
+// UpdateAgentDisplayName renames an agent (Python Client.update_agent_display_name, operation
+// update_agent_display_name).
+func (c *Client) UpdateAgentDisplayName(ctx context.Context, agentID string, body *types.NewAgentDisplayName) (*types.Agent, error) {
+	if body == nil {
+		return nil, newValidationError("display_name", "required", "", "is required")
+	}
+	return invokeOne[types.Agent](ctx, c, request{op: "update_agent_display_name", path: []string{agentID}, body: body})
+}
+
+// UpdateAgentStatus appends a status to an agent's history (Python Client.update_agent_status, operation
+// update_agent_status).
+func (c *Client) UpdateAgentStatus(ctx context.Context, agentID string, body *types.NewAgentStatus) (*types.Agent, error) {
+	if body == nil || body.Name == "" {
+		return nil, newValidationError("name", "required", "", "is required")
+	}
+	return invokeOne[types.Agent](ctx, c, request{op: "update_agent_status", path: []string{agentID}, body: body})
+}
+
+// UpdateAgentInformation records an agent's version and host (Python Client.update_agent_information,
+// operation update_agent_information).
+func (c *Client) UpdateAgentInformation(ctx context.Context, agentID string, body *types.NewAgentInformation) (*types.Agent, error) {
+	if body == nil {
+		return nil, newValidationError("body", "required", "", "is required")
+	}
+	return invokeOne[types.Agent](ctx, c, request{op: "update_agent_information", path: []string{agentID}, body: body})
+}
+
+// UpdateAgentModules records the module versions an agent has installed (Python Client.update_agent_modules,
+// operation update_agent_modules). The body is a JSON array; nil is sent as [].
+func (c *Client) UpdateAgentModules(ctx context.Context, agentID string, modules []types.NewAgentModuleVersion) (*types.Agent, error) {
+	if modules == nil {
+		modules = []types.NewAgentModuleVersion{}
+	}
+	return invokeOne[types.Agent](ctx, c, request{op: "update_agent_modules", path: []string{agentID}, body: modules})
+}
+
+// ListAgentStatusHistoryParams are the paging and sort options of ListAgentStatusHistory.
+type ListAgentStatusHistoryParams struct {
+	PageOptions
+	Sort *string `query:"sort"`
+}
+
+// ListAgentStatusHistory lists an agent's status entries page by page (Python
+// Client.list_agent_status_history, operation list_agent_status_history).
+func (c *Client) ListAgentStatusHistory(ctx context.Context, agentID string, params *ListAgentStatusHistoryParams) (*Page[types.AgentStatus], error) {
+	return listPage[types.AgentStatus](ctx, c, "list_agent_status_history", []string{agentID}, params)
+}
+
+// ArchiveAgent archives an agent: it claims no new jobs, running jobs continue (Python Client.archive_agent,
+// operation archive_agent). reason nil sends no body.
+func (c *Client) ArchiveAgent(ctx context.Context, agentID string, reason *string) (*types.Agent, error) {
+	return invokeOne[types.Agent](ctx, c, request{op: "archive_agent", path: []string{agentID}, body: archiveBody(reason)})
+}
+
+// RestoreAgent restores an archived agent (Python Client.restore_agent, operation restore_agent). reason nil
+// sends no body.
+func (c *Client) RestoreAgent(ctx context.Context, agentID string, reason *string) (*types.Agent, error) {
+	return invokeOne[types.Agent](ctx, c, request{op: "restore_agent", path: []string{agentID}, body: archiveBody(reason)})
+}
+
+// CreateAgentPool creates an agent pool (Python Client.create_agent_pool, operation create_agent_pool).
+func (c *Client) CreateAgentPool(ctx context.Context, body *types.NewAgentPool) (*types.AgentPool, error) {
+	if body == nil || body.Name == "" {
+		return nil, newValidationError("name", "required", "", "is required")
+	}
+	return invokeOne[types.AgentPool](ctx, c, request{op: "create_agent_pool", body: body})
+}
+
+// GetAgentPool fetches an agent pool (Python Client.get_agent_pool, operation get_agent_pool).
+func (c *Client) GetAgentPool(ctx context.Context, agentPoolID string) (*types.AgentPool, error) {
+	return invokeOne[types.AgentPool](ctx, c, request{op: "get_agent_pool", path: []string{agentPoolID}})
+}
+
+// ListAgentPoolsParams are the filters of ListAgentPools. Nil fields are not sent.
+type ListAgentPoolsParams struct {
+	PageOptions
+	// AllUsers lists the pools of every user (administrators).
+	AllUsers      *bool                `query:"all_users"`
+	ArchiveStatus *enums.ArchiveStatus `query:"archive_status"`
+	Sort          *string              `query:"sort"`
+}
+
+// ListAgentPools lists agent pools page by page (Python Client.list_agent_pools, operation list_agent_pools).
+func (c *Client) ListAgentPools(ctx context.Context, params *ListAgentPoolsParams) (*Page[types.AgentPool], error) {
+	return listPage[types.AgentPool](ctx, c, "list_agent_pools", nil, params)
+}
+
+// UpdateAgentPool renames or re-describes an agent pool (Python Client.update_agent_pool, operation
+// update_agent_pool). The body reuses the create type.
+func (c *Client) UpdateAgentPool(ctx context.Context, agentPoolID string, body *types.NewAgentPool) (*types.AgentPool, error) {
+	if body == nil || body.Name == "" {
+		return nil, newValidationError("name", "required", "", "is required")
+	}
+	return invokeOne[types.AgentPool](ctx, c, request{op: "update_agent_pool", path: []string{agentPoolID}, body: body})
+}
+
+// DeleteAgentPool deletes an agent pool (Python Client.delete_agent_pool, operation delete_agent_pool). Its
+// registry behaviour is unconfirmed; ArchiveAgentPool is the documented soft delete.
+func (c *Client) DeleteAgentPool(ctx context.Context, agentPoolID string) error {
+	return c.invoke(ctx, request{op: "delete_agent_pool", path: []string{agentPoolID}})
+}
+
+// ArchiveAgentPool archives an agent pool; jobs routed to it wait until it is restored (Python
+// Client.archive_agent_pool, operation archive_agent_pool). reason nil sends no body.
+func (c *Client) ArchiveAgentPool(ctx context.Context, agentPoolID string, reason *string) (*types.AgentPool, error) {
+	return invokeOne[types.AgentPool](ctx, c, request{op: "archive_agent_pool", path: []string{agentPoolID}, body: archiveBody(reason)})
+}
+
+// RestoreAgentPool restores an archived agent pool (Python Client.restore_agent_pool, operation
+// restore_agent_pool). reason nil sends no body.
+func (c *Client) RestoreAgentPool(ctx context.Context, agentPoolID string, reason *string) (*types.AgentPool, error) {
+	return invokeOne[types.AgentPool](ctx, c, request{op: "restore_agent_pool", path: []string{agentPoolID}, body: archiveBody(reason)})
+}
+
+// ListAgentPoolAgentsParams are the paging options of ListAgentPoolAgents.
+type ListAgentPoolAgentsParams struct {
+	PageOptions
+}
+
+// ListAgentPoolUsersParams are the paging options of ListAgentPoolUsers.
+type ListAgentPoolUsersParams struct {
+	PageOptions
+}
+
+// ListAgentPoolAgents lists the agent memberships of a pool page by page (Python
+// Client.list_agent_pool_agents, operation list_agent_pool_agents).
+func (c *Client) ListAgentPoolAgents(ctx context.Context, agentPoolID string, params *ListAgentPoolAgentsParams) (*Page[types.AgentPoolAgentMembershipWithAgent], error) {
+	return listPage[types.AgentPoolAgentMembershipWithAgent](ctx, c, "list_agent_pool_agents", []string{agentPoolID}, params)
+}
+
+// ListAgentPoolUsers lists the user memberships of a pool page by page (Python Client.list_agent_pool_users,
+// operation list_agent_pool_users).
+func (c *Client) ListAgentPoolUsers(ctx context.Context, agentPoolID string, params *ListAgentPoolUsersParams) (*Page[types.AgentPoolUserMembershipWithUser], error) {
+	return listPage[types.AgentPoolUserMembershipWithUser](ctx, c, "list_agent_pool_users", []string{agentPoolID}, params)
+}

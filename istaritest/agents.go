@@ -1,0 +1,480 @@
+package istaritest
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"slices"
+	"time"
+
+	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/query"
+	"github.com/istari-sdk/istari-go/types"
+)
+
+type agentRec struct {
+	ID           string
+	Created      time.Time
+	Updated      time.Time
+	OwnerID      string
+	TenantID     string
+	DisplayNames []types.AgentDisplayName
+	Info         []types.AgentInformation
+	Status       []types.AgentStatus
+	Modules      []json.RawMessage // each entry: the array body of one update_agent_modules
+	Archive      []types.ArchiveStatusEntry
+}
+
+type poolRec struct {
+	ID          string
+	Name        string
+	Description *string
+	Created     time.Time
+	OwnerID     string
+	Archive     []types.ArchiveStatusEntry
+	Agents      []string // agent ids, in joining order
+}
+
+func init() {
+	register(map[string]handlerFunc{
+		"register_agent":            registerAgent,
+		"get_agent":                 getAgent,
+		"list_agents":               listAgents,
+		"update_agent_display_name": updateAgentDisplayName,
+		"update_agent_status":       updateAgentStatus,
+		"update_agent_information":  updateAgentInformation,
+		"update_agent_modules":      updateAgentModules,
+		"list_agent_status_history": listAgentStatusHistory,
+		"archive_agent":             func(s *Server, w http.ResponseWriter, r *http.Request, c *call) { setAgentArchive(s, w, c, true) },
+		"restore_agent":             func(s *Server, w http.ResponseWriter, r *http.Request, c *call) { setAgentArchive(s, w, c, false) },
+		"create_agent_pool":         createAgentPool,
+		"get_agent_pool":            getAgentPool,
+		"list_agent_pools":          listAgentPools,
+		"update_agent_pool":         updateAgentPool,
+		"delete_agent_pool":         deleteAgentPool,
+		"archive_agent_pool":        func(s *Server, w http.ResponseWriter, r *http.Request, c *call) { setPoolArchive(s, w, c, true) },
+		"restore_agent_pool":        func(s *Server, w http.ResponseWriter, r *http.Request, c *call) { setPoolArchive(s, w, c, false) },
+		"list_agent_pool_agents":    listAgentPoolAgents,
+		"list_agent_pool_users":     listAgentPoolUsers,
+	})
+}
+
+// newAgentLocked registers an agent owned by owner, Idle.
+func (s *Server) newAgentLocked(owner *User, body types.NewAgent) *agentRec {
+	a := &agentRec{ID: newID(), Created: now(), OwnerID: owner.ID, TenantID: owner.TenantID}
+	a.Updated = a.Created
+	a.Info = []types.AgentInformation{{AgentVersion: body.AgentVersion, HostOS: body.HostOS, APIHashes: body.APIHashes}}
+	a.Archive = []types.ArchiveStatusEntry{activeEntry(owner.ID, "resource", a.ID)}
+	s.jobs.agents[a.ID] = a
+	s.jobs.agentOrder = append(s.jobs.agentOrder, a.ID)
+	s.grantLocked(a.ID, owner.ID, "owner")
+	s.addAgentStatusLocked(a, owner.ID, enums.AgentStatusIdle)
+	return a
+}
+
+func (s *Server) addAgentStatusLocked(a *agentRec, by string, name enums.AgentStatusName) {
+	a.Status = append(a.Status, types.AgentStatus{Name: name, Extra: agentExtra(map[string]any{
+		"id": newID(), "created": types.Timestamp{Time: now()}, "agent_id": a.ID, "created_by_id": by,
+	})})
+	a.Updated = now()
+}
+
+func (s *Server) renderAgentLocked(a *agentRec) types.Agent {
+	var pools []string
+	for _, id := range s.jobs.poolOrder {
+		if slices.Contains(s.jobs.pools[id].Agents, a.ID) {
+			pools = append(pools, id)
+		}
+	}
+	if pools == nil {
+		pools = []string{}
+	}
+	raw := func(v any) json.RawMessage { b, _ := json.Marshal(v); return b }
+	modules := slices.Clone(a.Modules)
+	if modules == nil {
+		modules = []json.RawMessage{}
+	}
+	return types.Agent{
+		ID: a.ID, Created: types.Timestamp{Time: a.Created},
+		DisplayNameHistory: slices.Clone(a.DisplayNames), InformationHistory: slices.Clone(a.Info),
+		StatusHistory: slices.Clone(a.Status), ModulesHistory: modules,
+		AgentPools: raw(pools), ArchiveStatus: raw(a.Archive[len(a.Archive)-1]), CreatedByID: ptr(a.OwnerID),
+		CompatibilityStatus: raw("compatible"), IncompatibleTags: raw([]string{}), DeprecatedTags: raw([]string{}),
+		Extra: agentExtra(map[string]any{"tenant_id": a.TenantID, "updated": types.Timestamp{Time: a.Updated}}),
+	}
+}
+
+// agentFor looks an agent up and checks the caller's relation (tenant users see their tenant's agents).
+func (s *Server) agentFor(w http.ResponseWriter, c *call, need string) *agentRec {
+	a := s.jobs.agents[c.param("agent_id")]
+	if a == nil || (a.TenantID != c.user.TenantID && !c.user.Admin) {
+		writeDetail(w, http.StatusNotFound, "Agent not found")
+		return nil
+	}
+	if need != "viewer" && denyStatus(w, s.allowLocked(a.ID, c.user, need)) {
+		return nil
+	}
+	return a
+}
+
+func registerAgent(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
+	var body types.NewAgent
+	if !c.decode(w, &body) {
+		return
+	}
+	if body.AgentVersion == "" || body.HostOS == "" {
+		writeValidation(w, []string{"body", "agent_version"}, "Field required", "missing")
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	writeJSON(w, http.StatusCreated, s.renderAgentLocked(s.newAgentLocked(c.user, body)))
+}
+
+func getAgent(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if a := s.agentFor(w, c, "viewer"); a != nil {
+		writeJSON(w, http.StatusOK, s.renderAgentLocked(a))
+	}
+}
+
+func listAgents(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
+	q := r.URL.Query()
+	if !jobsArchiveFilterOK(w, q.Get("archive_status")) {
+		return
+	}
+	var since time.Time
+	if v := q.Get("updated_since"); v != "" {
+		t, err := time.Parse(query.TimeLayout, v)
+		if err != nil {
+			if t, err = time.Parse(time.RFC3339Nano, v); err != nil {
+				writeValidation(w, []string{"query", "updated_since"}, "Input should be a valid datetime", "datetime_parsing")
+				return
+			}
+		}
+		since = t
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := []types.Agent{}
+	for _, id := range s.jobs.agentOrder {
+		a := s.jobs.agents[id]
+		info := a.Info[len(a.Info)-1]
+		inPool := false
+		for _, pid := range s.jobs.poolOrder {
+			if p := s.jobs.pools[pid]; !isArchived(p.Archive) && slices.Contains(p.Agents, a.ID) {
+				inPool = true
+			}
+		}
+		tenantOK := a.TenantID == c.user.TenantID || (q.Get("all_tenants") == "true" && c.user.Admin)
+		if !tenantOK || !jobsArchiveMatches(a.Archive, q.Get("archive_status")) ||
+			(q.Get("tenant_id") != "" && a.TenantID != q.Get("tenant_id")) ||
+			(q.Get("agent_version") != "" && info.AgentVersion != q.Get("agent_version")) ||
+			(q.Get("host_os") != "" && info.HostOS != q.Get("host_os")) ||
+			(q.Get("status_name") != "" && string(a.Status[len(a.Status)-1].Name) != q.Get("status_name")) ||
+			(q.Get("in_agent_pools") != "" && inPool != (q.Get("in_agent_pools") == "true")) ||
+			(!since.IsZero() && a.Updated.Before(since)) ||
+			!agentHasModule(a, q.Get("module_name"), q.Get("module_version")) {
+			continue
+		}
+		out = append(out, s.renderAgentLocked(a))
+	}
+	writeOrderedPage(w, r, out)
+}
+
+// agentHasModule checks the module filters against the agent's newest modules entry (items with "name" and
+// "version" keys).
+func agentHasModule(a *agentRec, name, version string) bool {
+	if name == "" && version == "" {
+		return true
+	}
+	if len(a.Modules) == 0 {
+		return false
+	}
+	var items []struct {
+		Name    string `json:"name"`
+		Version string `json:"version"`
+	}
+	_ = json.Unmarshal(a.Modules[len(a.Modules)-1], &items)
+	for _, it := range items {
+		if (name == "" || it.Name == name) && (version == "" || it.Version == version) {
+			return true
+		}
+	}
+	return false
+}
+
+func updateAgentDisplayName(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
+	var body types.NewAgentDisplayName
+	if !c.decode(w, &body) {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if a := s.agentFor(w, c, "editor"); a != nil {
+		a.DisplayNames = append(a.DisplayNames, types.AgentDisplayName{DisplayName: body.DisplayName,
+			Extra: agentExtra(map[string]any{"id": newID(), "created": types.Timestamp{Time: now()}})})
+		a.Updated = now()
+		writeJSON(w, http.StatusOK, s.renderAgentLocked(a))
+	}
+}
+
+func updateAgentStatus(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
+	var body types.NewAgentStatus
+	if !c.decode(w, &body) {
+		return
+	}
+	if !body.Name.Valid() {
+		writeValidation(w, []string{"body", "name"}, "Input should be a valid AgentStatusName", "enum")
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if a := s.agentFor(w, c, "editor"); a != nil {
+		s.addAgentStatusLocked(a, c.user.ID, body.Name)
+		writeJSON(w, http.StatusOK, s.renderAgentLocked(a))
+	}
+}
+
+func updateAgentInformation(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
+	var body types.NewAgentInformation
+	if !c.decode(w, &body) {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if a := s.agentFor(w, c, "editor"); a != nil {
+		a.Info = append(a.Info, types.AgentInformation{AgentVersion: body.AgentVersion, HostOS: body.HostOS, APIHashes: body.APIHashes})
+		a.Updated = now()
+		writeJSON(w, http.StatusOK, s.renderAgentLocked(a))
+	}
+}
+
+func updateAgentModules(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
+	var body []json.RawMessage
+	if !c.decode(w, &body) {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if a := s.agentFor(w, c, "editor"); a != nil {
+		b, _ := json.Marshal(body)
+		a.Modules = append(a.Modules, b)
+		a.Updated = now()
+		writeJSON(w, http.StatusOK, s.renderAgentLocked(a))
+	}
+}
+
+func listAgentStatusHistory(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if a := s.agentFor(w, c, "viewer"); a != nil {
+		writeOrderedPage(w, r, slices.Clone(a.Status))
+	}
+}
+
+func setAgentArchive(s *Server, w http.ResponseWriter, c *call, archive bool) {
+	reason, ok := jobsArchiveReason(w, c)
+	if !ok {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a := s.agentFor(w, c, "owner")
+	if a == nil {
+		return
+	}
+	if msg := jobsChangeArchive(&a.Archive, c.user.ID, a.ID, archiveTarget(archive), reason, "Agent"); msg != "" {
+		writeDetail(w, http.StatusBadRequest, msg)
+		return
+	}
+	writeJSON(w, http.StatusOK, s.renderAgentLocked(a))
+}
+
+func archiveTarget(archive bool) enums.ArchiveStatusName {
+	if archive {
+		return enums.ArchiveStatusNameArchived
+	}
+	return enums.ArchiveStatusNameActive
+}
+
+func (s *Server) renderPoolLocked(p *poolRec) types.AgentPool {
+	fields := map[string]any{
+		"name": p.Name, "created": types.Timestamp{Time: p.Created}, "created_by_id": p.OwnerID,
+		"archive_status_history": p.Archive, "agent_ids": append([]string{}, p.Agents...),
+	}
+	if p.Description != nil {
+		fields["description"] = *p.Description
+	}
+	return types.AgentPool{ID: p.ID, Extra: agentExtra(fields)}
+}
+
+func (s *Server) poolFor(w http.ResponseWriter, c *call, need string) *poolRec {
+	p := s.jobs.pools[c.param("agent_pool_id")]
+	if p == nil {
+		writeDetail(w, http.StatusNotFound, "Agent pool not found")
+		return nil
+	}
+	if denyStatus(w, s.allowLocked(p.ID, c.user, need)) {
+		return nil
+	}
+	return p
+}
+
+func createAgentPool(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
+	var body types.NewAgentPool
+	if !c.decode(w, &body) {
+		return
+	}
+	if body.Name == "" {
+		writeValidation(w, []string{"body", "name"}, "Field required", "missing")
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p := &poolRec{ID: newID(), Name: body.Name, Description: body.Description, Created: now(), OwnerID: c.user.ID}
+	p.Archive = []types.ArchiveStatusEntry{activeEntry(c.user.ID, "resource", p.ID)}
+	s.jobs.pools[p.ID] = p
+	s.jobs.poolOrder = append(s.jobs.poolOrder, p.ID)
+	s.grantLocked(p.ID, c.user.ID, "owner")
+	writeJSON(w, http.StatusCreated, s.renderPoolLocked(p))
+}
+
+func getAgentPool(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if p := s.poolFor(w, c, "viewer"); p != nil {
+		writeJSON(w, http.StatusOK, s.renderPoolLocked(p))
+	}
+}
+
+func listAgentPools(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
+	q := r.URL.Query()
+	if !jobsArchiveFilterOK(w, q.Get("archive_status")) {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := []types.AgentPool{}
+	for _, id := range s.jobs.poolOrder {
+		p := s.jobs.pools[id]
+		visible := s.acl[id][c.user.ID] != "" || (q.Get("all_users") == "true" && c.user.Admin)
+		if visible && jobsArchiveMatches(p.Archive, q.Get("archive_status")) {
+			out = append(out, s.renderPoolLocked(p))
+		}
+	}
+	writeOrderedPage(w, r, out)
+}
+
+func updateAgentPool(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
+	var body types.NewAgentPool
+	if !c.decode(w, &body) {
+		return
+	}
+	if body.Name == "" {
+		writeValidation(w, []string{"body", "name"}, "Field required", "missing")
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if p := s.poolFor(w, c, "editor"); p != nil {
+		p.Name, p.Description = body.Name, body.Description
+		writeJSON(w, http.StatusOK, s.renderPoolLocked(p))
+	}
+}
+
+func deleteAgentPool(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p := s.poolFor(w, c, "owner")
+	if p == nil {
+		return
+	}
+	delete(s.jobs.pools, p.ID)
+	s.jobs.poolOrder = slices.DeleteFunc(s.jobs.poolOrder, func(id string) bool { return id == p.ID })
+	w.WriteHeader(http.StatusNoContent)
+}
+
+func setPoolArchive(s *Server, w http.ResponseWriter, c *call, archive bool) {
+	reason, ok := jobsArchiveReason(w, c)
+	if !ok {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p := s.poolFor(w, c, "owner")
+	if p == nil {
+		return
+	}
+	if msg := jobsChangeArchive(&p.Archive, c.user.ID, p.ID, archiveTarget(archive), reason, "Agent pool"); msg != "" {
+		writeDetail(w, http.StatusBadRequest, msg)
+		return
+	}
+	writeJSON(w, http.StatusOK, s.renderPoolLocked(p))
+}
+
+func listAgentPoolAgents(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p := s.poolFor(w, c, "viewer")
+	if p == nil {
+		return
+	}
+	out := []types.AgentPoolAgentMembershipWithAgent{}
+	for _, id := range p.Agents {
+		out = append(out, types.AgentPoolAgentMembershipWithAgent{Extra: agentExtra(map[string]any{
+			"agent_pool_id": p.ID, "agent_id": id, "agent": s.renderAgentLocked(s.jobs.agents[id]),
+		})})
+	}
+	writePage(w, r, out)
+}
+
+func listAgentPoolUsers(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p := s.poolFor(w, c, "viewer")
+	if p == nil {
+		return
+	}
+	out := []types.AgentPoolUserMembershipWithUser{}
+	for _, u := range s.userByID {
+		rel := s.acl[p.ID][u.ID]
+		if rel == "" {
+			continue
+		}
+		out = append(out, types.AgentPoolUserMembershipWithUser{Extra: agentExtra(map[string]any{
+			"agent_pool_id": p.ID, "user_id": u.ID, "relation": rel,
+			"user": map[string]string{"id": u.ID, "user_name": u.Name, "email": u.Email},
+		})})
+	}
+	slices.SortFunc(out, func(a, b types.AgentPoolUserMembershipWithUser) int {
+		return compareRaw(a.Extra["user_id"], b.Extra["user_id"])
+	})
+	writePage(w, r, out)
+}
+
+func compareRaw(a, b json.RawMessage) int {
+	switch sa, sb := string(a), string(b); {
+	case sa < sb:
+		return -1
+	case sa > sb:
+		return 1
+	}
+	return 0
+}
+
+// AddAgentToPool makes an agent a member of a pool (the registry does this through agent configuration,
+// which has no SDK operation).
+func (s *Server) AddAgentToPool(poolID, agentID string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p, a := s.jobs.pools[poolID], s.jobs.agents[agentID]
+	if p == nil || a == nil {
+		return fmt.Errorf("istaritest: pool %q or agent %q not found", poolID, agentID)
+	}
+	if !slices.Contains(p.Agents, agentID) {
+		p.Agents = append(p.Agents, agentID)
+	}
+	return nil
+}
