@@ -155,13 +155,3 @@ type ListAuthorsParams struct {
 func (c *Client) ListAuthors(ctx context.Context, params *ListAuthorsParams) (*Page[types.ModuleAuthor], error) {
 	return listPage[types.ModuleAuthor](ctx, c, "list_authors", nil, params)
 }
-
-// invokeOne performs r and decodes its answer into a new T.
-func invokeOne[T any](ctx context.Context, c *Client, r request) (*T, error) {
-	var out T
-	r.out = &out
-	if err := c.invoke(ctx, r); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
