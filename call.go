@@ -148,7 +148,6 @@ func archiveBody(reason *string) any {
 // Ptr returns a pointer to v, for the optional fields of parameter structs: Ptr("-created").
 func Ptr[T any](v T) *T { return &v }
 
-
 // invokeOne performs r and decodes its answer into a new T.
 func invokeOne[T any](ctx context.Context, c *Client, r request) (*T, error) {
 	var out T
