@@ -55,15 +55,15 @@ func (c *Client) CreateConfiguration(ctx context.Context, systemID string, body 
 	}
 	for i, tf := range body.TrackedFiles {
 		if tf.FileID == "" {
-			return nil, newValidationError(indexed("tracked_files", i, "file_id"), "required", "", "is required")
+			return nil, newValidationError(sysIndexedField("tracked_files", i, "file_id"), "required", "", "is required")
 		}
 		if tf.SpecifierType == "" {
-			return nil, newValidationError(indexed("tracked_files", i, "specifier_type"), "required", "", "is required")
+			return nil, newValidationError(sysIndexedField("tracked_files", i, "specifier_type"), "required", "", "is required")
 		}
 	}
 	for i, ts := range body.TrackedSystems {
 		if ts.SystemID == "" {
-			return nil, newValidationError(indexed("tracked_systems", i, "system_id"), "required", "", "is required")
+			return nil, newValidationError(sysIndexedField("tracked_systems", i, "system_id"), "required", "", "is required")
 		}
 	}
 	return sysCall[types.SystemConfiguration](ctx, c, request{op: "create_configuration", path: []string{systemID}, body: body})
@@ -105,6 +105,6 @@ func (c *Client) ListConfigurationRevisions(ctx context.Context, configurationID
 	return listPage[types.ConfigurationRevisionSearchItem](ctx, c, "list_configuration_revisions", []string{configurationID}, params)
 }
 
-func indexed(list string, i int, field string) string {
+func sysIndexedField(list string, i int, field string) string {
 	return list + "[" + strconv.Itoa(i) + "]." + field
 }

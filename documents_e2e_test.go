@@ -43,7 +43,7 @@ func exportBytes(t *testing.T, c *Client, id string, format enums.DocumentExport
 }
 
 func TestDocumentsLifecycleAgainstFake(t *testing.T) {
-	c, srv := fakeClient(t)
+	c, srv := sysFakeClient(t)
 	ctx := context.Background()
 	f := newThread(t, c, srv)
 
@@ -102,7 +102,7 @@ func TestDocumentsLifecycleAgainstFake(t *testing.T) {
 	require.NoError(t, err)
 
 	// Another user sees nothing of it.
-	bob := clientFor(t, srv, srv.AddUser("bob").Token)
+	bob := sysClientFor(t, srv, srv.AddUser("bob").Token)
 	_, err = bob.GetDocument(ctx, doc.ID)
 	require.ErrorIs(t, err, ErrNotFound)
 	var buf bytes.Buffer
@@ -111,7 +111,7 @@ func TestDocumentsLifecycleAgainstFake(t *testing.T) {
 }
 
 func TestDocumentExportsAgainstFake(t *testing.T) {
-	c, srv := fakeClient(t)
+	c, srv := sysFakeClient(t)
 	ctx := context.Background()
 	f := newThread(t, c, srv)
 	doc, err := c.CreateDocument(ctx, &types.CreateDocumentRequest{ConfigurationID: f.cfg.ID, Name: "Review", Content: json.RawMessage(specDoc)})
@@ -145,11 +145,11 @@ func TestDocumentExportsAgainstFake(t *testing.T) {
 		body := parts["word/document.xml"]
 		assert.Contains(t, body, "Wing Design Review")
 		assert.Contains(t, body, "Load case B")
-		assert.Contains(t, docxText(t, body), "The span grows to 32 m (see notes).")
+		assert.Contains(t, docxRunText(t, body), "The span grows to 32 m (see notes).")
 	})
 	t.Run("pdf", func(t *testing.T) {
 		out := exportBytes(t, c, doc.ID, enums.DocumentExportFormatPDF)
-		checkPDF(t, out)
+		checkExportedPDF(t, out)
 		assert.Contains(t, string(out), "(Wing Design Review) Tj")
 		assert.Contains(t, string(out), `(The span grows to 32 m \(see notes\).) Tj`)
 	})
@@ -167,7 +167,7 @@ func TestDocumentExportsAgainstFake(t *testing.T) {
 }
 
 func TestLongDocumentPDFHasSeveralPages(t *testing.T) {
-	c, srv := fakeClient(t)
+	c, srv := sysFakeClient(t)
 	ctx := context.Background()
 	f := newThread(t, c, srv)
 	var paras []string
@@ -178,7 +178,7 @@ func TestLongDocumentPDFHasSeveralPages(t *testing.T) {
 	doc, err := c.CreateDocument(ctx, &types.CreateDocumentRequest{ConfigurationID: f.cfg.ID, Name: "Long (v2)", Content: json.RawMessage(body)})
 	require.NoError(t, err)
 	out := exportBytes(t, c, doc.ID, enums.DocumentExportFormatPDF)
-	checkPDF(t, out)
+	checkExportedPDF(t, out)
 	m := regexp.MustCompile(`/Count (\d+)`).FindSubmatch(out)
 	require.NotNil(t, m)
 	pages, _ := strconv.Atoi(string(m[1]))
@@ -187,7 +187,7 @@ func TestLongDocumentPDFHasSeveralPages(t *testing.T) {
 }
 
 func TestExportDocumentBadFormatSendsNothing(t *testing.T) {
-	c, srv := fakeClient(t)
+	c, srv := sysFakeClient(t)
 	var buf bytes.Buffer
 	err := c.ExportDocument(context.Background(), "doc-1", enums.DocumentExportFormat("html"), &buf)
 	var ve *ValidationError
@@ -197,9 +197,9 @@ func TestExportDocumentBadFormatSendsNothing(t *testing.T) {
 	assert.Empty(t, srv.Requests())
 }
 
-// checkPDF verifies the structure of a PDF: header, %%EOF, startxref pointing at an xref table whose
+// checkExportedPDF verifies the structure of a PDF: header, %%EOF, startxref pointing at an xref table whose
 // in-use entries each point at "N 0 obj", and a trailer whose /Size matches and whose /Root exists.
-func checkPDF(t *testing.T, pdf []byte) {
+func checkExportedPDF(t *testing.T, pdf []byte) {
 	t.Helper()
 	require.True(t, bytes.HasPrefix(pdf, []byte("%PDF-")), "header")
 	require.True(t, bytes.HasSuffix(bytes.TrimRight(pdf, "\r\n"), []byte("%%EOF")), "ends with %%EOF")
@@ -240,8 +240,8 @@ func checkPDF(t *testing.T, pdf []byte) {
 	}
 }
 
-// docxText is the text of word/document.xml's runs, concatenated per paragraph with newlines.
-func docxText(t *testing.T, body string) string {
+// docxRunText is the text of word/document.xml's runs, concatenated per paragraph with newlines.
+func docxRunText(t *testing.T, body string) string {
 	t.Helper()
 	var b strings.Builder
 	for _, p := range regexp.MustCompile(`(?s)<w:p>.*?</w:p>`).FindAllString(body, -1) {

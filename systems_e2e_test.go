@@ -14,15 +14,15 @@ import (
 	"github.com/istari-sdk/istari-go/types"
 )
 
-// fakeClient starts a fake registry and a client for its owner.
-func fakeClient(t *testing.T) (*Client, *istaritest.Server) {
+// sysFakeClient starts a fake registry and a client for its owner.
+func sysFakeClient(t *testing.T) (*Client, *istaritest.Server) {
 	t.Helper()
 	srv := istaritest.NewServer()
 	t.Cleanup(srv.Close)
-	return clientFor(t, srv, srv.Token()), srv
+	return sysClientFor(t, srv, srv.Token()), srv
 }
 
-func clientFor(t *testing.T, srv *istaritest.Server, token string) *Client {
+func sysClientFor(t *testing.T, srv *istaritest.Server, token string) *Client {
 	t.Helper()
 	c, err := NewClient(Configuration{RegistryURL: srv.URL, RegistryAuthToken: Secret(token), RetryEnabled: Bool(false)})
 	require.NoError(t, err)
@@ -79,7 +79,7 @@ func revisionsByFile(t *testing.T, c *Client, snapshotID string) map[string]stri
 }
 
 func TestSnapshotFlowAgainstFake(t *testing.T) {
-	c, srv := fakeClient(t)
+	c, srv := sysFakeClient(t)
 	ctx := context.Background()
 	f := newThread(t, c, srv)
 
@@ -158,7 +158,7 @@ func TestSnapshotFlowAgainstFake(t *testing.T) {
 }
 
 func TestSnapshotRevisionFiltersAndResourceType(t *testing.T) {
-	c, srv := fakeClient(t)
+	c, srv := sysFakeClient(t)
 	ctx := context.Background()
 	f := newThread(t, c, srv)
 	snap := newestSnapshot(t, c, f.cfg.ID)
@@ -184,7 +184,7 @@ func TestSnapshotRevisionFiltersAndResourceType(t *testing.T) {
 }
 
 func TestTagMoveHistoryAndArchive(t *testing.T) {
-	c, srv := fakeClient(t)
+	c, srv := sysFakeClient(t)
 	ctx := context.Background()
 	f := newThread(t, c, srv)
 	first := newestSnapshot(t, c, f.cfg.ID)
@@ -245,7 +245,7 @@ func TestTagMoveHistoryAndArchive(t *testing.T) {
 }
 
 func TestBaselineArchiveAndRestoreConflict(t *testing.T) {
-	c, srv := fakeClient(t)
+	c, srv := sysFakeClient(t)
 	ctx := context.Background()
 	f := newThread(t, c, srv)
 	snap := newestSnapshot(t, c, f.cfg.ID)
@@ -263,7 +263,7 @@ func TestBaselineArchiveAndRestoreConflict(t *testing.T) {
 }
 
 func TestConfigurationRulesAgainstFake(t *testing.T) {
-	c, srv := fakeClient(t)
+	c, srv := sysFakeClient(t)
 	ctx := context.Background()
 	f := newThread(t, c, srv)
 
@@ -318,7 +318,7 @@ func TestConfigurationRulesAgainstFake(t *testing.T) {
 }
 
 func TestSubsystemsAgainstFake(t *testing.T) {
-	c, srv := fakeClient(t)
+	c, srv := sysFakeClient(t)
 	ctx := context.Background()
 	child := newThread(t, c, srv)
 	childSnap := newestSnapshot(t, c, child.cfg.ID)
@@ -347,7 +347,7 @@ func TestSubsystemsAgainstFake(t *testing.T) {
 }
 
 func TestSystemsCRUDAndAccessAgainstFake(t *testing.T) {
-	c, srv := fakeClient(t)
+	c, srv := sysFakeClient(t)
 	ctx := context.Background()
 	sys, err := c.CreateSystem(ctx, &types.NewSystem{Name: "Rocket", Description: "first"})
 	require.NoError(t, err)
@@ -366,7 +366,7 @@ func TestSystemsCRUDAndAccessAgainstFake(t *testing.T) {
 
 	// Another user sees nothing until shared; they cannot read the system.
 	bob := srv.AddUser("bob")
-	bc := clientFor(t, srv, bob.Token)
+	bc := sysClientFor(t, srv, bob.Token)
 	_, err = bc.GetSystem(ctx, sys.ID)
 	require.ErrorIs(t, err, ErrNotFound)
 	page, err := bc.ListSystems(ctx, nil)

@@ -134,7 +134,7 @@ func handleCreateDocument(s *Server, w http.ResponseWriter, r *http.Request, c *
 		return
 	}
 	d := &docRec{ID: newID(), Created: types.Timestamp{Time: now()}, CreatedByID: c.user.ID, ConfigID: cr.cfg.ID,
-		SystemID: cr.cfg.SystemID, ArchiveStatus: statusActive}
+		SystemID: cr.cfg.SystemID, ArchiveStatus: sysStatusActive}
 	s.addDocRevisionLocked(d, docRevision{Name: body.Name, Description: body.Description, Content: content}, c.user)
 	s.sys.docs[d.ID] = d
 	s.sys.docOrder = append(s.sys.docOrder, d.ID)
@@ -226,7 +226,7 @@ func (s *Server) listDocs(w http.ResponseWriter, r *http.Request, c *call, confi
 	for _, id := range s.sys.docOrder {
 		d := s.sys.docs[id]
 		if s.allowAnyLocked(c.user, "viewer", d.ID, d.SystemID) != 0 || (configID != "" && d.ConfigID != configID) ||
-			!archiveMatches(q.Get("archive_status"), d.ArchiveStatus) || !ownerMatches(q.Get("filter_by"), d.CreatedByID, c.user.ID) {
+			!sysArchiveMatches(q.Get("archive_status"), d.ArchiveStatus) || !sysOwnerMatches(q.Get("filter_by"), d.CreatedByID, c.user.ID) {
 			continue
 		}
 		cur := d.current()
@@ -234,7 +234,7 @@ func (s *Server) listDocs(w http.ResponseWriter, r *http.Request, c *call, confi
 			ConfigurationID: d.ConfigID, Name: cur.Name, RevisionID: cur.ID, ArchiveStatus: d.ArchiveStatus})
 	}
 	s.mu.Unlock()
-	if sortItems(w, r, items, map[string]func(documentListWire) string{
+	if sysSortItems(w, r, items, map[string]func(documentListWire) string{
 		"name": func(v documentListWire) string { return v.Name },
 	}) {
 		writePage(w, r, items)
@@ -256,7 +256,7 @@ func handleListConfigurationDocuments(s *Server, w http.ResponseWriter, r *http.
 
 func handleArchiveDocument(op string) handlerFunc {
 	return func(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
-		if !decodeOptionalReason(w, c) {
+		if !sysDecodeReason(w, c) {
 			return
 		}
 		s.mu.Lock()
@@ -265,7 +265,7 @@ func handleArchiveDocument(op string) handlerFunc {
 		if d == nil {
 			return
 		}
-		d.ArchiveStatus = archiveTarget(op)
+		d.ArchiveStatus = sysArchiveTarget(op)
 		writeJSON(w, http.StatusOK, d.render(d.current()))
 	}
 }
@@ -305,19 +305,19 @@ func handleExportDocument(s *Server, w http.ResponseWriter, r *http.Request, c *
 		return
 	}
 	w.Header().Set("Content-Type", f.mediaType)
-	w.Header().Set("Content-Disposition", `attachment; filename="`+safeFileName(title)+"."+fileExt(format)+`"`)
+	w.Header().Set("Content-Disposition", `attachment; filename="`+exportFileName(title)+"."+exportExt(format)+`"`)
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(out)
 }
 
-func fileExt(format string) string {
+func exportExt(format string) string {
 	if format == "markdown" {
 		return "md"
 	}
 	return format
 }
 
-func safeFileName(name string) string {
+func exportFileName(name string) string {
 	return strings.Map(func(r rune) rune {
 		if r < 0x20 || r > 0x7e || strings.ContainsRune(`"\/:*?<>|`, r) {
 			return '_'

@@ -60,7 +60,7 @@ func renderDOCX(_ string, content json.RawMessage) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func docxParagraph(bl block) string {
+func docxParagraph(bl pmBlock) string {
 	var ppr, rpr, prefix string
 	switch bl.kind {
 	case "heading":
@@ -92,13 +92,13 @@ func docxParagraph(bl block) string {
 		if i > 0 {
 			p.WriteString("<w:br/>")
 		}
-		p.WriteString(`<w:t xml:space="preserve">` + xmlEscape(line) + "</w:t></w:r>")
+		p.WriteString(`<w:t xml:space="preserve">` + docxEscape(line) + "</w:t></w:r>")
 	}
 	p.WriteString("</w:p>")
 	return p.String()
 }
 
-func xmlEscape(s string) string {
+func docxEscape(s string) string {
 	var b strings.Builder
 	_ = xml.EscapeText(&b, []byte(s))
 	return b.String()

@@ -32,7 +32,7 @@ func renderPDF(title string, content json.RawMessage) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	pages := paginate(layoutPDF(blocks))
+	pages := pdfPaginate(layoutPDF(blocks))
 	w := &pdfWriter{}
 	w.buf.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
 	nPages := len(pages)
@@ -82,7 +82,7 @@ func (w *pdfWriter) finish(info int) {
 }
 
 // layoutPDF turns blocks into wrapped lines.
-func layoutPDF(blocks []block) []pdfLine {
+func layoutPDF(blocks []pmBlock) []pdfLine {
 	var lines []pdfLine
 	add := func(font string, size, indent int, text string) {
 		width := (pdfWidth - 2*pdfMargin - indent) * 2 / size // average glyph ~0.5 em
@@ -90,7 +90,7 @@ func layoutPDF(blocks []block) []pdfLine {
 			width = (pdfWidth - 2*pdfMargin - indent) * 5 / (size * 3)
 		}
 		for _, para := range strings.Split(text, "\n") {
-			for _, l := range wrap(para, width) {
+			for _, l := range pdfWrap(para, width) {
 				lines = append(lines, pdfLine{font: font, size: size, leading: size + size/3 + 1, indent: indent, text: l})
 			}
 		}
@@ -119,8 +119,8 @@ func layoutPDF(blocks []block) []pdfLine {
 	return lines
 }
 
-// wrap splits text into lines of at most width characters at spaces (a longer word is cut).
-func wrap(text string, width int) []string {
+// pdfWrap splits text into lines of at most width characters at spaces (a longer word is cut).
+func pdfWrap(text string, width int) []string {
 	width = max(width, 10)
 	words := strings.Fields(text)
 	if len(words) == 0 {
@@ -148,8 +148,8 @@ func wrap(text string, width int) []string {
 	return append(out, cur)
 }
 
-// paginate splits lines into pages by their leading.
-func paginate(lines []pdfLine) [][]pdfLine {
+// pdfPaginate splits lines into pages by their leading.
+func pdfPaginate(lines []pdfLine) [][]pdfLine {
 	var pages [][]pdfLine
 	var cur []pdfLine
 	y := pdfHeight - pdfMargin

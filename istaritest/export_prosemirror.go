@@ -16,8 +16,8 @@ type pmNode struct {
 	} `json:"marks"`
 }
 
-// block is one line-level element of a document, flattened for the exporters.
-type block struct {
+// pmBlock is one line-level element of a document, flattened for the exporters.
+type pmBlock struct {
 	kind  string // heading, paragraph, bullet, ordered, code, quote, rule
 	level int    // heading level 1..6
 	depth int    // list nesting, 0 at top level
@@ -28,46 +28,46 @@ type block struct {
 
 // parseBlocks flattens ProseMirror JSON into blocks. Node names are accepted in both the snake_case of
 // prosemirror-schema-basic and the camelCase of TipTap.
-func parseBlocks(content json.RawMessage) ([]block, error) {
+func parseBlocks(content json.RawMessage) ([]pmBlock, error) {
 	var doc pmNode
 	if err := json.Unmarshal(content, &doc); err != nil {
 		return nil, err
 	}
-	var out []block
+	var out []pmBlock
 	walkBlocks(doc.Content, 0, &out)
 	return out, nil
 }
 
-func canon(t string) string { return strings.ToLower(strings.ReplaceAll(t, "_", "")) }
+func pmCanon(t string) string { return strings.ToLower(strings.ReplaceAll(t, "_", "")) }
 
-func walkBlocks(nodes []pmNode, depth int, out *[]block) {
+func walkBlocks(nodes []pmNode, depth int, out *[]pmBlock) {
 	for _, n := range nodes {
-		switch canon(n.Type) {
+		switch pmCanon(n.Type) {
 		case "heading":
 			level := 1
 			if l, ok := n.Attrs["level"].(float64); ok && l >= 1 && l <= 6 {
 				level = int(l)
 			}
-			plain, md := inline(n.Content)
-			*out = append(*out, block{kind: "heading", level: level, text: plain, md: md})
+			plain, md := pmInline(n.Content)
+			*out = append(*out, pmBlock{kind: "heading", level: level, text: plain, md: md})
 		case "paragraph":
-			plain, md := inline(n.Content)
-			*out = append(*out, block{kind: "paragraph", text: plain, md: md})
+			plain, md := pmInline(n.Content)
+			*out = append(*out, pmBlock{kind: "paragraph", text: plain, md: md})
 		case "codeblock":
-			plain, _ := inline(n.Content)
-			*out = append(*out, block{kind: "code", text: plain, md: plain})
+			plain, _ := pmInline(n.Content)
+			*out = append(*out, pmBlock{kind: "code", text: plain, md: plain})
 		case "blockquote":
-			var inner []block
+			var inner []pmBlock
 			walkBlocks(n.Content, depth, &inner)
 			for _, b := range inner {
 				b.kind = "quote"
 				*out = append(*out, b)
 			}
 		case "horizontalrule":
-			*out = append(*out, block{kind: "rule"})
+			*out = append(*out, pmBlock{kind: "rule"})
 		case "bulletlist", "orderedlist":
 			kind, start := "bullet", 1
-			if canon(n.Type) == "orderedlist" {
+			if pmCanon(n.Type) == "orderedlist" {
 				kind = "ordered"
 				if o, ok := n.Attrs["order"].(float64); ok {
 					start = int(o)
@@ -85,22 +85,22 @@ func walkBlocks(nodes []pmNode, depth int, out *[]block) {
 }
 
 // walkListItem turns a list item's first paragraph into a list line and nests the rest one level deeper.
-func walkListItem(item pmNode, kind string, depth, num int, out *[]block) {
+func walkListItem(item pmNode, kind string, depth, num int, out *[]pmBlock) {
 	rest := item.Content
-	b := block{kind: kind, depth: depth, num: num}
-	if len(rest) > 0 && canon(rest[0].Type) == "paragraph" {
-		b.text, b.md = inline(rest[0].Content)
+	b := pmBlock{kind: kind, depth: depth, num: num}
+	if len(rest) > 0 && pmCanon(rest[0].Type) == "paragraph" {
+		b.text, b.md = pmInline(rest[0].Content)
 		rest = rest[1:]
 	}
 	*out = append(*out, b)
 	walkBlocks(rest, depth+1, out)
 }
 
-// inline renders inline nodes as plain text and as markdown.
-func inline(nodes []pmNode) (plain, md string) {
+// pmInline renders pmInline nodes as plain text and as markdown.
+func pmInline(nodes []pmNode) (plain, md string) {
 	var p, m strings.Builder
 	for _, n := range nodes {
-		switch canon(n.Type) {
+		switch pmCanon(n.Type) {
 		case "text":
 			p.WriteString(n.Text)
 			m.WriteString(withMarks(n))
@@ -108,7 +108,7 @@ func inline(nodes []pmNode) (plain, md string) {
 			p.WriteString("\n")
 			m.WriteString("  \n")
 		default:
-			ip, im := inline(n.Content)
+			ip, im := pmInline(n.Content)
 			p.WriteString(ip)
 			m.WriteString(im)
 		}
@@ -119,7 +119,7 @@ func inline(nodes []pmNode) (plain, md string) {
 func withMarks(n pmNode) string {
 	s := n.Text
 	for _, mk := range n.Marks {
-		switch canon(mk.Type) {
+		switch pmCanon(mk.Type) {
 		case "strong", "bold":
 			s = "**" + s + "**"
 		case "em", "italic":

@@ -69,7 +69,7 @@ func (s *Server) seedRevision(u *User, name string, content []byte) types.FileRe
 			rev.MIME = ptr(m)
 		}
 	}
-	props, _ := json.Marshal(map[string]any{"name": name, "extension": ext, "size": size, "mime": deref(rev.MIME)})
+	props, _ := json.Marshal(map[string]any{"name": name, "extension": ext, "size": size, "mime": sysDeref(rev.MIME)})
 	rev.PropertiesTok = s.storeSeedObject(u, props)
 	return rev
 }

@@ -89,7 +89,7 @@ func handleCreateConfiguration(s *Server, w http.ResponseWriter, r *http.Request
 	}
 	cr := &configRec{files: body.TrackedFiles, systems: body.TrackedSystems}
 	cr.cfg = types.SystemConfiguration{ID: newID(), Created: types.Timestamp{Time: now()}, CreatedByID: c.user.ID,
-		SystemID: sys.ID, Name: body.Name, SHA: configSHA(body), ArchiveStatus: statusActive}
+		SystemID: sys.ID, Name: body.Name, SHA: configSHA(body), ArchiveStatus: sysStatusActive}
 	s.sys.configs[cr.cfg.ID] = cr
 	s.sys.cfgOrder = append(s.sys.cfgOrder, cr.cfg.ID)
 	// The registry snapshots a new configuration right away.
@@ -129,11 +129,11 @@ func (s *Server) canSeeFileLocked(f *fileRec, u *User) bool {
 func configSHA(body types.NewSystemConfiguration) string {
 	var parts []string
 	for _, tf := range body.TrackedFiles {
-		pin := ""
+		pinned := ""
 		if tf.PinnedFileRevisionID != nil {
-			pin = *tf.PinnedFileRevisionID
+			pinned = *tf.PinnedFileRevisionID
 		}
-		parts = append(parts, "file:"+tf.FileID+":"+string(tf.SpecifierType)+":"+pin)
+		parts = append(parts, "file:"+tf.FileID+":"+string(tf.SpecifierType)+":"+pinned)
 	}
 	for _, ts := range body.TrackedSystems {
 		tag := ""
@@ -142,10 +142,10 @@ func configSHA(body types.NewSystemConfiguration) string {
 		}
 		parts = append(parts, "system:"+ts.SystemID+":"+tag)
 	}
-	return shaOf(parts)
+	return sysSHAOf(parts)
 }
 
-func shaOf(parts []string) string {
+func sysSHAOf(parts []string) string {
 	sorted := append([]string(nil), parts...)
 	sort.Strings(sorted)
 	h := sha256.Sum256([]byte(strings.Join(sorted, "\n")))
@@ -163,12 +163,12 @@ func handleListSystemConfigurations(s *Server, w http.ResponseWriter, r *http.Re
 	var items []types.SystemConfiguration
 	for _, id := range s.sys.cfgOrder {
 		cr := s.sys.configs[id]
-		if cr.cfg.SystemID == sys.ID && archiveMatches(status, cr.cfg.ArchiveStatus) {
+		if cr.cfg.SystemID == sys.ID && sysArchiveMatches(status, cr.cfg.ArchiveStatus) {
 			items = append(items, cr.cfg)
 		}
 	}
 	s.mu.Unlock()
-	if sortItems(w, r, items, map[string]func(types.SystemConfiguration) string{
+	if sysSortItems(w, r, items, map[string]func(types.SystemConfiguration) string{
 		"name": func(v types.SystemConfiguration) string { return v.Name },
 	}) {
 		writePage(w, r, items)
@@ -177,7 +177,7 @@ func handleListSystemConfigurations(s *Server, w http.ResponseWriter, r *http.Re
 
 func handleArchiveConfiguration(op string) handlerFunc {
 	return func(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
-		if !decodeOptionalReason(w, c) {
+		if !sysDecodeReason(w, c) {
 			return
 		}
 		s.mu.Lock()
@@ -186,7 +186,7 @@ func handleArchiveConfiguration(op string) handlerFunc {
 		if cr == nil {
 			return
 		}
-		cr.cfg.ArchiveStatus = archiveTarget(op)
+		cr.cfg.ArchiveStatus = sysArchiveTarget(op)
 		writeJSON(w, http.StatusOK, cr.cfg)
 	}
 }
@@ -210,7 +210,7 @@ func handleListTrackedFiles(s *Server, w http.ResponseWriter, r *http.Request, c
 		items = append(items, out)
 	}
 	s.mu.Unlock()
-	if sortItems(w, r, items, map[string]func(types.TrackedFile) string{
+	if sysSortItems(w, r, items, map[string]func(types.TrackedFile) string{
 		"file_id": func(v types.TrackedFile) string { return v.FileID },
 	}) {
 		writePage(w, r, items)
@@ -240,14 +240,14 @@ func handleListConfigurationRevisions(s *Server, w http.ResponseWriter, r *http.
 		return
 	}
 	var items []types.ConfigurationRevisionSearchItem
-	for _, pin := range s.resolvePinsLocked(cr) {
-		if item, ok := s.revisionSearchItemLocked(pin.revisionID); ok {
+	for _, p := range s.resolvePinsLocked(cr) {
+		if item, ok := s.revisionSearchItemLocked(p.revisionID); ok {
 			items = append(items, types.ConfigurationRevisionSearchItem{SnapshotRevisionSearchItem: item})
 		}
 	}
 	s.mu.Unlock()
-	if sortItems(w, r, items, map[string]func(types.ConfigurationRevisionSearchItem) string{
-		"name": func(v types.ConfigurationRevisionSearchItem) string { return deref(v.Name) },
+	if sysSortItems(w, r, items, map[string]func(types.ConfigurationRevisionSearchItem) string{
+		"name": func(v types.ConfigurationRevisionSearchItem) string { return sysDeref(v.Name) },
 	}) {
 		writePage(w, r, items)
 	}
@@ -267,7 +267,7 @@ func (s *Server) resolveTrackedLocked(tf types.NewTrackedFile) string {
 	return ""
 }
 
-func deref(p *string) string {
+func sysDeref(p *string) string {
 	if p == nil {
 		return ""
 	}

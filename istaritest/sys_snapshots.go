@@ -16,8 +16,8 @@ type snapshotRec struct {
 	subsystems []types.SnapshotSubsystemItem
 }
 
-// pin is one tracked file resolved to a revision.
-type pin struct {
+// sysPin is one tracked file resolved to a revision.
+type sysPin struct {
 	fileID, revisionID, specifier string
 }
 
@@ -46,11 +46,11 @@ func (s *Server) snapshotForLocked(w http.ResponseWriter, u *User, id, need stri
 }
 
 // resolvePinsLocked resolves every tracked file of a configuration to the revision a snapshot would pin.
-func (s *Server) resolvePinsLocked(cr *configRec) []pin {
-	pins := make([]pin, 0, len(cr.files))
+func (s *Server) resolvePinsLocked(cr *configRec) []sysPin {
+	pins := make([]sysPin, 0, len(cr.files))
 	for _, tf := range cr.files {
 		if id := s.resolveTrackedLocked(tf); id != "" {
-			pins = append(pins, pin{fileID: tf.FileID, revisionID: id, specifier: string(tf.SpecifierType)})
+			pins = append(pins, sysPin{fileID: tf.FileID, revisionID: id, specifier: string(tf.SpecifierType)})
 		}
 	}
 	return pins
@@ -79,26 +79,26 @@ func (s *Server) subsystemPinsLocked(cr *configRec) []types.SnapshotSubsystemIte
 }
 
 // snapshotSHA fingerprints the pinned revisions and subsystem snapshots.
-func snapshotSHA(pins []pin, subs []types.SnapshotSubsystemItem) string {
+func snapshotSHA(pins []sysPin, subs []types.SnapshotSubsystemItem) string {
 	parts := make([]string, 0, len(pins)+len(subs))
 	for _, p := range pins {
 		parts = append(parts, "rev:"+p.revisionID)
 	}
 	for _, sub := range subs {
-		parts = append(parts, "sys:"+sub.SystemID+":"+deref(sub.TaggedSnapshotID))
+		parts = append(parts, "sys:"+sub.SystemID+":"+sysDeref(sub.TaggedSnapshotID))
 	}
-	return shaOf(parts)
+	return sysSHAOf(parts)
 }
 
 // createSnapshotLocked stores a snapshot of cr pinning pins.
-func (s *Server) createSnapshotLocked(u *User, cr *configRec, pins []pin) *snapshotRec {
+func (s *Server) createSnapshotLocked(u *User, cr *configRec, pins []sysPin) *snapshotRec {
 	subs := s.subsystemPinsLocked(cr)
 	sr := &snapshotRec{systemID: cr.cfg.SystemID, subsystems: subs}
 	sr.snap = types.Snapshot{ID: newID(), Created: types.Timestamp{Time: now()}, ConfigurationID: cr.cfg.ID,
 		SHA: snapshotSHA(pins, subs), CreatedByID: u.ID}
 	for _, p := range pins {
 		sr.items = append(sr.items, types.SnapshotItem{ID: newID(), Created: sr.snap.Created, FileRevisionID: p.revisionID,
-			Extra: map[string]json.RawMessage{"file_id": rawString(p.fileID), "snapshot_id": rawString(sr.snap.ID)}})
+			Extra: map[string]json.RawMessage{"file_id": sysRawString(p.fileID), "snapshot_id": sysRawString(sr.snap.ID)}})
 	}
 	s.sys.snaps[sr.snap.ID] = sr
 	s.sys.snapOrder = append(s.sys.snapOrder, sr.snap.ID)
@@ -106,7 +106,7 @@ func (s *Server) createSnapshotLocked(u *User, cr *configRec, pins []pin) *snaps
 	return sr
 }
 
-func rawString(v string) json.RawMessage {
+func sysRawString(v string) json.RawMessage {
 	b, _ := json.Marshal(v)
 	return b
 }
@@ -163,7 +163,7 @@ func handleListSnapshots(s *Server, w http.ResponseWriter, r *http.Request, c *c
 		items = append(items, sr.snap)
 	}
 	s.mu.Unlock()
-	if sortItems(w, r, items, map[string]func(types.Snapshot) string{}) {
+	if sysSortItems(w, r, items, map[string]func(types.Snapshot) string{}) {
 		writePage(w, r, items)
 	}
 }
@@ -187,7 +187,7 @@ func handleListSnapshotItems(s *Server, w http.ResponseWriter, r *http.Request, 
 	}
 	items := append([]types.SnapshotItem{}, sr.items...)
 	s.mu.Unlock()
-	if sortItems(w, r, items, map[string]func(types.SnapshotItem) string{
+	if sysSortItems(w, r, items, map[string]func(types.SnapshotItem) string{
 		"file_revision_id": func(v types.SnapshotItem) string { return v.FileRevisionID },
 	}) {
 		writePage(w, r, items)
@@ -206,13 +206,13 @@ func handleListSnapshotRevisions(s *Server, w http.ResponseWriter, r *http.Reque
 	var items []types.SnapshotRevisionSearchItem
 	for _, it := range sr.items {
 		item, ok := s.revisionSearchItemLocked(it.FileRevisionID)
-		if ok && nameMatches(names, item) && extensionMatches(exts, item) {
+		if ok && sysNameMatches(names, item) && sysExtensionMatches(exts, item) {
 			items = append(items, item)
 		}
 	}
 	s.mu.Unlock()
-	if sortItems(w, r, items, map[string]func(types.SnapshotRevisionSearchItem) string{
-		"name": func(v types.SnapshotRevisionSearchItem) string { return deref(v.Name) },
+	if sysSortItems(w, r, items, map[string]func(types.SnapshotRevisionSearchItem) string{
+		"name": func(v types.SnapshotRevisionSearchItem) string { return sysDeref(v.Name) },
 	}) {
 		writePage(w, r, items)
 	}
@@ -266,29 +266,29 @@ func (s *Server) hasArtifactsLocked(resourceID string) bool {
 	return false
 }
 
-// nameMatches: no filter, or the revision's name (with or without its extension) equals one of names.
-func nameMatches(names []string, item types.SnapshotRevisionSearchItem) bool {
+// sysNameMatches: no filter, or the revision's name (with or without its extension) equals one of names.
+func sysNameMatches(names []string, item types.SnapshotRevisionSearchItem) bool {
 	if len(names) == 0 {
 		return true
 	}
-	full := deref(item.Name)
-	if ext := deref(item.Extension); ext != "" && !strings.HasSuffix(strings.ToLower(full), "."+strings.ToLower(ext)) {
+	full := sysDeref(item.Name)
+	if ext := sysDeref(item.Extension); ext != "" && !strings.HasSuffix(strings.ToLower(full), "."+strings.ToLower(ext)) {
 		full += "." + ext
 	}
 	for _, n := range names {
-		if strings.EqualFold(n, deref(item.Name)) || strings.EqualFold(n, full) {
+		if strings.EqualFold(n, sysDeref(item.Name)) || strings.EqualFold(n, full) {
 			return true
 		}
 	}
 	return false
 }
 
-// extensionMatches: no filter, or the extension equals one of exts (".json" or "json", any case).
-func extensionMatches(exts []string, item types.SnapshotRevisionSearchItem) bool {
+// sysExtensionMatches: no filter, or the extension equals one of exts (".json" or "json", any case).
+func sysExtensionMatches(exts []string, item types.SnapshotRevisionSearchItem) bool {
 	if len(exts) == 0 {
 		return true
 	}
-	ext := strings.TrimPrefix(strings.ToLower(deref(item.Extension)), ".")
+	ext := strings.TrimPrefix(strings.ToLower(sysDeref(item.Extension)), ".")
 	for _, e := range exts {
 		if strings.TrimPrefix(strings.ToLower(e), ".") == ext {
 			return true

@@ -6,10 +6,10 @@ import (
 	"strings"
 )
 
-// sortItems applies the sort query parameter to items, which are in creation order: "created" keeps the
+// sysSortItems applies the sort query parameter to items, which are in creation order: "created" keeps the
 // order, "-created" reverses it, and the named fields sort by their key ("-" prefix = descending), stably.
 // An unknown field answers 422 and returns false.
-func sortItems[T any](w http.ResponseWriter, r *http.Request, items []T, keys map[string]func(T) string) bool {
+func sysSortItems[T any](w http.ResponseWriter, r *http.Request, items []T, keys map[string]func(T) string) bool {
 	field := r.URL.Query().Get("sort")
 	desc := strings.HasPrefix(field, "-")
 	field = strings.TrimPrefix(field, "-")

@@ -189,7 +189,7 @@ func handleListTags(s *Server, w http.ResponseWriter, r *http.Request, c *call) 
 		items = append(items, t.tag)
 	}
 	s.mu.Unlock()
-	if sortItems(w, r, items, map[string]func(types.SnapshotTag) string{
+	if sysSortItems(w, r, items, map[string]func(types.SnapshotTag) string{
 		"tag": func(v types.SnapshotTag) string { return v.Tag },
 	}) {
 		writePage(w, r, items)

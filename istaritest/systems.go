@@ -31,8 +31,8 @@ func newSystemsStore() *systemsStore {
 }
 
 const (
-	statusActive   = "active"
-	statusArchived = "archived"
+	sysStatusActive   = "active"
+	sysStatusArchived = "archived"
 )
 
 func init() {
@@ -96,7 +96,7 @@ func handleCreateSystem(s *Server, w http.ResponseWriter, r *http.Request, c *ca
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	sys := &types.System{ID: newID(), Created: types.Timestamp{Time: now()}, CreatedByID: c.user.ID,
-		Name: body.Name, Description: body.Description, ArchiveStatus: statusActive}
+		Name: body.Name, Description: body.Description, ArchiveStatus: sysStatusActive}
 	s.sys.systems[sys.ID] = sys
 	s.sys.sysOrder = append(s.sys.sysOrder, sys.ID)
 	s.grantLocked(sys.ID, c.user.ID, "owner")
@@ -117,14 +117,14 @@ func handleListSystems(s *Server, w http.ResponseWriter, r *http.Request, c *cal
 	var items []types.System
 	for _, id := range s.sys.sysOrder {
 		sys := s.sys.systems[id]
-		if !s.canSeeLocked(id, c.user) || !archiveMatches(q.Get("archive_status"), sys.ArchiveStatus) ||
-			!ownerMatches(q.Get("filter_by"), sys.CreatedByID, c.user.ID) {
+		if !s.canSeeLocked(id, c.user) || !sysArchiveMatches(q.Get("archive_status"), sys.ArchiveStatus) ||
+			!sysOwnerMatches(q.Get("filter_by"), sys.CreatedByID, c.user.ID) {
 			continue
 		}
 		items = append(items, s.renderSystemLocked(sys))
 	}
 	s.mu.Unlock()
-	if sortItems(w, r, items, map[string]func(types.System) string{
+	if sysSortItems(w, r, items, map[string]func(types.System) string{
 		"name": func(v types.System) string { return v.Name },
 	}) {
 		writePage(w, r, items)
@@ -160,7 +160,7 @@ func handleUpdateSystem(s *Server, w http.ResponseWriter, r *http.Request, c *ca
 
 func handleArchiveSystem(op string) handlerFunc {
 	return func(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
-		if !decodeOptionalReason(w, c) {
+		if !sysDecodeReason(w, c) {
 			return
 		}
 		s.mu.Lock()
@@ -169,7 +169,7 @@ func handleArchiveSystem(op string) handlerFunc {
 		if sys == nil {
 			return
 		}
-		sys.ArchiveStatus = archiveTarget(op)
+		sys.ArchiveStatus = sysArchiveTarget(op)
 		writeJSON(w, http.StatusOK, s.renderSystemLocked(sys))
 	}
 }
@@ -190,8 +190,8 @@ func handleGetSystemBaseline(s *Server, w http.ResponseWriter, r *http.Request, 
 		TagID: t.tag.ID, SnapshotID: t.tag.SnapshotID})
 }
 
-// decodeOptionalReason accepts no body or {"reason": ...}.
-func decodeOptionalReason(w http.ResponseWriter, c *call) bool {
+// sysDecodeReason accepts no body or {"reason": ...}.
+func sysDecodeReason(w http.ResponseWriter, c *call) bool {
 	if len(strings.TrimSpace(string(c.body))) == 0 {
 		return true
 	}
@@ -199,30 +199,30 @@ func decodeOptionalReason(w http.ResponseWriter, c *call) bool {
 	return c.decode(w, &body)
 }
 
-// archiveTarget is the status an archive_* or restore_* operation sets.
-func archiveTarget(op string) string {
+// sysArchiveTarget is the status an archive_* or restore_* operation sets.
+func sysArchiveTarget(op string) string {
 	if strings.HasPrefix(op, "archive_") {
-		return statusArchived
+		return sysStatusArchived
 	}
-	return statusActive
+	return sysStatusActive
 }
 
-// archiveMatches applies the lower-case archive_status filter (default active). Like the registry, an
+// sysArchiveMatches applies the lower-case archive_status filter (default active). Like the registry, an
 // unknown value is not an error: it silently matches nothing.
-func archiveMatches(filter, status string) bool {
+func sysArchiveMatches(filter, status string) bool {
 	switch filter {
 	case "", "active":
-		return strings.EqualFold(status, statusActive)
+		return strings.EqualFold(status, sysStatusActive)
 	case "archived":
-		return strings.EqualFold(status, statusArchived)
+		return strings.EqualFold(status, sysStatusArchived)
 	case "all":
 		return true
 	}
 	return false
 }
 
-// ownerMatches applies filter_by: created_by_id = the caller's own, -created_by_id = shared with it.
-func ownerMatches(filter, createdBy, caller string) bool {
+// sysOwnerMatches applies filter_by: created_by_id = the caller's own, -created_by_id = shared with it.
+func sysOwnerMatches(filter, createdBy, caller string) bool {
 	switch filter {
 	case "created_by_id":
 		return createdBy == caller
