@@ -96,7 +96,7 @@ func walkListItem(item pmNode, kind string, depth, num int, out *[]pmBlock) {
 	walkBlocks(rest, depth+1, out)
 }
 
-// pmInline renders pmInline nodes as plain text and as markdown.
+// pmInline renders inline nodes as plain text and as markdown.
 func pmInline(nodes []pmNode) (plain, md string) {
 	var p, m strings.Builder
 	for _, n := range nodes {
