@@ -8,16 +8,6 @@ import (
 	"github.com/istari-sdk/istari-go/types"
 )
 
-// sysCall performs one systems-domain operation and decodes its JSON answer into a new T.
-func sysCall[T any](ctx context.Context, c *Client, r request) (*T, error) {
-	var out T
-	r.out = &out
-	if err := c.invoke(ctx, r); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
 // ListSystemConfigurationsParams are the query parameters of ListSystemConfigurations.
 type ListSystemConfigurationsParams struct {
 	PageOptions

@@ -7,6 +7,16 @@ import (
 	"github.com/istari-sdk/istari-go/types"
 )
 
+// sysCall performs one systems-domain operation and decodes its JSON answer into a new T.
+func sysCall[T any](ctx context.Context, c *Client, r request) (*T, error) {
+	var out T
+	r.out = &out
+	if err := c.invoke(ctx, r); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // ListSystemsParams are the query parameters of ListSystems (Python Client.list_systems).
 type ListSystemsParams struct {
 	PageOptions
@@ -25,20 +35,12 @@ func (c *Client) CreateSystem(ctx context.Context, body *types.NewSystem) (*type
 	if body == nil || body.Name == "" {
 		return nil, newValidationError("name", "required", "", "is required")
 	}
-	var out types.System
-	if err := c.invoke(ctx, request{op: "create_system", body: body, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return sysCall[types.System](ctx, c, request{op: "create_system", body: body})
 }
 
 // GetSystem returns one system (Python Client.get_system, operation get_system).
 func (c *Client) GetSystem(ctx context.Context, systemID string) (*types.System, error) {
-	var out types.System
-	if err := c.invoke(ctx, request{op: "get_system", path: []string{systemID}, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return sysCall[types.System](ctx, c, request{op: "get_system", path: []string{systemID}})
 }
 
 // ListSystems lists systems page by page (Python Client.list_systems, operation list_systems).
@@ -67,40 +69,24 @@ func (c *Client) UpdateSystem(ctx context.Context, systemID string, name, descri
 	if description != nil {
 		body.Description = *description
 	}
-	var out types.System
-	if err := c.invoke(ctx, request{op: "update_system", path: []string{systemID}, body: body, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return sysCall[types.System](ctx, c, request{op: "update_system", path: []string{systemID}, body: body})
 }
 
 // ArchiveSystem archives (soft-deletes) a system (Python Client.archive_system, operation archive_system).
 // A nil reason sends no body.
 func (c *Client) ArchiveSystem(ctx context.Context, systemID string, reason *string) (*types.System, error) {
-	return c.systemArchiveOp(ctx, "archive_system", systemID, reason)
+	return sysCall[types.System](ctx, c, request{op: "archive_system", path: []string{systemID}, body: archiveBody(reason)})
 }
 
 // RestoreSystem restores an archived system (Python Client.restore_system, operation restore_system).
 // A nil reason sends no body.
 func (c *Client) RestoreSystem(ctx context.Context, systemID string, reason *string) (*types.System, error) {
-	return c.systemArchiveOp(ctx, "restore_system", systemID, reason)
-}
-
-func (c *Client) systemArchiveOp(ctx context.Context, op, systemID string, reason *string) (*types.System, error) {
-	var out types.System
-	if err := c.invoke(ctx, request{op: op, path: []string{systemID}, body: archiveBody(reason), out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return sysCall[types.System](ctx, c, request{op: "restore_system", path: []string{systemID}, body: archiveBody(reason)})
 }
 
 // GetSystemBaseline returns the snapshot the system's baseline tag points at (Python
 // Client.get_system_baseline, operation get_system_baseline). A system without a baseline answers 404
 // (ErrNotFound).
 func (c *Client) GetSystemBaseline(ctx context.Context, systemID string) (*types.SystemBaseline, error) {
-	var out types.SystemBaseline
-	if err := c.invoke(ctx, request{op: "get_system_baseline", path: []string{systemID}, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return sysCall[types.SystemBaseline](ctx, c, request{op: "get_system_baseline", path: []string{systemID}})
 }
