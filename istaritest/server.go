@@ -90,6 +90,7 @@ type config struct {
 	deprecated   []string
 	noCompat     bool
 	table        *ops.Table
+	identity     bool
 }
 
 // Option configures NewServer.
@@ -112,6 +113,10 @@ func WithoutCompatibilityHeaders() Option { return func(c *config) { c.noCompat 
 
 // WithOperationTable routes with a different table (for tests of moved routes).
 func WithOperationTable(t *ops.Table) Option { return func(c *config) { c.table = t } }
+
+// WithIdentityService makes the fake behave like an identity-enabled registry: every personal-access-token
+// operation answers 405 (access keys replace PATs) and every response carries X-Istari-Auth-Deprecation.
+func WithIdentityService() Option { return func(c *config) { c.identity = true } }
 
 // NewServer starts a fake registry on loopback. Close it when done.
 func NewServer(opts ...Option) *Server {
@@ -257,6 +262,9 @@ func (s *Server) userFor(r *http.Request) *User {
 func (s *Server) writeCommonHeaders(w http.ResponseWriter) {
 	h := w.Header()
 	h.Set("X-Request-Id", fmt.Sprintf("req-%d", s.seq.Add(1)))
+	if s.cfg.identity {
+		h.Set("X-Istari-Auth-Deprecation", PATDeprecatedDetail)
+	}
 	if s.cfg.noCompat {
 		return
 	}
