@@ -48,8 +48,8 @@ func TestInfosecOperationsOnTheWire(t *testing.T) {
 				assert.JSONEq(t, `"UNCLASSIFIED"`, string(ls[0].Extra["name"]))
 			}},
 		{name: "list_infosec_levels older page", method: "GET", path: "/api/v2/infosec_levels",
-			resp: `{"items":[` + levelJSON + `],"total":1,"page":1,"size":50,"pages":1}`,
-			call: func(ctx context.Context, c *Client) (any, error) { return c.ListInfosecLevels(ctx) },
+			resp:  `{"items":[` + levelJSON + `],"total":1,"page":1,"size":50,"pages":1}`,
+			call:  func(ctx context.Context, c *Client) (any, error) { return c.ListInfosecLevels(ctx) },
 			check: func(t *testing.T, out any) { assert.Len(t, out.([]types.InfosecLevel), 1) }},
 		{name: "get_platform_infosec_settings", method: "GET", path: "/api/v2/platform_infosec_settings",
 			resp: `{"enabled":true,"schema":"US_DOD"}`,
@@ -123,7 +123,9 @@ func TestUserAndTokenOperationsOnTheWire(t *testing.T) {
 			}},
 		{name: "create_agent_personal_access_token", method: "POST", path: "/api/v2/personal_access_tokens/agent", query: "name=agent-7",
 			resp: `{"id":"pat2","token":"pat-AGENT","machine_user_id":"mu1","user_type":"agent"}`,
-			call: func(ctx context.Context, c *Client) (any, error) { return c.CreateAgentPersonalAccessToken(ctx, "agent-7") },
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return c.CreateAgentPersonalAccessToken(ctx, "agent-7")
+			},
 			check: func(t *testing.T, out any) {
 				p := out.(*types.PersonalAccessToken)
 				assert.Equal(t, "pat-AGENT", p.Token.Reveal())
@@ -139,7 +141,9 @@ func TestUserAndTokenOperationsOnTheWire(t *testing.T) {
 				assert.Empty(t, p.Items[0].Token.Reveal())
 			}},
 		{name: "delete_personal_access_token", method: "DELETE", path: "/api/v2/personal_access_tokens/pat%201", status: 204,
-			call: func(ctx context.Context, c *Client) (any, error) { return nil, c.DeletePersonalAccessToken(ctx, "pat 1") }},
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return nil, c.DeletePersonalAccessToken(ctx, "pat 1")
+			}},
 		{name: "revoke_all_personal_access_tokens", method: "DELETE", path: "/api/v2/personal_access_tokens", status: 204,
 			call: func(ctx context.Context, c *Client) (any, error) { return nil, c.RevokeAllPersonalAccessTokens(ctx) }},
 	})
