@@ -21,3 +21,13 @@ func (s *Server) SeedResourceWithParent(owner User, resourceType, parentID strin
 	rev := types.FileRevision{ID: newID(), Name: ptr("seed-" + resourceType), Extension: ptr("txt"), Size: ptr(int64(0))}
 	return s.createResourceLocked(u, resourceType, parentID, rev).ID
 }
+
+// FileIDOf returns the id of the file backing a model, artifact or comment ("" when unknown).
+func (s *Server) FileIDOf(resourceID string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if r := s.resourceLocked(resourceID); r != nil {
+		return r.FileID
+	}
+	return ""
+}
