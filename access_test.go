@@ -131,14 +131,14 @@ func TestAccessValidationSendsNothing(t *testing.T) {
 	t.Run("unknown relation", func(t *testing.T) {
 		rel := valid()
 		rel.Relation = "reader"
-		ve := noRequest(t, "relation", func(ctx context.Context, c *Client) error { _, err := c.CreateAccess(ctx, &rel); return err })
+		ve := localFailure(t, "relation", func(ctx context.Context, c *Client) error { _, err := c.CreateAccess(ctx, &rel); return err })
 		assert.Equal(t, "oneof", ve.Rule)
 		assert.Contains(t, ve.Error(), "must be one of: viewer, editor, owner, administrator, executor, upstreamremoteowner")
 	})
 	t.Run("unknown resource type", func(t *testing.T) {
 		rel := valid()
 		rel.ResourceType = "models"
-		ve := noRequest(t, "resource_type", func(ctx context.Context, c *Client) error { _, err := c.CreateAccess(ctx, &rel); return err })
+		ve := localFailure(t, "resource_type", func(ctx context.Context, c *Client) error { _, err := c.CreateAccess(ctx, &rel); return err })
 		assert.Contains(t, ve.Error(), "must be one of: model, artifact, job, file, filerevision")
 	})
 	t.Run("missing subject id", func(t *testing.T) {
@@ -149,7 +149,7 @@ func TestAccessValidationSendsNothing(t *testing.T) {
 	t.Run("bulk executor", func(t *testing.T) {
 		rels := []types.AccessRelationship{valid(), valid()}
 		rels[1].Relation = enums.AccessRelationExecutor
-		ve := noRequest(t, "[1].relation", func(ctx context.Context, c *Client) error { _, err := c.BulkCreateAccess(ctx, rels); return err })
+		ve := localFailure(t, "[1].relation", func(ctx context.Context, c *Client) error { _, err := c.BulkCreateAccess(ctx, rels); return err })
 		assert.Contains(t, ve.Error(), "must be one of: viewer, editor")
 	})
 	t.Run("bulk empty", func(t *testing.T) {

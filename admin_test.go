@@ -64,12 +64,12 @@ func TestInfosecOperationsOnTheWire(t *testing.T) {
 }
 
 func TestAssignInfosecLevelRejectsFilesLocally(t *testing.T) {
-	ve := noRequest(t, "subject_type", func(ctx context.Context, c *Client) error {
+	ve := localFailure(t, "subject_type", func(ctx context.Context, c *Client) error {
 		_, err := c.AssignInfosecLevel(ctx, "file", "f1", &types.AssignInfosecLevel{InfosecLevelID: "l1"})
 		return err
 	})
 	assert.Contains(t, ve.Error(), "files cannot be classified")
-	ve = noRequest(t, "subject_type", func(ctx context.Context, c *Client) error {
+	ve = localFailure(t, "subject_type", func(ctx context.Context, c *Client) error {
 		_, err := c.AssignInfosecLevel(ctx, "job", "j1", &types.AssignInfosecLevel{InfosecLevelID: "l1"})
 		return err
 	})

@@ -174,7 +174,7 @@ func TestControlTagValidationSendsNothing(t *testing.T) {
 	long := strings.Repeat("é", 256) // 256 runes, 512 bytes
 	ok255 := strings.Repeat("é", 255)
 	t.Run("create description too long", func(t *testing.T) {
-		ve := noRequest(t, "description", func(ctx context.Context, c *Client) error {
+		ve := localFailure(t, "description", func(ctx context.Context, c *Client) error {
 			_, err := c.CreateControlTag(ctx, &types.NewControlTag{Name: "x", Description: &long})
 			return err
 		})
@@ -201,7 +201,7 @@ func TestControlTagValidationSendsNothing(t *testing.T) {
 		})
 	})
 	t.Run("patch unknown op", func(t *testing.T) {
-		ve := noRequest(t, "patch_op", func(ctx context.Context, c *Client) error {
+		ve := localFailure(t, "patch_op", func(ctx context.Context, c *Client) error {
 			_, err := c.PatchFileControlTaggings(ctx, "f1", []string{"t1"}, &PatchControlTaggingsParams{PatchOp: "replace"})
 			return err
 		})

@@ -41,7 +41,8 @@ func (c *Client) SyncUpstreamRemotes(ctx context.Context, params *SyncUpstreamRe
 		p = *params
 	}
 	out := &types.UpstreamRemoteSyncResult{}
-	err := c.invoke(ctx, request{op: "sync_upstream_remotes", query: queryOrNil(p.Query), body: p.Body, stream: rawInto(&out.Raw)})
+	err := c.invoke(ctx, request{op: "sync_upstream_remotes", query: queryOrNil(p.Query), body: p.Body,
+		stream: func(resp *http.Response) error { return readRaw(resp, &out.Raw) }})
 	if err != nil {
 		return nil, err
 	}
@@ -63,7 +64,9 @@ func (c *Client) CheckUpstreamRemoteCompatibility(ctx context.Context, params *C
 		q = params.Query
 	}
 	out := &types.UpstreamRemoteCompatibility{}
-	if err := c.invoke(ctx, request{op: "check_upstream_remote_compatibility", query: queryOrNil(q), stream: rawInto(&out.Raw)}); err != nil {
+	err := c.invoke(ctx, request{op: "check_upstream_remote_compatibility", query: queryOrNil(q),
+		stream: func(resp *http.Response) error { return readRaw(resp, &out.Raw) }})
+	if err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -76,11 +79,9 @@ func queryOrNil(q url.Values) any {
 	return q
 }
 
-// rawInto keeps a response body of up to 16 MiB as raw JSON.
-func rawInto(dst *json.RawMessage) func(*http.Response) error {
-	return func(resp *http.Response) error {
-		b, err := io.ReadAll(io.LimitReader(resp.Body, 16<<20))
-		*dst = b
-		return err
-	}
+// readRaw keeps a response body of up to 16 MiB as raw JSON (invoke closes the body).
+func readRaw(resp *http.Response, dst *json.RawMessage) error {
+	b, err := io.ReadAll(io.LimitReader(resp.Body, 16<<20))
+	*dst = b
+	return err
 }

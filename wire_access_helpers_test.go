@@ -64,7 +64,13 @@ func runWireCases(t *testing.T, cases []wireCase) {
 }
 
 // noRequest asserts that call fails locally with a *ValidationError for field and sends nothing.
-func noRequest(t *testing.T, field string, call func(ctx context.Context, c *Client) error) *ValidationError {
+func noRequest(t *testing.T, field string, call func(ctx context.Context, c *Client) error) {
+	t.Helper()
+	_ = localFailure(t, field, call)
+}
+
+// localFailure is noRequest that also returns the *ValidationError for more assertions.
+func localFailure(t *testing.T, field string, call func(ctx context.Context, c *Client) error) *ValidationError {
 	t.Helper()
 	c, mt := mockClient(t)
 	mt.RegisterNoResponder(func(r *http.Request) (*http.Response, error) {
