@@ -208,7 +208,7 @@ func TestControlTaggingRoundTripWithPropagation(t *testing.T) {
 	// Control tags: administrators manage them; the description limit is 255 characters.
 	_, err := ac.CreateControlTag(ctx, &types.NewControlTag{Name: "mine"})
 	assertStatus(t, err, ErrForbidden, 403)
-	desc := string(make([]rune, 0)) + repeatRune('é', 255)
+	desc := repeatRune('é', 255)
 	itar, err := admin.CreateControlTag(ctx, &types.NewControlTag{Name: "ITAR", Description: &desc})
 	require.NoError(t, err)
 	assert.Equal(t, desc, *itar.Description)
@@ -259,11 +259,14 @@ func TestControlTaggingRoundTripWithPropagation(t *testing.T) {
 	require.Len(t, taggings, 2)
 	from, _, _ := types.ExtraValue[string](taggings[0].Extra, "propagated_from_resource_id")
 	assert.Equal(t, modelID, from)
+	// An artifact created under the tagged model inherits its tags.
+	art3 := srv.SeedResourceWithParent(alice, "artifact", modelID)
+	assert.Equal(t, []string{"ITAR", "CUI"}, tagNames(ac.GetArtifactControlTags(ctx, art3)))
 
 	// Remove one tag: archived on the model and its artifacts, kept in the history.
 	out, err = ac.RemoveModelControlTaggings(ctx, modelID, []string{itar.ID})
 	require.NoError(t, err)
-	assert.Len(t, out, 3)
+	assert.Len(t, out, 4)
 	status, _, _ := types.ExtraValue[string](out[0].Extra, "archive_status")
 	assert.Equal(t, "archived", status)
 	assert.Equal(t, []string{"CUI"}, tagNames(ac.GetModelControlTags(ctx, modelID)))

@@ -361,3 +361,17 @@ func handleGetObjectControlTags(s *Server, w http.ResponseWriter, _ *http.Reques
 	}
 	writeJSON(w, http.StatusOK, s.activeTagsLocked(typ, id))
 }
+
+// inheritModelTagsLocked gives a new artifact the active tags of its model, as propagated taggings. The
+// files domain calls it when it creates an artifact; SeedResourceWithParent does too.
+func (s *Server) inheritModelTagsLocked(by *User, artifactID string) {
+	r := s.resourceLocked(artifactID)
+	if r == nil || r.Type != "artifact" || r.ParentID == "" {
+		return
+	}
+	for _, t := range slices.Clone(s.admin.taggings) {
+		if t.ObjectType == "model" && t.ObjectID == r.ParentID && t.Archived == nil && t.PropagatedFrom == "" {
+			s.setTaggingLocked(by, "artifact", artifactID, t.TagID, t.Reason, r.ParentID)
+		}
+	}
+}

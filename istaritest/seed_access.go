@@ -9,8 +9,8 @@ func (s *Server) SeedResource(owner User, resourceType string) string {
 	return s.SeedResourceWithParent(owner, resourceType, "")
 }
 
-// SeedResourceWithParent is SeedResource with a parent: an artifact's model (tags on the model propagate to
-// it).
+// SeedResourceWithParent is SeedResource with a parent: an artifact's model. The artifact inherits the
+// model's active control tags, and tags added to the model later propagate to it.
 func (s *Server) SeedResourceWithParent(owner User, resourceType, parentID string) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -19,7 +19,9 @@ func (s *Server) SeedResourceWithParent(owner User, resourceType, parentID strin
 		panic("istaritest: SeedResource: unknown user " + owner.ID)
 	}
 	rev := types.FileRevision{ID: newID(), Name: ptr("seed-" + resourceType), Extension: ptr("txt"), Size: ptr(int64(0))}
-	return s.createResourceLocked(u, resourceType, parentID, rev).ID
+	r := s.createResourceLocked(u, resourceType, parentID, rev)
+	s.inheritModelTagsLocked(u, r.ID)
+	return r.ID
 }
 
 // FileIDOf returns the id of the file backing a model, artifact or comment ("" when unknown).
