@@ -92,6 +92,8 @@ type config struct {
 	table        *ops.Table
 	// agentStepDelay is the pause of the simulated agents before each job status change.
 	agentStepDelay time.Duration
+
+	identity bool
 }
 
 // Option configures NewServer.
@@ -118,6 +120,10 @@ func WithOperationTable(t *ops.Table) Option { return func(c *config) { c.table 
 // WithAgentStepDelay makes the simulated agents (HandleFunction) wait d before each job status change
 // (default 0).
 func WithAgentStepDelay(d time.Duration) Option { return func(c *config) { c.agentStepDelay = d } }
+
+// WithIdentityService makes the fake behave like an identity-enabled registry: every personal-access-token
+// operation answers 405 (access keys replace PATs) and every response carries X-Istari-Auth-Deprecation.
+func WithIdentityService() Option { return func(c *config) { c.identity = true } }
 
 // NewServer starts a fake registry on loopback. Close it when done.
 func NewServer(opts ...Option) *Server {
@@ -266,6 +272,9 @@ func (s *Server) userFor(r *http.Request) *User {
 func (s *Server) writeCommonHeaders(w http.ResponseWriter) {
 	h := w.Header()
 	h.Set("X-Request-Id", fmt.Sprintf("req-%d", s.seq.Add(1)))
+	if s.cfg.identity {
+		h.Set("X-Istari-Auth-Deprecation", PATDeprecatedDetail)
+	}
 	if s.cfg.noCompat {
 		return
 	}

@@ -336,3 +336,47 @@ func (h HealthStatus) MarshalJSON() ([]byte, error) {
 	}
 	return h.Raw, nil
 }
+
+// UpstreamRemoteSyncResult is the answer of sync_upstream_remotes. UNCONFIRMED SHAPE: only the operation's
+// name is known, so the body is kept as sent in Raw (JSON, or null when the registry sent nothing); read it with
+// Decode.
+type UpstreamRemoteSyncResult struct {
+	Raw json.RawMessage
+}
+
+// UnmarshalJSON keeps a copy of data in Raw.
+func (m *UpstreamRemoteSyncResult) UnmarshalJSON(data []byte) error {
+	m.Raw = append(json.RawMessage(nil), data...)
+	return nil
+}
+
+// MarshalJSON writes Raw back (null when empty).
+func (m UpstreamRemoteSyncResult) MarshalJSON() ([]byte, error) { return rawOrNull(m.Raw), nil }
+
+// Decode unmarshals Raw into v.
+func (m *UpstreamRemoteSyncResult) Decode(v any) error { return json.Unmarshal(rawOrNull(m.Raw), v) }
+
+// UpstreamRemoteCompatibility is the answer of check_upstream_remote_compatibility. UNCONFIRMED SHAPE: only
+// the operation's name is known, so the body is kept as sent in Raw; read it with Decode.
+type UpstreamRemoteCompatibility struct {
+	Raw json.RawMessage
+}
+
+// UnmarshalJSON keeps a copy of data in Raw.
+func (m *UpstreamRemoteCompatibility) UnmarshalJSON(data []byte) error {
+	m.Raw = append(json.RawMessage(nil), data...)
+	return nil
+}
+
+// MarshalJSON writes Raw back (null when empty).
+func (m UpstreamRemoteCompatibility) MarshalJSON() ([]byte, error) { return rawOrNull(m.Raw), nil }
+
+// Decode unmarshals Raw into v.
+func (m *UpstreamRemoteCompatibility) Decode(v any) error { return json.Unmarshal(rawOrNull(m.Raw), v) }
+
+func rawOrNull(raw json.RawMessage) json.RawMessage {
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return json.RawMessage("null")
+	}
+	return raw
+}
