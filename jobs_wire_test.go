@@ -3,70 +3,15 @@ package istari
 import (
 	"context"
 	"encoding/json"
-	"net/http"
 	"testing"
 	"time"
 
-	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/istari-sdk/istari-go/enums"
 	"github.com/istari-sdk/istari-go/types"
 )
-
-// wireCase is one operation's exact request and its decoded answer.
-type wireCase struct {
-	name   string
-	method string
-	path   string // escaped path
-	query  string // raw query, exact
-	body   string // expected JSON body; "" = no body at all
-	status int    // answer status; 0 = 200
-	resp   string // answer body
-	call   func(ctx context.Context, c *Client) (any, error)
-	check  func(t *testing.T, got any)
-}
-
-// runWireCases runs each case against an httpmock transport that records the one request.
-func runWireCases(t *testing.T, cases []wireCase) {
-	t.Helper()
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			c, mt := mockClient(t)
-			var calls int
-			var method, path, rawQuery, body, ctype string
-			mt.RegisterNoResponder(func(r *http.Request) (*http.Response, error) {
-				calls++
-				method, path, rawQuery, ctype = r.Method, r.URL.EscapedPath(), r.URL.RawQuery, r.Header.Get("Content-Type")
-				body = readAll(r)
-				status := tc.status
-				if status == 0 {
-					status = http.StatusOK
-				}
-				resp := httpmock.NewStringResponse(status, tc.resp)
-				resp.Header.Set("Content-Type", "application/json")
-				return resp, nil
-			})
-			got, err := tc.call(context.Background(), c)
-			require.NoError(t, err)
-			require.Equal(t, 1, calls)
-			assert.Equal(t, tc.method, method)
-			assert.Equal(t, tc.path, path)
-			assert.Equal(t, tc.query, rawQuery)
-			if tc.body == "" {
-				assert.Empty(t, body)
-				assert.Empty(t, ctype)
-			} else {
-				assert.JSONEq(t, tc.body, body)
-				assert.Equal(t, "application/json", ctype)
-			}
-			if tc.check != nil {
-				tc.check(t, got)
-			}
-		})
-	}
-}
 
 const wireJob = `{"id":"job-1","created":"2026-04-01T12:00:00Z","file":{"id":"f1","created":"2026-04-01T12:00:00Z","revisions":[],"archive_status_history":[]},
 "comments":[],"archive_status_history":[],"created_by_id":"u1","function":{"id":"fn-1","name":"@istari:extract","version":"1.2.0"},

@@ -10,54 +10,54 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// wireCase is one operation checked on the wire: exact method, escaped path, raw query and JSON body, then
-// the decoded answer.
+// wireCase is one operation's exact request and its decoded answer.
 type wireCase struct {
 	name   string
 	method string
-	path   string // escaped, without the base URL
-	query  string // exact raw query
+	path   string // escaped path
+	query  string // raw query, exact
 	body   string // expected JSON body; "" = no body at all
-	status int    // answer status (200 when 0)
+	status int    // answer status; 0 = 200
 	resp   string // answer body
 	call   func(ctx context.Context, c *Client) (any, error)
-	check  func(t *testing.T, out any)
+	check  func(t *testing.T, got any)
 }
 
+// runWireCases runs each case against an httpmock transport that records the one request.
 func runWireCases(t *testing.T, cases []wireCase) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			c, mt := mockClient(t)
-			var gotMethod, gotPath, gotQuery, gotBody, gotCT string
-			calls := 0
-			status := tc.status
-			if status == 0 {
-				status = http.StatusOK
-			}
-			mt.RegisterResponder(tc.method, testBase+tc.path, func(r *http.Request) (*http.Response, error) {
+			var calls int
+			var method, path, rawQuery, body, ctype string
+			mt.RegisterNoResponder(func(r *http.Request) (*http.Response, error) {
 				calls++
-				gotMethod, gotPath, gotQuery = r.Method, r.URL.EscapedPath(), r.URL.RawQuery
-				gotBody, gotCT = readAll(r), r.Header.Get("Content-Type")
+				method, path, rawQuery, ctype = r.Method, r.URL.EscapedPath(), r.URL.RawQuery, r.Header.Get("Content-Type")
+				body = readAll(r)
+				status := tc.status
+				if status == 0 {
+					status = http.StatusOK
+				}
 				resp := httpmock.NewStringResponse(status, tc.resp)
 				resp.Header.Set("Content-Type", "application/json")
 				return resp, nil
 			})
-			out, err := tc.call(context.Background(), c)
+			got, err := tc.call(context.Background(), c)
 			require.NoError(t, err)
-			require.Equal(t, 1, calls, "exactly one request")
-			assert.Equal(t, tc.method, gotMethod)
-			assert.Equal(t, tc.path, gotPath)
-			assert.Equal(t, tc.query, gotQuery)
+			require.Equal(t, 1, calls)
+			assert.Equal(t, tc.method, method)
+			assert.Equal(t, tc.path, path)
+			assert.Equal(t, tc.query, rawQuery)
 			if tc.body == "" {
-				assert.Empty(t, gotBody)
-				assert.Empty(t, gotCT)
+				assert.Empty(t, body)
+				assert.Empty(t, ctype)
 			} else {
-				assert.JSONEq(t, tc.body, gotBody)
-				assert.Equal(t, "application/json", gotCT)
+				assert.JSONEq(t, tc.body, body)
+				assert.Equal(t, "application/json", ctype)
 			}
 			if tc.check != nil {
-				tc.check(t, out)
+				tc.check(t, got)
 			}
 		})
 	}
