@@ -92,6 +92,8 @@ func TestJobStatusTransitions(t *testing.T) {
 	}
 	got, err := set(enums.JobStatusClaimed, "")
 	require.NoError(t, err)
+	st0, _ := got.Status()
+	assert.Equal(t, enums.JobStatusClaimed, st0.Name)
 	got, err = set(enums.JobStatusRunning, "step 1 of 2")
 	require.NoError(t, err)
 	st, _ := got.Status()

@@ -16,7 +16,8 @@ func renderMarkdown(_ string, content json.RawMessage) ([]byte, error) {
 	var b strings.Builder
 	for i, bl := range blocks {
 		isList := bl.kind == "bullet" || bl.kind == "ordered"
-		if i > 0 && !(isList && (blocks[i-1].kind == "bullet" || blocks[i-1].kind == "ordered")) {
+		prevList := i > 0 && (blocks[i-1].kind == "bullet" || blocks[i-1].kind == "ordered")
+		if i > 0 && (!isList || !prevList) {
 			b.WriteString("\n")
 		}
 		indent := strings.Repeat("  ", bl.depth)
