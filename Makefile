@@ -2,7 +2,7 @@
 GO        ?= go
 LINT_VER  ?= v2.6.2
 GOBIN     ?= $(shell $(GO) env GOPATH)/bin
-LINT      ?= $(GOBIN)/golangci-lint
+GOLANGCI  ?= $(GOBIN)/golangci-lint
 BENCHTIME ?= 3x
 # The spec directory lets the operation-table test compare every row with operations.md.
 SPEC_DIR  ?= $(firstword $(wildcard ../shared/spec /work/shared/spec))
@@ -18,10 +18,10 @@ vet:
 
 ## lint: golangci-lint with .golangci.yml (installs it when missing)
 lint: lint-install
-	$(LINT) run ./...
+	$(GOLANGCI) run ./...
 
 lint-install:
-	@test -x $(LINT) || GOFLAGS= $(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(LINT_VER)
+	@test -x $(GOLANGCI) || GOFLAGS= $(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(LINT_VER)
 
 ## cover: test coverage summary in coverage.out
 cover:
