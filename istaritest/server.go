@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/istari-sdk/istari-go/internal/ops"
+	"github.com/istari-sdk/istari-go/internal/storageops"
 )
 
 // DefaultToken is the bearer token of the default user when WithToken is not given.
@@ -127,7 +128,7 @@ func NewServer(opts ...Option) *Server {
 		acl:      map[string]map[string]string{},
 	}
 	if s.table == nil {
-		s.table = ops.Builtin()
+		s.table = ops.Builtin().With(storageops.Rows...)
 	}
 	s.owner = s.addUser("owner", cfg.token, true)
 	s.store = newStorageStore()
@@ -147,7 +148,10 @@ func NewServer(opts ...Option) *Server {
 }
 
 // Close shuts the server down.
-func (s *Server) Close() { s.srv.Close() }
+func (s *Server) Close() {
+	s.srv.Close()
+	s.store.close()
+}
 
 // Token is the default user's bearer token.
 func (s *Server) Token() string { return s.owner.Token }

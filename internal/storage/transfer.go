@@ -1,0 +1,104 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/istari-sdk/istari-go/internal/transport"
+)
+
+// noTimeout disables the per-attempt timeout: storage transfers are bounded by the caller's ctx only, never by
+// HTTPRequestTimeout (a 1 GiB PUT must not be cut after the registry call timeout).
+var noTimeout time.Duration
+
+// StatusError is a non-2xx answer of the object store.
+type StatusError struct {
+	Method     string
+	URL        string // without query (presigned signatures never appear in errors)
+	StatusCode int
+	Header     http.Header
+	Body       []byte
+	Attempts   int
+}
+
+func (e *StatusError) Error() string {
+	return fmt.Sprintf("istari: storage %s %s: %d %s", e.Method, e.URL, e.StatusCode, http.StatusText(e.StatusCode))
+}
+
+// Transfers moves bytes to and from presigned URLs through the client's transport. It never sends the registry
+// Authorization header.
+type Transfers struct {
+	TR        *transport.Transport
+	UserAgent string
+}
+
+func (t *Transfers) header(rawURL string) http.Header {
+	h := http.Header{}
+	h.Set("User-Agent", t.UserAgent)
+	if u, err := url.Parse(rawURL); err == nil && strings.HasSuffix(u.Hostname(), ".blob.core.windows.net") {
+		h.Set("X-Ms-Blob-Type", "BlockBlob") // Azure SAS URLs require it (operations.md §12.2)
+	}
+	return h
+}
+
+// Put uploads n bytes of ra starting at off to rawURL. Each attempt re-opens an io.SectionReader, so nothing
+// is buffered whole and retries resend from the start of the section. It returns the ETag header, if any.
+func (t *Transfers) Put(ctx context.Context, rawURL string, ra io.ReaderAt, off, n int64, part *Part) (string, error) {
+	return t.PutFunc(ctx, rawURL, func() (io.ReadCloser, error) {
+		return io.NopCloser(part.Reader(io.NewSectionReader(ra, off, n))), nil
+	}, n)
+}
+
+// PutFunc uploads n bytes re-opened by open for each attempt.
+func (t *Transfers) PutFunc(ctx context.Context, rawURL string, open func() (io.ReadCloser, error), n int64) (string, error) {
+	h := t.header(rawURL)
+	h.Set("Content-Type", "application/octet-stream")
+	resp, attempts, err := t.TR.Do(ctx, &transport.Request{
+		Method: http.MethodPut, URL: rawURL, Header: h, Label: "storage",
+		BodyFunc: open, ContentLength: n, AttemptTimeout: &noTimeout,
+	})
+	if err != nil {
+		return "", fmt.Errorf("istari: storage PUT %s failed after %d attempt(s): %w", transport.StripQuery(rawURL), attempts, err)
+	}
+	defer drain(resp.Body)
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return "", statusError(http.MethodPut, rawURL, resp, attempts)
+	}
+	return resp.Header.Get("ETag"), nil
+}
+
+// Get starts a download of rawURL; the caller reads and closes the body of the 2xx response. size is the
+// Content-Length, -1 when unknown.
+func (t *Transfers) Get(ctx context.Context, rawURL string) (body io.ReadCloser, size int64, err error) {
+	resp, attempts, err := t.TR.Do(ctx, &transport.Request{
+		Method: http.MethodGet, URL: rawURL, Header: t.header(rawURL), Label: "storage", AttemptTimeout: &noTimeout,
+	})
+	if err != nil {
+		return nil, -1, fmt.Errorf("istari: storage GET %s failed after %d attempt(s): %w", transport.StripQuery(rawURL), attempts, err)
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		defer drain(resp.Body)
+		return nil, -1, statusError(http.MethodGet, rawURL, resp, attempts)
+	}
+	return resp.Body, resp.ContentLength, nil
+}
+
+func statusError(method, rawURL string, resp *http.Response, attempts int) *StatusError {
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+	return &StatusError{Method: method, URL: transport.StripQuery(rawURL), StatusCode: resp.StatusCode, Header: resp.Header, Body: body, Attempts: attempts}
+}
+
+func drain(body io.ReadCloser) {
+	_, _ = io.Copy(io.Discard, io.LimitReader(body, 64<<10))
+	_ = body.Close()
+}
+
+// CopyBuffer copies with the package's transfer buffer size.
+func CopyBuffer(dst io.Writer, src io.Reader) (int64, error) {
+	return io.CopyBuffer(dst, src, make([]byte, bufSize))
+}
