@@ -126,17 +126,25 @@ func TestUploadDownloadRoundTrips(t *testing.T) {
 }
 
 func TestReaderFormsAndSpooling(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp) // the spool goes to os.TempDir()
 	c, _ := fakeClient(t)
 	ctx := context.Background()
 	data := []byte("a,b\n1,2\n")
-	// A reader that cannot seek is spooled to a temp file first.
+	// A reader that cannot seek is spooled to a temp file first, removed afterwards.
 	m, err := c.AddModelFromReader(ctx, "table.csv", io.MultiReader(bytes.NewReader(data)), nil)
 	require.NoError(t, err)
+	assert.Zero(t, countFiles(t, tmp), "the spool is removed")
 	assert.Equal(t, "csv", *m.Revision().Extension)
 	assert.Contains(t, *m.Revision().MIME, "text/csv")
-	got, err := c.ReadBytes(ctx, m.Revision().ContentToken())
-	require.NoError(t, err)
-	assert.Equal(t, data, got)
+	var buf bytes.Buffer
+	var last, total int64
+	require.NoError(t, c.ReadContents(ctx, m.Revision().ContentToken(), &buf, &DownloadOptions{
+		Progress: func(received, tot int64) { last, total = received, tot },
+	}))
+	assert.Equal(t, data, buf.Bytes())
+	assert.Equal(t, int64(len(data)), last)
+	assert.Equal(t, int64(len(data)), total)
 
 	// A seekable reader is used from its current position.
 	r := bytes.NewReader([]byte("XXhello"))

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/istari-sdk/istari-go/internal/transport"
@@ -50,8 +51,23 @@ func (t *Transfers) header(rawURL string) http.Header {
 // is buffered whole and retries resend from the start of the section. It returns the ETag header, if any.
 func (t *Transfers) Put(ctx context.Context, rawURL string, ra io.ReaderAt, off, n int64, part *Part) (string, error) {
 	return t.PutFunc(ctx, rawURL, func() (io.ReadCloser, error) {
-		return io.NopCloser(part.Reader(io.NewSectionReader(ra, off, n))), nil
+		return io.NopCloser(bigCopy{part.Reader(io.NewSectionReader(ra, off, n))}), nil
 	}, n)
+}
+
+// bufPool holds the transfer buffers of request bodies (one per body being written).
+var bufPool = sync.Pool{New: func() any { b := make([]byte, bufSize); return &b }}
+
+// bigCopy is a request body that net/http copies to the connection through WriteTo with a pooled
+// bufSize buffer, instead of the 32 KiB chunks of its generic copy: 8x fewer write syscalls.
+type bigCopy struct{ r io.Reader }
+
+func (b bigCopy) Read(p []byte) (int, error) { return b.r.Read(p) }
+
+func (b bigCopy) WriteTo(w io.Writer) (int64, error) {
+	buf := bufPool.Get().(*[]byte)
+	defer bufPool.Put(buf)
+	return io.CopyBuffer(struct{ io.Writer }{w}, struct{ io.Reader }{b.r}, *buf)
 }
 
 // PutFunc uploads n bytes re-opened by open for each attempt.
@@ -98,7 +114,9 @@ func drain(body io.ReadCloser) {
 	_ = body.Close()
 }
 
-// CopyBuffer copies with the package's transfer buffer size.
+// CopyBuffer copies through one buffer of the package's transfer size. dst and src are wrapped so that
+// io.CopyBuffer cannot switch to their ReadFrom/WriteTo, which may use small buffers (io.Discard reads 8 KiB at
+// a time, which made every hashed download pay a syscall and a hash call per 8 KiB).
 func CopyBuffer(dst io.Writer, src io.Reader) (int64, error) {
-	return io.CopyBuffer(dst, src, make([]byte, bufSize))
+	return io.CopyBuffer(struct{ io.Writer }{dst}, struct{ io.Reader }{src}, make([]byte, bufSize))
 }
