@@ -47,7 +47,7 @@ func (c *Client) ReadContents(ctx context.Context, token types.Token, w io.Write
 	if err != nil {
 		return err
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }()
 	total := int64(-1)
 	if st, err := f.Stat(); err == nil {
 		total = st.Size()
@@ -68,7 +68,7 @@ func (c *Client) download(ctx context.Context, token types.Token, w io.Writer, p
 	if err != nil {
 		return storageError("storage.get", err)
 	}
-	defer body.Close()
+	defer func() { _ = body.Close() }()
 	h := storage.NewHasher(token.Salt)
 	src := io.Reader(body)
 	if verify {

@@ -464,7 +464,7 @@ func hashOpen(open func() (io.ReadCloser, error), salt string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	defer rc.Close()
+	defer func() { _ = rc.Close() }()
 	h := storage.NewHasher(salt)
 	if _, err := storage.CopyBuffer(h, rc); err != nil {
 		return "", err

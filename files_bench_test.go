@@ -125,7 +125,7 @@ func plainStorageURL(b *testing.B, srv *istaritest.Server, op, sha, salt string)
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	var out types.PresignedURL
 	if resp.StatusCode != 200 || json.NewDecoder(resp.Body).Decode(&out) != nil {
 		b.Fatalf("%s url: status %d", op, resp.StatusCode)
@@ -138,7 +138,7 @@ func fileSHA(b *testing.B, path, salt string) string {
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }()
 	h := sha512.New384()
 	if _, err := io.CopyBuffer(h, f, make([]byte, 256<<10)); err != nil {
 		b.Fatal(err)
@@ -155,7 +155,7 @@ func baselineUpload(b *testing.B, srv *istaritest.Server, path, salt string, siz
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }()
 	req, _ := http.NewRequest(http.MethodPut, u, f)
 	req.ContentLength = size
 	resp, err := http.DefaultClient.Do(req)
@@ -163,7 +163,7 @@ func baselineUpload(b *testing.B, srv *istaritest.Server, path, salt string, siz
 		b.Fatal(err)
 	}
 	_, _ = io.Copy(io.Discard, resp.Body)
-	resp.Body.Close()
+	_ = resp.Body.Close()
 	if resp.StatusCode != 200 {
 		b.Fatalf("baseline PUT: %d", resp.StatusCode)
 	}
@@ -176,7 +176,7 @@ func baselineDownload(b *testing.B, srv *istaritest.Server, tok types.Token) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	h := sha512.New384()
 	if _, err := io.CopyBuffer(h, resp.Body, make([]byte, 256<<10)); err != nil {
 		b.Fatal(err)

@@ -30,7 +30,7 @@ func presignedURL(t *testing.T, s *Server, path, sha, salt string) (int, string)
 	req.Header.Set("Authorization", "Bearer "+s.Token())
 	resp, err := http.DefaultClient.Do(req)
 	require.NoError(t, err)
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	var out types.PresignedURL
 	_ = json.NewDecoder(resp.Body).Decode(&out)
 	return resp.StatusCode, out.URL
@@ -81,21 +81,30 @@ func TestPresignedStorage(t *testing.T) {
 	require.Equal(t, http.StatusOK, status)
 	resp = do(t, http.MethodGet, get, nil, "")
 	b, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
+	_ = resp.Body.Close()
 	assert.Equal(t, content, b)
 
 	s.CorruptDownloads(1)
 	resp = do(t, http.MethodGet, get, nil, "")
 	b, _ = io.ReadAll(resp.Body)
-	resp.Body.Close()
+	_ = resp.Body.Close()
 	assert.NotEqual(t, content, b)
 	assert.Len(t, b, len(content))
 
 	s.InjectFault(Fault{Op: "storage.get", Status: http.StatusServiceUnavailable})
 	resp = do(t, http.MethodGet, get, nil, "")
-	resp.Body.Close()
+	_ = resp.Body.Close()
 	assert.Equal(t, http.StatusServiceUnavailable, resp.StatusCode)
 	assert.Len(t, s.RequestsFor("storage.get"), 3)
+
+	// Simulated agents store objects directly; the files domain reads them back.
+	s.store.putObject("agent-sha", "agent-salt", []byte("from an agent"))
+	got, ok = s.store.object("agent-sha", "agent-salt")
+	require.True(t, ok)
+	assert.Equal(t, "from an agent", string(got))
+	s.mu.Lock()
+	assert.Nil(t, s.resourceLocked("missing"))
+	s.mu.Unlock()
 
 	dir := s.store.dir
 	s.Close()

@@ -80,7 +80,7 @@ func TestCacheFillHitVerifyAndLayout(t *testing.T) {
 	f, err := c.Open(sha, "s", fill)
 	require.NoError(t, err)
 	b, _ := io.ReadAll(f)
-	f.Close()
+	_ = f.Close()
 	assert.Equal(t, "payload", string(b))
 	key := Key(sha, "s")
 	st, err := os.Stat(filepath.Join(root, key[:4]))
@@ -90,7 +90,7 @@ func TestCacheFillHitVerifyAndLayout(t *testing.T) {
 
 	f, err = c.Open(sha, "s", func(io.Writer) error { return errors.New("must not fetch") })
 	require.NoError(t, err)
-	f.Close()
+	_ = f.Close()
 	h, m, p := c.Stats()
 	assert.Equal(t, [3]int64{1, 1, 1}, [3]int64{h, m, p})
 
@@ -114,7 +114,7 @@ func TestCacheConcurrentSameKeyFetchesOnce(t *testing.T) {
 			defer wg.Done()
 			f, err := c.Open(sha, "s", func(w io.Writer) error { fills.Add(1); return fill(w) })
 			if assert.NoError(t, err) {
-				f.Close()
+				_ = f.Close()
 			}
 		}()
 	}
@@ -130,7 +130,7 @@ func TestCacheLazyTempRootRemovedOnClose(t *testing.T) {
 	sha, fill := content("s", []byte("x"))
 	f, err := c.Open(sha, "s", fill)
 	require.NoError(t, err)
-	f.Close()
+	_ = f.Close()
 	root := c.Root()
 	assert.Contains(t, filepath.Base(root), "istari-client-cache-")
 	require.NoError(t, c.Close())

@@ -74,7 +74,7 @@ func (b bigCopy) WriteTo(w io.Writer) (int64, error) {
 func (t *Transfers) PutFunc(ctx context.Context, rawURL string, open func() (io.ReadCloser, error), n int64) (string, error) {
 	h := t.header(rawURL)
 	h.Set("Content-Type", "application/octet-stream")
-	resp, attempts, err := t.TR.Do(ctx, &transport.Request{
+	resp, attempts, err := t.TR.Do(ctx, &transport.Request{ //nolint:bodyclose // drained and closed by drain below
 		Method: http.MethodPut, URL: rawURL, Header: h, Label: "storage",
 		BodyFunc: open, ContentLength: n, AttemptTimeout: &noTimeout,
 	})
@@ -91,7 +91,7 @@ func (t *Transfers) PutFunc(ctx context.Context, rawURL string, open func() (io.
 // Get starts a download of rawURL; the caller reads and closes the body of the 2xx response. size is the
 // Content-Length, -1 when unknown.
 func (t *Transfers) Get(ctx context.Context, rawURL string) (body io.ReadCloser, size int64, err error) {
-	resp, attempts, err := t.TR.Do(ctx, &transport.Request{
+	resp, attempts, err := t.TR.Do(ctx, &transport.Request{ //nolint:bodyclose // the caller closes the returned body
 		Method: http.MethodGet, URL: rawURL, Header: t.header(rawURL), Label: "storage", AttemptTimeout: &noTimeout,
 	})
 	if err != nil {
