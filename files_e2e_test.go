@@ -713,3 +713,31 @@ func TestStorageNeverSendsAuthorization(t *testing.T) {
 	}
 	assert.Greater(t, n, 6)
 }
+
+func TestStorageIgnoresHTTPRequestTimeout(t *testing.T) {
+	c, srv := fakeClient(t, func(cfg *Configuration) {
+		cfg.HTTPRequestTimeout = time.Second
+		cfg.RetryEnabled = Bool(false)
+	})
+	ctx := context.Background()
+	srv.InjectFault(istaritest.Fault{Op: "storage.put", Latency: 1300 * time.Millisecond})
+	m, err := c.AddModelFromReader(ctx, "slow.txt", strings.NewReader("slow storage"), nil)
+	require.NoError(t, err, "a slow presigned PUT is not cut by the registry call timeout")
+	srv.InjectFault(istaritest.Fault{Op: "get_model", Latency: 1300 * time.Millisecond})
+	_, err = c.GetModel(ctx, m.ID)
+	require.Error(t, err, "registry calls keep their per-attempt timeout")
+}
+
+func TestPresignedQueryNeverLogged(t *testing.T) {
+	logs := &logBuffer{}
+	c, srv := fakeClient(t, smallMultipart, func(cfg *Configuration) { cfg.Logger = logs.logger() })
+	ctx := context.Background()
+	srv.InjectFault(istaritest.Fault{Op: "storage.put", Status: 503})
+	m, err := c.AddModelFromReader(ctx, "m.bin", bytes.NewReader(randomBytes(t, 6<<20)), nil)
+	require.NoError(t, err)
+	_, err = c.ReadBytes(ctx, m.Revision().ContentToken())
+	require.NoError(t, err)
+	assert.Contains(t, logs.String(), "op=storage")
+	assert.NotContains(t, logs.String(), "X-Fake-Signature")
+	assert.NotContains(t, logs.String(), srv.Token())
+}

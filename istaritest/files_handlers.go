@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -591,9 +592,11 @@ func handleSearchResources(s *Server, w http.ResponseWriter, r *http.Request, c 
 		writeValidation(w, []string{"query", "search_term"}, "String should have at least 1 character", "string_too_short")
 		return
 	}
-	if v := q.Get("size"); v == "0" {
-		writeValidation(w, []string{"query", "size"}, "Input should be greater than or equal to 1", "greater_than_equal")
-		return
+	if v := q.Get("size"); v != "" {
+		if n, err := strconv.Atoi(v); err != nil || n < 1 || n > 100 {
+			writeValidation(w, []string{"query", "size"}, "Input should be between 1 and 100", "value_error")
+			return
+		}
 	}
 	if v := q.Get("page"); v == "0" {
 		writeValidation(w, []string{"query", "page"}, "Input should be greater than or equal to 1", "greater_than_equal")

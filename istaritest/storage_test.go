@@ -111,3 +111,15 @@ func TestPresignedStorage(t *testing.T) {
 	_, err = os.Stat(dir)
 	assert.True(t, os.IsNotExist(err), "Close removes the stored objects")
 }
+
+func TestSearchResourcesValidation(t *testing.T) {
+	s := NewServer()
+	defer s.Close()
+	for _, q := range []string{"", "search_term=", "search_term=x&size=0", "search_term=x&size=101", "search_term=x&page=0"} {
+		resp, _ := get(t, s, "/api/v2/resources/search?"+q, s.Token())
+		assert.Equal(t, http.StatusUnprocessableEntity, resp.StatusCode, q)
+	}
+	resp, body := get(t, s, "/api/v2/resources/search?search_term=x&size=100", s.Token())
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.JSONEq(t, `{"items":[],"total":0,"page":1,"size":100,"pages":0}`, body)
+}
