@@ -146,8 +146,9 @@ func archiveCall[T any](ctx context.Context, c *Client, op, id string, reason *s
 }
 
 // Archive archives any archivable object by dispatching on its ArchiveKind to archive_<kind> (Python
-// obj.archive(reason)): file, file_revision, model, artifact, comment, job or system. The updated object is
-// not decoded; fetch it again when needed.
+// obj.archive(reason)): file, file_revision, model, artifact, comment, job or system (any kind whose
+// archive_<kind> operation exists). The updated object is not decoded; fetch it again when needed. With a nil
+// reason no body is sent.
 func (c *Client) Archive(ctx context.Context, a types.Archivable, reason *string) error {
 	return c.archiveDispatch(ctx, "archive_", a, reason)
 }
@@ -162,12 +163,12 @@ func (c *Client) archiveDispatch(ctx context.Context, prefix string, a types.Arc
 	if a == nil {
 		return newValidationError("object", "required", "", "is required")
 	}
-	switch kind := a.ArchiveKind(); kind {
-	case "file", "file_revision", "model", "artifact", "comment", "job", "system":
-		return c.invoke(ctx, request{op: prefix + kind, path: []string{a.GetID()}, body: archiveBody(reason)})
-	default:
-		return newValidationError("object", "oneof", "file file_revision model artifact comment job system", "cannot be archived: unknown kind "+kind)
+	kind := a.ArchiveKind()
+	if _, ok := c.ops.Lookup(prefix + kind); !ok || kind == "" {
+		return newValidationError("object", "oneof", "file file_revision model artifact comment job system",
+			"cannot be archived or restored: no operation "+prefix+kind)
 	}
+	return c.invoke(ctx, request{op: prefix + kind, path: []string{a.GetID()}, body: archiveBody(reason)})
 }
 
 // AddFile uploads the file at path and registers it as a new file (Python Client.add_file: create_revision,

@@ -36,7 +36,8 @@ const maxColumn = 255
 
 // UploadOptions are the optional settings of an upload (Python's sources, description, display_name,
 // version_name and external_identifier keyword arguments). Each string is at most 255 characters; a longer one
-// fails locally with *ValidationError before any byte is read or sent.
+// fails locally with *ValidationError before any byte is read or sent. (The json tags only name the fields in
+// validation errors; UploadOptions is never sent as such.)
 type UploadOptions struct {
 	// Sources are provenance links to existing revisions (Python's NewSource or bare revision id strings; use
 	// types.SourceRevision(id) for the latter).
