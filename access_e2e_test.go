@@ -14,8 +14,8 @@ import (
 	"github.com/istari-sdk/istari-go/types"
 )
 
-// fakeClient connects to srv with token.
-func fakeClient(t *testing.T, srv *istaritest.Server, token string) *Client {
+// clientFor connects to srv with token.
+func clientFor(t *testing.T, srv *istaritest.Server, token string) *Client {
 	t.Helper()
 	c, err := NewClient(Configuration{RegistryURL: srv.URL, RegistryAuthToken: Secret(token)})
 	require.NoError(t, err)
@@ -52,9 +52,9 @@ func TestSharingBetweenTwoUsers(t *testing.T) {
 	ctx := context.Background()
 	srv := newFake(t)
 	alice, bob := srv.AddUser("alice"), srv.AddUser("bob")
-	ac, bc := fakeClient(t, srv, alice.Token), fakeClient(t, srv, bob.Token)
+	ac, bc := clientFor(t, srv, alice.Token), clientFor(t, srv, bob.Token)
 	model := &types.Model{ID: srv.SeedResource(alice, "model")}
-	tag, err := fakeClient(t, srv, srv.Token()).CreateControlTag(ctx, &types.NewControlTag{Name: "ITAR"})
+	tag, err := clientFor(t, srv, srv.Token()).CreateControlTag(ctx, &types.NewControlTag{Name: "ITAR"})
 	require.NoError(t, err)
 
 	// Invisible before sharing: the registry does not reveal the model exists.
@@ -112,8 +112,8 @@ func TestSharingBetweenThreeUsers(t *testing.T) {
 	ctx := context.Background()
 	srv := newFake(t)
 	alice, bob, carol := srv.AddUser("alice"), srv.AddUser("bob"), srv.AddUser("carol")
-	ac, bc, cc := fakeClient(t, srv, alice.Token), fakeClient(t, srv, bob.Token), fakeClient(t, srv, carol.Token)
-	admin := fakeClient(t, srv, srv.Token())
+	ac, bc, cc := clientFor(t, srv, alice.Token), clientFor(t, srv, bob.Token), clientFor(t, srv, carol.Token)
+	admin := clientFor(t, srv, srv.Token())
 	modelID := srv.SeedResource(alice, "model")
 	artID := srv.SeedResourceWithParent(alice, "artifact", modelID)
 
@@ -200,7 +200,7 @@ func TestControlTaggingRoundTripWithPropagation(t *testing.T) {
 	ctx := context.Background()
 	srv := newFake(t)
 	alice, bob := srv.AddUser("alice"), srv.AddUser("bob")
-	admin, ac, bc := fakeClient(t, srv, srv.Token()), fakeClient(t, srv, alice.Token), fakeClient(t, srv, bob.Token)
+	admin, ac, bc := clientFor(t, srv, srv.Token()), clientFor(t, srv, alice.Token), clientFor(t, srv, bob.Token)
 	modelID := srv.SeedResource(alice, "model")
 	art1 := srv.SeedResourceWithParent(alice, "artifact", modelID)
 	art2 := srv.SeedResourceWithParent(alice, "artifact", modelID)
@@ -331,7 +331,7 @@ func TestInfosecLevelsOnTheFake(t *testing.T) {
 	ctx := context.Background()
 	srv := newFake(t)
 	alice, bob := srv.AddUser("alice"), srv.AddUser("bob")
-	admin, ac := fakeClient(t, srv, srv.Token()), fakeClient(t, srv, alice.Token)
+	admin, ac := clientFor(t, srv, srv.Token()), clientFor(t, srv, alice.Token)
 	modelID := srv.SeedResource(alice, "model")
 
 	levels, err := ac.ListInfosecLevels(ctx)
@@ -375,7 +375,7 @@ func TestInfosecLevelsOnTheFake(t *testing.T) {
 	assert.Equal(t, "SECRET", srv.InfosecLevelOf("model", modelID))
 	_, err = ac.AssignInfosecLevel(ctx, "model", modelID, &types.AssignInfosecLevel{InfosecLevelID: ids["TOP_SECRET"]})
 	assertStatus(t, err, ErrBadRequest, 400)
-	_, err = fakeClient(t, srv, bob.Token).AssignInfosecLevel(ctx, "model", modelID, &types.AssignInfosecLevel{InfosecLevelID: ids["CUI"]})
+	_, err = clientFor(t, srv, bob.Token).AssignInfosecLevel(ctx, "model", modelID, &types.AssignInfosecLevel{InfosecLevelID: ids["CUI"]})
 	assertStatus(t, err, ErrNotFound, 404)
 	_, err = ac.AssignInfosecLevel(ctx, "user", bob.ID, &types.AssignInfosecLevel{InfosecLevelID: ids["CUI"]})
 	assertStatus(t, err, ErrForbidden, 403)
@@ -403,7 +403,7 @@ func TestUsersOnTheFake(t *testing.T) {
 	ctx := context.Background()
 	srv := newFake(t)
 	alice, bob := srv.AddUser("alice"), srv.AddUser("bob")
-	ac := fakeClient(t, srv, alice.Token)
+	ac := clientFor(t, srv, alice.Token)
 
 	me, err := ac.GetCurrentUser(ctx)
 	require.NoError(t, err)
@@ -436,7 +436,7 @@ func TestUsersOnTheFake(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{"agent-7"}, userNames(&ListUsersParams{UserType: Ptr(enums.UserTypeAgent)}))
 	assert.Equal(t, []string{"alice", "owner"}, userNames(&ListUsersParams{UserType: Ptr(enums.UserTypeHuman)}))
-	agent, err := fakeClient(t, srv, agentPAT.Token.Reveal()).GetCurrentUser(ctx)
+	agent, err := clientFor(t, srv, agentPAT.Token.Reveal()).GetCurrentUser(ctx)
 	require.NoError(t, err)
 	assert.Equal(t, enums.UserTypeAgent, agent.UserType)
 	assert.Equal(t, *agentPAT.MachineUserID, agent.ID)
@@ -446,7 +446,7 @@ func TestPersonalAccessTokensOnTheFake(t *testing.T) {
 	ctx := context.Background()
 	srv := newFake(t)
 	alice := srv.AddUser("alice")
-	ac := fakeClient(t, srv, alice.Token)
+	ac := clientFor(t, srv, alice.Token)
 
 	pat, err := ac.CreatePersonalAccessToken(ctx, "ci")
 	require.NoError(t, err)
@@ -455,7 +455,7 @@ func TestPersonalAccessTokensOnTheFake(t *testing.T) {
 	assertSecretHidden(t, pat, secret)
 
 	// Usable at once, as Alice.
-	viaPAT := fakeClient(t, srv, secret)
+	viaPAT := clientFor(t, srv, secret)
 	me, err := viaPAT.GetCurrentUser(ctx)
 	require.NoError(t, err)
 	assert.Equal(t, alice.ID, me.ID)
@@ -480,7 +480,7 @@ func TestPersonalAccessTokensOnTheFake(t *testing.T) {
 	assertStatus(t, err, ErrNotFound, 404)
 
 	// Revoke all: the other token stops working, the login token keeps working.
-	viaPAT2 := fakeClient(t, srv, pat2.Token.Reveal())
+	viaPAT2 := clientFor(t, srv, pat2.Token.Reveal())
 	_, err = viaPAT2.GetCurrentUser(ctx)
 	require.NoError(t, err)
 	require.NoError(t, ac.RevokeAllPersonalAccessTokens(ctx))
@@ -494,7 +494,7 @@ func TestPersonalAccessTokensOnTheFake(t *testing.T) {
 func TestPersonalAccessTokensInIdentityMode(t *testing.T) {
 	ctx := context.Background()
 	srv := newFake(t, istaritest.WithIdentityService())
-	c := fakeClient(t, srv, srv.Token())
+	c := clientFor(t, srv, srv.Token())
 
 	_, err := c.CreatePersonalAccessToken(ctx, "ci")
 	require.Error(t, err)
@@ -529,7 +529,7 @@ func TestIntegrationsAndUpstreamRemotesOnTheFake(t *testing.T) {
 	ctx := context.Background()
 	srv := newFake(t)
 	alice := srv.AddUser("alice")
-	admin, ac := fakeClient(t, srv, srv.Token()), fakeClient(t, srv, alice.Token)
+	admin, ac := clientFor(t, srv, srv.Token()), clientFor(t, srv, alice.Token)
 
 	app, err := admin.CreateAppIntegration(ctx, &types.NewAppIntegration{Extra: rawMap(t, map[string]any{"name": "plm"})})
 	require.NoError(t, err)

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/istari-sdk/istari-go/internal/ops"
+	"github.com/istari-sdk/istari-go/internal/storageops"
 	"github.com/istari-sdk/istari-go/internal/transport"
 )
 
@@ -34,6 +35,8 @@ type Client struct {
 
 	closeOnce sync.Once
 	closers   []func() error
+
+	files filesState // storage transfers and the filesystem cache (upload.go)
 }
 
 // NewClient validates cfg and builds a Client (Python Client(configuration)). It never reads the
@@ -55,7 +58,7 @@ func NewClient(cfg Configuration) (*Client, error) {
 		}
 		httpClient = &http.Client{Transport: rt}
 	}
-	table := ops.Builtin()
+	table := ops.Builtin().With(storageops.Rows...)
 	var report *ops.Report
 	if len(cfg.OpenAPISpec) > 0 {
 		resolved, rep, err := ops.Resolve(cfg.OpenAPISpec, table)
@@ -87,6 +90,7 @@ func NewClient(cfg Configuration) (*Client, error) {
 		Logger:         logger,
 		OnResponse:     c.compat.observe,
 	})
+	c.initFiles()
 	return c, nil
 }
 

@@ -30,10 +30,11 @@ func runWireCases(t *testing.T, cases []wireCase) {
 		t.Run(tc.name, func(t *testing.T) {
 			c, mt := mockClient(t)
 			var calls int
-			var method, path, rawQuery, body, ctype string
+			var method, path, rawQuery, body, ctype, auth string
 			mt.RegisterNoResponder(func(r *http.Request) (*http.Response, error) {
 				calls++
 				method, path, rawQuery, ctype = r.Method, r.URL.EscapedPath(), r.URL.RawQuery, r.Header.Get("Content-Type")
+				auth = r.Header.Get("Authorization")
 				body = readAll(r)
 				status := tc.status
 				if status == 0 {
@@ -49,6 +50,7 @@ func runWireCases(t *testing.T, cases []wireCase) {
 			assert.Equal(t, tc.method, method)
 			assert.Equal(t, tc.path, path)
 			assert.Equal(t, tc.query, rawQuery)
+			assert.Equal(t, "Bearer "+testToken, auth)
 			if tc.body == "" {
 				assert.Empty(t, body)
 				assert.Empty(t, ctype)

@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/istari-sdk/istari-go/internal/ops"
+	"github.com/istari-sdk/istari-go/internal/storageops"
 )
 
 // DefaultToken is the bearer token of the default user when WithToken is not given.
@@ -139,7 +140,7 @@ func NewServer(opts ...Option) *Server {
 		acl:      map[string]map[string]string{},
 	}
 	if s.table == nil {
-		s.table = ops.Builtin()
+		s.table = ops.Builtin().With(storageops.Rows...)
 	}
 	s.owner = s.addUser("owner", cfg.token, true)
 	s.store = newStorageStore()
@@ -158,10 +159,12 @@ func NewServer(opts ...Option) *Server {
 	return s
 }
 
-// Close stops the simulated agents (waiting for their handlers to return) and shuts the server down.
+// Close stops the simulated agents (waiting for their handlers to return), shuts the server down and
+// deletes the stored objects.
 func (s *Server) Close() {
 	s.stopAgents()
 	s.srv.Close()
+	s.store.close()
 }
 
 // Token is the default user's bearer token.

@@ -1,37 +1,531 @@
 package istaritest
 
 import (
+	"crypto/sha256"
+	"crypto/sha512"
+	"encoding/hex"
+	"io"
 	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
 	"sync"
+	"time"
+
+	"github.com/istari-sdk/istari-go/types"
 )
 
 // storagePrefix is where the fake serves its presigned object-store URLs (not a registry route).
 const storagePrefix = "/_storage/"
 
-// storageStore holds stored objects by "sha/salt" key. It has its own lock so that large transfers do
-// not hold Server.mu. The files domain implements uploads, downloads and multipart on top of it.
+// urlLifetime is how long a presigned URL of the fake stays valid.
+const urlLifetime = 15 * time.Minute
+
+// storageStore holds stored objects by "sha/salt" key, on disk in a temp dir (benchmarks upload GiBs), with
+// the presigned URLs and multipart uploads. It has its own lock so that large transfers never hold
+// Server.mu; when both are needed, Server.mu is taken first.
 type storageStore struct {
 	mu      sync.Mutex
-	objects map[string][]byte
+	dir     string
+	objects map[string]string // "sha/salt" -> file path
+	grants  map[string]*grant // presigned URL id -> what it allows
+	uploads map[string]*multipartRec
+	seq     int64
+
+	corrupt int // next downloads served with flipped bytes
+	dropMid int // next downloads cut after half the body
 }
 
-func newStorageStore() *storageStore { return &storageStore{objects: map[string][]byte{}} }
+// grant is what one presigned URL allows: a PUT of an object, a PUT of a part, or a GET.
+type grant struct {
+	kind     string // "put", "part", "get"
+	sha      string
+	salt     string
+	uploadID string
+	part     int
+	expires  time.Time
+	used     bool // a successful PUT consumes its URL
+}
+
+type multipartRec struct {
+	id, sha, salt string
+	size          int64
+	ownerID       string
+	parts         map[int]partRec
+}
+
+type partRec struct {
+	path string
+	etag string
+	size int64
+}
+
+func newStorageStore() *storageStore {
+	dir, err := os.MkdirTemp("", "istaritest-storage-*")
+	if err != nil {
+		panic("istaritest: creating the storage dir: " + err.Error())
+	}
+	return &storageStore{dir: dir, objects: map[string]string{}, grants: map[string]*grant{}, uploads: map[string]*multipartRec{}}
+}
+
+// close removes every stored object.
+func (st *storageStore) close() {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	_ = os.RemoveAll(st.dir)
+}
+
+func (st *storageStore) newPath(prefix string) string {
+	st.seq++
+	return filepath.Join(st.dir, prefix+"-"+strconv.FormatInt(st.seq, 10)+"-"+randomHex(4))
+}
 
 // putObject stores content under its token (used directly by simulated agents).
 func (st *storageStore) putObject(sha, salt string, content []byte) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	st.objects[sha+"/"+salt] = content
+	p := st.newPath("obj")
+	if err := os.WriteFile(p, content, 0o600); err != nil {
+		panic("istaritest: storing an object: " + err.Error())
+	}
+	st.objects[sha+"/"+salt] = p
 }
 
-// object returns stored content.
+// object returns stored content (read whole: meant for small objects).
 func (st *storageStore) object(sha, salt string) ([]byte, bool) {
+	p, ok := st.objectPath(sha, salt)
+	if !ok {
+		return nil, false
+	}
+	b, err := os.ReadFile(p)
+	return b, err == nil
+}
+
+func (st *storageStore) objectPath(sha, salt string) (string, bool) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	b, ok := st.objects[sha+"/"+salt]
-	return b, ok
+	p, ok := st.objects[sha+"/"+salt]
+	return p, ok
 }
 
+func (st *storageStore) has(sha, salt string) bool {
+	_, ok := st.objectPath(sha, salt)
+	return ok
+}
+
+// presign returns a new URL for g.
+func (s *Server) presign(g grant) string {
+	g.expires = time.Now().Add(urlLifetime)
+	id := randomHex(16)
+	s.store.mu.Lock()
+	s.store.grants[id] = &g
+	s.store.mu.Unlock()
+	u := s.URL + storagePrefix + id + "?X-Fake-Signature=" + randomHex(16) + "&X-Fake-Expires=" + strconv.FormatInt(g.expires.Unix(), 10)
+	if g.kind == "part" {
+		u += "&partNumber=" + strconv.Itoa(g.part)
+	}
+	return u
+}
+
+// ObjectCount is the number of objects in the fake's storage.
+func (s *Server) ObjectCount() int {
+	s.store.mu.Lock()
+	defer s.store.mu.Unlock()
+	return len(s.store.objects)
+}
+
+// CorruptDownloads makes the next n storage downloads serve their object with one byte flipped.
+func (s *Server) CorruptDownloads(n int) {
+	s.store.mu.Lock()
+	defer s.store.mu.Unlock()
+	s.store.corrupt += n
+}
+
+// DropDownloadMidBody makes the next n storage downloads send half the body and then close the connection.
+func (s *Server) DropDownloadMidBody(n int) {
+	s.store.mu.Lock()
+	defer s.store.mu.Unlock()
+	s.store.dropMid += n
+}
+
+// serveStorage serves presigned URLs: PUT of an object or a part, GET of an object.
 func (s *Server) serveStorage(w http.ResponseWriter, r *http.Request) {
-	writeDetail(w, http.StatusNotImplemented, "istaritest: storage is not implemented yet")
+	op := "storage.get"
+	if r.Method == http.MethodPut {
+		op = "storage.put"
+	}
+	s.record(Request{Op: op, Method: r.Method, Path: r.URL.EscapedPath(), RawQuery: r.URL.RawQuery, Header: r.Header.Clone(), Size: max(r.ContentLength, 0)})
+	if r.Header.Get("Authorization") != "" {
+		storageFail(w, http.StatusForbidden, "presigned URLs must not carry an Authorization header")
+		return
+	}
+	if s.applyFault(w, r, op) {
+		return
+	}
+	id := strings.TrimPrefix(r.URL.Path, storagePrefix)
+	s.store.mu.Lock()
+	g := s.store.grants[id]
+	var gc grant
+	if g != nil {
+		gc = *g
+	}
+	s.store.mu.Unlock()
+	switch {
+	case g == nil || time.Now().After(gc.expires):
+		storageFail(w, http.StatusForbidden, "unknown or expired presigned URL")
+		return
+	case gc.used:
+		storageFail(w, http.StatusForbidden, "presigned URL already used")
+		return
+	case (r.Method == http.MethodGet) != (gc.kind == "get"), r.Method != http.MethodGet && r.Method != http.MethodPut:
+		storageFail(w, http.StatusForbidden, "method does not match the presigned URL")
+		return
+	}
+	if r.Method == http.MethodGet {
+		s.serveDownload(w, r, gc)
+		return
+	}
+	s.serveUpload(w, r, id, gc)
+}
+
+func storageFail(w http.ResponseWriter, status int, msg string) {
+	w.Header().Set("Content-Type", "text/plain")
+	w.WriteHeader(status)
+	_, _ = io.WriteString(w, msg)
+}
+
+func (s *Server) serveUpload(w http.ResponseWriter, r *http.Request, id string, g grant) {
+	st := s.store
+	st.mu.Lock()
+	tmpPath := st.newPath("upload")
+	st.mu.Unlock()
+	f, err := os.OpenFile(tmpPath, os.O_CREATE|os.O_WRONLY|os.O_EXCL, 0o600)
+	if err != nil {
+		storageFail(w, http.StatusInternalServerError, err.Error())
+		return
+	}
+	newHash := sha512.New384 // whole objects are verified against their token
+	if g.kind == "part" {
+		newHash = sha256.New // parts get an ETag
+	}
+	h := newHash()
+	n, err := io.CopyBuffer(io.MultiWriter(f, h), r.Body, make([]byte, 256<<10))
+	cerr := f.Close()
+	if err != nil || cerr != nil {
+		_ = os.Remove(tmpPath)
+		return // the client went away
+	}
+	if r.ContentLength >= 0 && n != r.ContentLength {
+		_ = os.Remove(tmpPath)
+		storageFail(w, http.StatusBadRequest, "body shorter than Content-Length")
+		return
+	}
+	if g.kind == "part" {
+		etag := `"` + hex.EncodeToString(h.Sum(nil))[:32] + `"`
+		st.mu.Lock()
+		up := st.uploads[g.uploadID]
+		if up == nil {
+			st.mu.Unlock()
+			_ = os.Remove(tmpPath)
+			storageFail(w, http.StatusNotFound, "no such multipart upload")
+			return
+		}
+		if old, ok := up.parts[g.part]; ok {
+			_ = os.Remove(old.path)
+		}
+		up.parts[g.part] = partRec{path: tmpPath, etag: etag, size: n}
+		st.mu.Unlock()
+		w.Header().Set("ETag", etag)
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	h.Write([]byte(g.salt))
+	if got := hex.EncodeToString(h.Sum(nil)); got != g.sha {
+		_ = os.Remove(tmpPath)
+		storageFail(w, http.StatusBadRequest, "checksum mismatch: SHA-384(content||salt) is "+got)
+		return
+	}
+	st.mu.Lock()
+	key := g.sha + "/" + g.salt
+	if old, ok := st.objects[key]; ok {
+		_ = os.Remove(old)
+	}
+	st.objects[key] = tmpPath
+	if gg := st.grants[id]; gg != nil {
+		gg.used = true
+	}
+	st.mu.Unlock()
+	w.WriteHeader(http.StatusOK)
+}
+
+func (s *Server) serveDownload(w http.ResponseWriter, r *http.Request, g grant) {
+	st := s.store
+	st.mu.Lock()
+	p, ok := st.objects[g.sha+"/"+g.salt]
+	corrupt, drop := st.corrupt > 0, st.dropMid > 0
+	if ok && corrupt {
+		st.corrupt--
+	} else if ok && drop {
+		st.dropMid--
+	}
+	st.mu.Unlock()
+	if !ok {
+		storageFail(w, http.StatusNotFound, "no such object")
+		return
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		storageFail(w, http.StatusNotFound, "no such object")
+		return
+	}
+	defer func() { _ = f.Close() }()
+	fi, err := f.Stat()
+	if err != nil {
+		storageFail(w, http.StatusInternalServerError, err.Error())
+		return
+	}
+	size := fi.Size()
+	w.Header().Set("Content-Type", "application/octet-stream")
+	w.Header().Set("Content-Length", strconv.FormatInt(size, 10))
+	w.WriteHeader(http.StatusOK)
+	var src io.Reader = f
+	switch {
+	case corrupt:
+		src = &flipReader{r: f}
+	case drop:
+		_, _ = io.CopyN(w, f, size/2)
+		if fl, ok := w.(http.Flusher); ok {
+			fl.Flush()
+		}
+		panic(http.ErrAbortHandler) // closes the connection mid-body
+	}
+	_, _ = io.CopyBuffer(w, src, make([]byte, 256<<10))
+}
+
+// flipReader inverts the first byte it serves.
+type flipReader struct {
+	r    io.Reader
+	done bool
+}
+
+func (f *flipReader) Read(p []byte) (int, error) {
+	n, err := f.r.Read(p)
+	if n > 0 && !f.done {
+		p[0] ^= 0xff
+		f.done = true
+	}
+	return n, err
+}
+
+func init() {
+	register(map[string]handlerFunc{
+		"generate_upload_url":          handleGenerateUploadURL,
+		"generate_download_url":        handleGenerateDownloadURL,
+		"generate_upload_urls_bulk":    handleGenerateUploadURLsBulk,
+		"create_multipart_upload":      handleCreateMultipart,
+		"generate_multipart_part_urls": handleMultipartPartURLs,
+		"complete_multipart_upload":    handleCompleteMultipart,
+		"abort_multipart_upload":       handleAbortMultipart,
+	})
+}
+
+func validToken(w http.ResponseWriter, b types.UploadURLRequest, loc ...string) bool {
+	if len(b.SHA) != 96 || strings.Trim(b.SHA, "0123456789abcdef") != "" {
+		writeValidation(w, append(loc, "sha"), "sha must be 96 lowercase hex characters", "value_error")
+		return false
+	}
+	return true
+}
+
+func handleGenerateUploadURL(s *Server, w http.ResponseWriter, _ *http.Request, c *call) {
+	var b types.UploadURLRequest
+	if !c.decode(w, &b) || !validToken(w, b, "body") {
+		return
+	}
+	writeJSON(w, http.StatusOK, types.PresignedURL{URL: s.presign(grant{kind: "put", sha: b.SHA, salt: b.Salt})})
+}
+
+func handleGenerateDownloadURL(s *Server, w http.ResponseWriter, _ *http.Request, c *call) {
+	var b types.UploadURLRequest
+	if !c.decode(w, &b) || !validToken(w, b, "body") {
+		return
+	}
+	if !s.store.has(b.SHA, b.Salt) {
+		writeDetail(w, http.StatusNotFound, "Object not found")
+		return
+	}
+	writeJSON(w, http.StatusOK, types.PresignedURL{URL: s.presign(grant{kind: "get", sha: b.SHA, salt: b.Salt})})
+}
+
+func handleGenerateUploadURLsBulk(s *Server, w http.ResponseWriter, _ *http.Request, c *call) {
+	var b []types.UploadURLRequest
+	if !c.decode(w, &b) {
+		return
+	}
+	if len(b) == 0 || len(b) > 10 {
+		writeValidation(w, []string{"body"}, "List should have at least 1 item and at most 10 items", "too_long")
+		return
+	}
+	out := make([]types.PresignedURL, len(b))
+	for i, t := range b {
+		if !validToken(w, t, "body", strconv.Itoa(i)) {
+			return
+		}
+		out[i] = types.PresignedURL{URL: s.presign(grant{kind: "put", sha: t.SHA, salt: t.Salt})}
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func handleCreateMultipart(s *Server, w http.ResponseWriter, _ *http.Request, c *call) {
+	var b types.NewMultipartUpload
+	if !c.decode(w, &b) || !validToken(w, types.UploadURLRequest{SHA: b.SHA, Salt: b.Salt}, "body") {
+		return
+	}
+	if b.Size < 0 {
+		writeValidation(w, []string{"body", "size"}, "size must be >= 0", "greater_than_equal")
+		return
+	}
+	up := &multipartRec{id: newID(), sha: b.SHA, salt: b.Salt, size: b.Size, ownerID: c.user.ID, parts: map[int]partRec{}}
+	s.store.mu.Lock()
+	s.store.uploads[up.id] = up
+	s.store.mu.Unlock()
+	writeJSON(w, http.StatusCreated, types.MultipartUpload{UploadID: up.id})
+}
+
+// uploadFor returns the caller's multipart upload or answers 404.
+func (s *Server) uploadFor(w http.ResponseWriter, c *call) *multipartRec {
+	s.store.mu.Lock()
+	up := s.store.uploads[c.param("upload_id")]
+	s.store.mu.Unlock()
+	if up == nil || up.ownerID != c.user.ID {
+		writeDetail(w, http.StatusNotFound, "Multipart upload not found")
+		return nil
+	}
+	return up
+}
+
+func handleMultipartPartURLs(s *Server, w http.ResponseWriter, _ *http.Request, c *call) {
+	up := s.uploadFor(w, c)
+	if up == nil {
+		return
+	}
+	var b types.MultipartPartURLsRequest
+	if !c.decode(w, &b) {
+		return
+	}
+	out := make([]types.MultipartPartURL, 0, len(b.PartNumbers))
+	for _, n := range b.PartNumbers {
+		if n < 1 || n > 10000 {
+			writeValidation(w, []string{"body", "part_numbers"}, "part numbers are 1..10000", "value_error")
+			return
+		}
+		out = append(out, types.MultipartPartURL{PartNumber: n, URL: s.presign(grant{kind: "part", uploadID: up.id, part: n})})
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func handleCompleteMultipart(s *Server, w http.ResponseWriter, _ *http.Request, c *call) {
+	up := s.uploadFor(w, c)
+	if up == nil {
+		return
+	}
+	var b types.CompleteMultipartUpload
+	if !c.decode(w, &b) {
+		return
+	}
+	if len(b.Parts) == 0 {
+		writeDetail(w, http.StatusBadRequest, "no parts")
+		return
+	}
+	s.store.mu.Lock()
+	parts := make([]partRec, 0, len(b.Parts))
+	var bad string
+	sort.Slice(b.Parts, func(i, j int) bool { return b.Parts[i].PartNumber < b.Parts[j].PartNumber })
+	for i, p := range b.Parts {
+		rec, ok := up.parts[p.PartNumber]
+		switch {
+		case p.PartNumber != i+1:
+			bad = "parts must be numbered 1..n without gaps"
+		case !ok:
+			bad = "part " + strconv.Itoa(p.PartNumber) + " was not uploaded"
+		case rec.etag != p.ETag:
+			bad = "ETag mismatch for part " + strconv.Itoa(p.PartNumber)
+		}
+		if bad != "" {
+			break
+		}
+		parts = append(parts, rec)
+	}
+	dst := s.store.newPath("obj")
+	s.store.mu.Unlock()
+	if bad != "" {
+		writeDetail(w, http.StatusBadRequest, bad)
+		return
+	}
+	// Assemble outside the locks, hashing as we go.
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_EXCL, 0o600)
+	if err != nil {
+		writeDetail(w, http.StatusInternalServerError, err.Error())
+		return
+	}
+	h := sha512.New384()
+	var total int64
+	buf := make([]byte, 256<<10)
+	for _, p := range parts {
+		f, err := os.Open(p.path)
+		if err == nil {
+			var n int64
+			n, err = io.CopyBuffer(io.MultiWriter(out, h), f, buf)
+			total += n
+			_ = f.Close()
+		}
+		if err != nil {
+			_ = out.Close()
+			_ = os.Remove(dst)
+			writeDetail(w, http.StatusInternalServerError, err.Error())
+			return
+		}
+	}
+	_ = out.Close()
+	h.Write([]byte(up.salt))
+	if got := hex.EncodeToString(h.Sum(nil)); got != up.sha || total != up.size {
+		_ = os.Remove(dst)
+		writeDetail(w, http.StatusBadRequest, "checksum or size mismatch of the assembled object")
+		return
+	}
+	s.store.mu.Lock()
+	key := up.sha + "/" + up.salt
+	if old, ok := s.store.objects[key]; ok {
+		_ = os.Remove(old)
+	}
+	s.store.objects[key] = dst
+	for _, p := range up.parts {
+		_ = os.Remove(p.path)
+	}
+	delete(s.store.uploads, up.id)
+	s.store.mu.Unlock()
+	writeJSON(w, http.StatusOK, map[string]any{"upload_id": up.id, "sha": up.sha, "size": total})
+}
+
+func handleAbortMultipart(s *Server, w http.ResponseWriter, _ *http.Request, c *call) {
+	up := s.uploadFor(w, c)
+	if up == nil {
+		return
+	}
+	s.store.mu.Lock()
+	for _, p := range up.parts {
+		_ = os.Remove(p.path)
+	}
+	delete(s.store.uploads, up.id)
+	s.store.mu.Unlock()
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// MultipartUploadsInProgress is the number of multipart uploads neither completed nor aborted.
+func (s *Server) MultipartUploadsInProgress() int {
+	s.store.mu.Lock()
+	defer s.store.mu.Unlock()
+	return len(s.store.uploads)
 }

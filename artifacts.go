@@ -1,0 +1,136 @@
+package istari
+
+import (
+	"context"
+	"io"
+
+	"github.com/istari-sdk/istari-go/types"
+)
+
+// ListArtifactsParams are the filters of ListArtifacts and ListModelArtifacts.
+type ListArtifactsParams = ListFilesParams
+
+// createArtifact registers an uploaded revision as an artifact of a model (operation create_artifact).
+func (c *Client) createArtifact(ctx context.Context, modelID string, rev *types.FileRevision) (*types.Artifact, error) {
+	var out types.Artifact
+	if err := c.invoke(ctx, request{op: "create_artifact", path: []string{modelID}, body: rev, out: &out}); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// createArtifactsBulk registers 1..10 uploaded revisions as artifacts (operation create_artifacts_bulk).
+func (c *Client) createArtifactsBulk(ctx context.Context, modelID string, revs []types.FileRevision) ([]types.Artifact, error) {
+	var out []types.Artifact
+	if err := c.invoke(ctx, request{op: "create_artifacts_bulk", path: []string{modelID}, body: revs, out: &out}); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// updateArtifact appends an uploaded revision to an artifact's file (operation update_artifact).
+func (c *Client) updateArtifact(ctx context.Context, artifactID string, rev *types.FileRevision) (*types.Artifact, error) {
+	var out types.Artifact
+	if err := c.invoke(ctx, request{op: "update_artifact", path: []string{artifactID}, body: rev, out: &out}); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetArtifact returns an artifact (Python Client.get_artifact, operation get_artifact).
+func (c *Client) GetArtifact(ctx context.Context, artifactID string) (*types.Artifact, error) {
+	var out types.Artifact
+	if err := c.invoke(ctx, request{op: "get_artifact", path: []string{artifactID}, out: &out}); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ListArtifacts lists artifacts page by page (Python Client.list_artifacts, operation list_artifacts).
+func (c *Client) ListArtifacts(ctx context.Context, params *ListArtifactsParams) (*Page[types.Artifact], error) {
+	return listPage[types.Artifact](ctx, c, "list_artifacts", nil, params)
+}
+
+// ListModelArtifacts lists the artifacts of one model (Python Client.list_model_artifacts, operation
+// list_model_artifacts).
+func (c *Client) ListModelArtifacts(ctx context.Context, modelID string, params *ListArtifactsParams) (*Page[types.Artifact], error) {
+	return listPage[types.Artifact](ctx, c, "list_model_artifacts", []string{modelID}, params)
+}
+
+// ArchiveArtifact archives an artifact (Python Client.archive_artifact, operation archive_artifact).
+func (c *Client) ArchiveArtifact(ctx context.Context, artifactID string, reason *string) (*types.Artifact, error) {
+	return archiveCall[types.Artifact](ctx, c, "archive_artifact", artifactID, reason)
+}
+
+// RestoreArtifact restores an artifact (Python Client.restore_artifact, operation restore_artifact).
+func (c *Client) RestoreArtifact(ctx context.Context, artifactID string, reason *string) (*types.Artifact, error) {
+	return archiveCall[types.Artifact](ctx, c, "restore_artifact", artifactID, reason)
+}
+
+// AddArtifact uploads the file at path as a new artifact of a model (Python Client.add_artifact:
+// create_revision, then create_artifact).
+func (c *Client) AddArtifact(ctx context.Context, modelID, path string, opts *UploadOptions) (*types.Artifact, error) {
+	return c.addArtifactWith(ctx, modelID, pathSource(path), opts)
+}
+
+// AddArtifactFromReader is AddArtifact for content read from r; name is the file name with its extension.
+func (c *Client) AddArtifactFromReader(ctx context.Context, modelID, name string, r io.Reader, opts *UploadOptions) (*types.Artifact, error) {
+	return c.addArtifactWith(ctx, modelID, readerSource(name, r), opts)
+}
+
+func (c *Client) addArtifactWith(ctx context.Context, modelID string, open func() (uploadSource, error), opts *UploadOptions) (*types.Artifact, error) {
+	if modelID == "" {
+		return nil, newValidationError("model_id", "required", "", "is required")
+	}
+	return addWith(ctx, c, open, opts, "create_artifact", func(ctx context.Context, rev *types.FileRevision) (*types.Artifact, error) {
+		return c.createArtifact(ctx, modelID, rev)
+	})
+}
+
+// AddArtifactsBulk uploads up to 10 items and registers them as artifacts of a model in one call (Python
+// Client.add_artifacts_bulk: create_revisions_bulk, then create_artifacts_bulk). More than 10 items or an item
+// at or above the multipart threshold fails before any upload.
+//
+// Deprecated: add_artifacts_bulk is deprecated in the 2026.04 docs; call AddArtifact per file.
+func (c *Client) AddArtifactsBulk(ctx context.Context, modelID string, items []types.UploadItem) ([]types.Artifact, error) {
+	if modelID == "" {
+		return nil, newValidationError("model_id", "required", "", "is required")
+	}
+	revs, err := c.CreateRevisionsBulk(ctx, items)
+	if err != nil {
+		return nil, err
+	}
+	out, err := c.createArtifactsBulk(ctx, modelID, revs)
+	if err != nil {
+		return nil, c.afterUpload(ctx, "create_artifacts_bulk", &revs[0], err)
+	}
+	return out, nil
+}
+
+// UpdateArtifact uploads new content for an artifact (Python Client.update_artifact: get_artifact, upload with
+// the current content salt, update_artifact).
+func (c *Client) UpdateArtifact(ctx context.Context, artifactID, path string, opts *UploadOptions) (*types.Artifact, error) {
+	return c.updateArtifactWith(ctx, artifactID, pathSource(path), opts)
+}
+
+// UpdateArtifactFromReader is UpdateArtifact for content read from r.
+func (c *Client) UpdateArtifactFromReader(ctx context.Context, artifactID, name string, r io.Reader, opts *UploadOptions) (*types.Artifact, error) {
+	return c.updateArtifactWith(ctx, artifactID, readerSource(name, r), opts)
+}
+
+func (c *Client) updateArtifactWith(ctx context.Context, artifactID string, open func() (uploadSource, error), opts *UploadOptions) (*types.Artifact, error) {
+	if artifactID == "" {
+		return nil, newValidationError("artifact_id", "required", "", "is required")
+	}
+	return updateWith(ctx, c, open, opts, "update_artifact",
+		func(ctx context.Context) (*types.FileRevision, error) {
+			a, err := c.GetArtifact(ctx, artifactID)
+			if err != nil {
+				return nil, err
+			}
+			return a.Revision(), nil
+		},
+		func(ctx context.Context, rev *types.FileRevision) (*types.Artifact, error) {
+			return c.updateArtifact(ctx, artifactID, rev)
+		})
+}

@@ -1,0 +1,115 @@
+package istari
+
+import (
+	"context"
+	"io"
+
+	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/types"
+)
+
+// ListCommentsParams are the filters of ListModelComments and ListArtifactComments (page, size, sort,
+// archive_status).
+type ListCommentsParams struct {
+	PageOptions
+	Sort          *string              `query:"sort"`
+	ArchiveStatus *enums.ArchiveStatus `query:"archive_status"`
+}
+
+// createComment registers an uploaded revision as a comment on a resource (operation create_comment).
+func (c *Client) createComment(ctx context.Context, resourceID string, rev *types.FileRevision) (*types.Comment, error) {
+	var out types.Comment
+	if err := c.invoke(ctx, request{op: "create_comment", path: []string{resourceID}, body: rev, out: &out}); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// updateComment appends an uploaded revision to a comment (operation update_comment).
+func (c *Client) updateComment(ctx context.Context, commentID string, rev *types.FileRevision) (*types.Comment, error) {
+	var out types.Comment
+	if err := c.invoke(ctx, request{op: "update_comment", path: []string{commentID}, body: rev, out: &out}); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetComment returns a comment with its threaded replies (Python Client.get_comment, operation get_comment).
+func (c *Client) GetComment(ctx context.Context, commentID string) (*types.Comment, error) {
+	var out types.Comment
+	if err := c.invoke(ctx, request{op: "get_comment", path: []string{commentID}, out: &out}); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ListModelComments lists the comments of a model (Python Client.list_model_comments, operation
+// list_model_comments).
+func (c *Client) ListModelComments(ctx context.Context, modelID string, params *ListCommentsParams) (*Page[types.Comment], error) {
+	return listPage[types.Comment](ctx, c, "list_model_comments", []string{modelID}, params)
+}
+
+// ListArtifactComments lists the comments of an artifact (Python Client.list_artifact_comments, operation
+// list_artifact_comments).
+func (c *Client) ListArtifactComments(ctx context.Context, artifactID string, params *ListCommentsParams) (*Page[types.Comment], error) {
+	return listPage[types.Comment](ctx, c, "list_artifact_comments", []string{artifactID}, params)
+}
+
+// ArchiveComment archives a comment (Python Client.archive_comment, operation archive_comment).
+func (c *Client) ArchiveComment(ctx context.Context, commentID string, reason *string) (*types.Comment, error) {
+	return archiveCall[types.Comment](ctx, c, "archive_comment", commentID, reason)
+}
+
+// RestoreComment restores a comment (Python Client.restore_comment, operation restore_comment).
+func (c *Client) RestoreComment(ctx context.Context, commentID string, reason *string) (*types.Comment, error) {
+	return archiveCall[types.Comment](ctx, c, "restore_comment", commentID, reason)
+}
+
+// AddComment uploads the file at path as a comment on a resource (a model, an artifact or another comment)
+// (Python Client.add_comment: create_revision with the description only, then create_comment).
+func (c *Client) AddComment(ctx context.Context, resourceID, path string, description *string) (*types.Comment, error) {
+	return c.addCommentWith(ctx, resourceID, pathSource(path), description)
+}
+
+// AddCommentFromReader is AddComment for content read from r; name is the file name with its extension.
+func (c *Client) AddCommentFromReader(ctx context.Context, resourceID, name string, r io.Reader, description *string) (*types.Comment, error) {
+	return c.addCommentWith(ctx, resourceID, readerSource(name, r), description)
+}
+
+func (c *Client) addCommentWith(ctx context.Context, resourceID string, open func() (uploadSource, error), description *string) (*types.Comment, error) {
+	if resourceID == "" {
+		return nil, newValidationError("resource_id", "required", "", "is required")
+	}
+	return addWith(ctx, c, open, &UploadOptions{Description: description}, "create_comment",
+		func(ctx context.Context, rev *types.FileRevision) (*types.Comment, error) {
+			return c.createComment(ctx, resourceID, rev)
+		})
+}
+
+// UpdateComment uploads new content for a comment (Python Client.update_comment: get_comment, upload with the
+// current content salt, update_comment).
+func (c *Client) UpdateComment(ctx context.Context, commentID, path string, description *string) (*types.Comment, error) {
+	return c.updateCommentWith(ctx, commentID, pathSource(path), description)
+}
+
+// UpdateCommentFromReader is UpdateComment for content read from r.
+func (c *Client) UpdateCommentFromReader(ctx context.Context, commentID, name string, r io.Reader, description *string) (*types.Comment, error) {
+	return c.updateCommentWith(ctx, commentID, readerSource(name, r), description)
+}
+
+func (c *Client) updateCommentWith(ctx context.Context, commentID string, open func() (uploadSource, error), description *string) (*types.Comment, error) {
+	if commentID == "" {
+		return nil, newValidationError("comment_id", "required", "", "is required")
+	}
+	return updateWith(ctx, c, open, &UploadOptions{Description: description}, "update_comment",
+		func(ctx context.Context) (*types.FileRevision, error) {
+			cm, err := c.GetComment(ctx, commentID)
+			if err != nil {
+				return nil, err
+			}
+			return cm.Revision(), nil
+		},
+		func(ctx context.Context, rev *types.FileRevision) (*types.Comment, error) {
+			return c.updateComment(ctx, commentID, rev)
+		})
+}

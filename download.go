@@ -1,0 +1,158 @@
+package istari
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/istari-sdk/istari-go/internal/storage"
+	"github.com/istari-sdk/istari-go/types"
+)
+
+// DownloadOptions are the optional settings of a download.
+type DownloadOptions struct {
+	// Progress, when set, is called with the bytes written to the destination so far and the total (-1 when
+	// unknown).
+	Progress func(received, total int64)
+}
+
+// ReadContents writes the bytes behind token to w and verifies SHA-384(bytes ‖ salt) against token.SHA
+// (Python Readable.read_contents: generate_download_url, then a GET of the presigned URL without the registry
+// Authorization header). A mismatch returns an error matching ErrChecksumMismatch (*ChecksumError) and keeps no
+// cache entry.
+//
+// With the filesystem cache enabled (the default) the content is first stored and verified in the cache, so w
+// only ever receives verified bytes, and a later read of the same token is served from disk (verified again).
+// Without the cache the bytes stream straight to w and the mismatch is reported at the end: w may then hold
+// unverified bytes (use CopyTo for a file that only appears once verified).
+func (c *Client) ReadContents(ctx context.Context, token types.Token, w io.Writer, opts *DownloadOptions) error {
+	if token.SHA == "" {
+		return newValidationError("token.sha", "required", "", "is required")
+	}
+	var progress func(int64, int64)
+	if opts != nil {
+		progress = opts.Progress
+	}
+	if c.files.cache == nil {
+		return c.download(ctx, token, w, progress, true)
+	}
+	f, err := c.files.cache.Open(token.SHA, token.Salt, func(dst io.Writer) error {
+		return c.download(ctx, token, dst, nil, false) // the cache verifies
+	})
+	if err != nil {
+		return err
+	}
+	defer func() { _ = f.Close() }()
+	total := int64(-1)
+	if st, err := f.Stat(); err == nil {
+		total = st.Size()
+	}
+	if _, err := storage.CopyBuffer(storage.NewProgress(progress, total).Writer(w), f); err != nil {
+		return fmt.Errorf("istari: reading cached content: %w", err)
+	}
+	return nil
+}
+
+// download streams the object of token into w, verifying the checksum while streaming when verify is set.
+func (c *Client) download(ctx context.Context, token types.Token, w io.Writer, progress func(int64, int64), verify bool) error {
+	u, err := c.GenerateDownloadURL(ctx, &types.UploadURLRequest{SHA: token.SHA, Salt: token.Salt})
+	if err != nil {
+		return err
+	}
+	body, size, err := c.files.xfer.Get(ctx, u.URL)
+	if err != nil {
+		return storageError("storage.get", err)
+	}
+	defer func() { _ = body.Close() }()
+	h := storage.NewHasher(token.Salt)
+	src := io.Reader(body)
+	if verify {
+		src = io.TeeReader(body, h)
+	}
+	n, err := storage.CopyBuffer(storage.NewProgress(progress, size).Writer(w), src)
+	if err != nil {
+		return fmt.Errorf("istari: downloading content sha %s: %w", token.SHA, err)
+	}
+	if size >= 0 && n != size {
+		return fmt.Errorf("istari: downloading content sha %s: got %d of %d bytes: %w", token.SHA, n, size, io.ErrUnexpectedEOF)
+	}
+	if verify {
+		return h.Check(token.SHA)
+	}
+	return nil
+}
+
+// ReadBytes returns the verified bytes behind token (Python Readable.read_bytes).
+func (c *Client) ReadBytes(ctx context.Context, token types.Token) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := c.ReadContents(ctx, token, &buf, nil); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// ReadText returns the verified content behind token as a string (Python Readable.read_text, UTF-8).
+func (c *Client) ReadText(ctx context.Context, token types.Token) (string, error) {
+	b, err := c.ReadBytes(ctx, token)
+	return string(b), err
+}
+
+// ReadJSON decodes the verified JSON content behind token into v (Python Readable.read_json).
+func (c *Client) ReadJSON(ctx context.Context, token types.Token, v any) error {
+	b, err := c.ReadBytes(ctx, token)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		return fmt.Errorf("istari: decoding content sha %s as JSON: %w", token.SHA, err)
+	}
+	return nil
+}
+
+// ReadProperties downloads and decodes a revision's properties blob (Python Readable.read_properties); pass
+// the properties token (rev.PropertiesToken()).
+func (c *Client) ReadProperties(ctx context.Context, token types.Token) (*types.Properties, error) {
+	var p types.Properties
+	if err := c.ReadJSON(ctx, token, &p); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// CopyTo writes the verified content behind token to path atomically (Python Readable.copy_to): the bytes go
+// to a temp file in the target directory, which is synced and renamed over path only after the checksum
+// verified. On any error neither path nor a temp file is left behind (an existing file at path is untouched).
+func (c *Client) CopyTo(ctx context.Context, token types.Token, path string) (err error) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("istari: copy to %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			_ = tmp.Close()
+			_ = os.Remove(tmp.Name())
+		}
+	}()
+	if err = c.ReadContents(ctx, token, tmp, nil); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("istari: copy to %s: %w", path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("istari: copy to %s: %w", path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("istari: copy to %s: %w", path, errors.Join(err, os.Remove(tmp.Name())))
+	}
+	return nil
+}

@@ -1,0 +1,231 @@
+package storage
+
+import (
+	"crypto/sha3"
+	"encoding/hex"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+)
+
+// Cache is the filesystem cache of verified downloads (core.md §6.1). Entries are keyed by
+// SHAKE-256(sha ‖ salt): <root>/<4 hex>/<64 hex>. The root is created lazily on the first write when none was
+// configured. Every read verifies the checksum; a corrupt entry is deleted and refetched.
+type Cache struct {
+	configured string // root given by the caller ("" = SDK temp dir)
+
+	mu      sync.Mutex // guards root, created and entries
+	root    string
+	created bool                // the SDK created root (a temp dir)
+	entries map[string]struct{} // entry paths this cache wrote
+	dirs    map[string]struct{} // shard directories this cache created
+
+	locks [64]sync.Mutex // per-key locking, striped
+
+	hits, misses, puts atomic.Int64
+}
+
+// NewCache returns a cache rooted at root, or at a temp dir "istari-client-cache-*" created on first write
+// when root is "".
+func NewCache(root string) *Cache {
+	return &Cache{configured: root, entries: map[string]struct{}{}, dirs: map[string]struct{}{}}
+}
+
+// Stats returns the hit, miss and put counters.
+func (c *Cache) Stats() (hits, misses, puts int64) {
+	return c.hits.Load(), c.misses.Load(), c.puts.Load()
+}
+
+// Key is the entry name of a token: 64 hex characters of SHAKE-256(UTF-8(sha) ‖ UTF-8(salt)).
+func Key(sha, salt string) string {
+	return hex.EncodeToString(sha3.SumSHAKE256([]byte(sha+salt), 32))
+}
+
+func (c *Cache) lock(key string) *sync.Mutex {
+	b, _ := hex.DecodeString(key[:2])
+	return &c.locks[int(b[0])%len(c.locks)]
+}
+
+// currentRoot returns the root, creating the SDK temp dir when create is true and none exists yet.
+func (c *Cache) currentRoot(create bool) (string, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.root != "" {
+		return c.root, nil
+	}
+	if c.configured != "" {
+		c.root = c.configured
+		return c.root, nil
+	}
+	if !create {
+		return "", nil
+	}
+	dir, err := os.MkdirTemp("", "istari-client-cache-*")
+	if err != nil {
+		return "", err
+	}
+	c.root, c.created = dir, true
+	return dir, nil
+}
+
+func entryPath(root, key string) string { return filepath.Join(root, key[:4], key) }
+
+// Open returns the verified entry of (sha, salt), or fetches it with fill (which writes the content) into a
+// temp file, verifies it and renames it into place. The returned file is open for reading at offset 0; the
+// caller closes it. A checksum mismatch of the fetched content returns a *types.ChecksumError and leaves no
+// entry.
+func (c *Cache) Open(sha, salt string, fill func(w io.Writer) error) (*os.File, error) {
+	key := Key(sha, salt)
+	l := c.lock(key)
+	l.Lock()
+	defer l.Unlock()
+	if root, _ := c.currentRoot(false); root != "" {
+		p := entryPath(root, key)
+		if f, err := os.Open(p); err == nil {
+			verr := verifyFile(f, sha, salt)
+			if verr == nil {
+				c.hits.Add(1)
+				return f, nil
+			}
+			_ = f.Close()
+			_ = os.Remove(p) // corrupt or unreadable: delete and refetch
+		}
+	}
+	c.misses.Add(1)
+	root, err := c.currentRoot(true)
+	if err != nil {
+		return nil, err
+	}
+	dir := filepath.Join(root, key[:4])
+	if err := c.mkdir(dir); err != nil {
+		return nil, err
+	}
+	tmp, err := os.CreateTemp(dir, key+".*.tmp")
+	if err != nil {
+		return nil, err
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			_ = tmp.Close()
+			_ = os.Remove(tmp.Name())
+		}
+	}()
+	h := NewHasher(salt)
+	if err := fill(io.MultiWriter(tmp, h)); err != nil {
+		return nil, err
+	}
+	if err := h.Check(sha); err != nil {
+		return nil, err
+	}
+	if err := tmp.Sync(); err != nil {
+		return nil, err
+	}
+	p := entryPath(root, key)
+	if err := os.Rename(tmp.Name(), p); err != nil {
+		return nil, err
+	}
+	ok = true
+	c.mu.Lock()
+	c.entries[p] = struct{}{}
+	c.mu.Unlock()
+	c.puts.Add(1)
+	if _, err := tmp.Seek(0, io.SeekStart); err != nil {
+		_ = tmp.Close()
+		return nil, err
+	}
+	return tmp, nil
+}
+
+func (c *Cache) mkdir(dir string) error {
+	if _, err := os.Stat(dir); err == nil {
+		return nil
+	}
+	if err := os.Mkdir(dir, 0o700); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	c.mu.Lock()
+	c.dirs[dir] = struct{}{}
+	c.mu.Unlock()
+	return nil
+}
+
+// verifyFile checks f's checksum and rewinds it.
+func verifyFile(f *os.File, sha, salt string) error {
+	h := NewHasher(salt)
+	if _, err := CopyBuffer(h, f); err != nil {
+		return err
+	}
+	if err := h.Check(sha); err != nil {
+		return err
+	}
+	_, err := f.Seek(0, io.SeekStart)
+	return err
+}
+
+// Contains reports whether an entry file exists for (sha, salt) (not verified).
+func (c *Cache) Contains(sha, salt string) bool {
+	root, _ := c.currentRoot(false)
+	if root == "" {
+		return false
+	}
+	_, err := os.Stat(entryPath(root, Key(sha, salt)))
+	return err == nil
+}
+
+// Remove deletes the entry of (sha, salt); a missing entry is not an error (Python cleanup_cache).
+func (c *Cache) Remove(sha, salt string) error {
+	key := Key(sha, salt)
+	l := c.lock(key)
+	l.Lock()
+	defer l.Unlock()
+	root, _ := c.currentRoot(false)
+	if root == "" {
+		return nil
+	}
+	p := entryPath(root, key)
+	c.mu.Lock()
+	delete(c.entries, p)
+	c.mu.Unlock()
+	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
+// Close cleans up (core.md §6.2): the whole root when the SDK created it, otherwise only the entries and
+// the (then empty) shard directories this cache created.
+func (c *Cache) Close() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.root == "" {
+		return nil
+	}
+	if c.created {
+		err := os.RemoveAll(c.root)
+		c.root, c.created = "", false
+		return err
+	}
+	var errs []error
+	for p := range c.entries {
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, err)
+		}
+	}
+	for d := range c.dirs {
+		_ = os.Remove(d) // only succeeds when empty: never removes what others put there
+	}
+	c.entries, c.dirs = map[string]struct{}{}, map[string]struct{}{}
+	return errors.Join(errs...)
+}
+
+// Root is the cache root, "" while the SDK temp dir has not been created.
+func (c *Cache) Root() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.root
+}

@@ -1,0 +1,122 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/istari-sdk/istari-go/internal/transport"
+)
+
+// noTimeout disables the per-attempt timeout: storage transfers are bounded by the caller's ctx only, never by
+// HTTPRequestTimeout (a 1 GiB PUT must not be cut after the registry call timeout).
+var noTimeout time.Duration
+
+// StatusError is a non-2xx answer of the object store.
+type StatusError struct {
+	Method     string
+	URL        string // without query (presigned signatures never appear in errors)
+	StatusCode int
+	Header     http.Header
+	Body       []byte
+	Attempts   int
+}
+
+func (e *StatusError) Error() string {
+	return fmt.Sprintf("istari: storage %s %s: %d %s", e.Method, e.URL, e.StatusCode, http.StatusText(e.StatusCode))
+}
+
+// Transfers moves bytes to and from presigned URLs through the client's transport. It never sends the registry
+// Authorization header.
+type Transfers struct {
+	TR        *transport.Transport
+	UserAgent string
+}
+
+func (t *Transfers) header(rawURL string) http.Header {
+	h := http.Header{}
+	h.Set("User-Agent", t.UserAgent)
+	if u, err := url.Parse(rawURL); err == nil && strings.HasSuffix(u.Hostname(), ".blob.core.windows.net") {
+		h.Set("X-Ms-Blob-Type", "BlockBlob") // Azure SAS URLs require it (operations.md §12.2)
+	}
+	return h
+}
+
+// Put uploads n bytes of ra starting at off to rawURL. Each attempt re-opens an io.SectionReader, so nothing
+// is buffered whole and retries resend from the start of the section. It returns the ETag header, if any.
+func (t *Transfers) Put(ctx context.Context, rawURL string, ra io.ReaderAt, off, n int64, part *Part) (string, error) {
+	return t.PutFunc(ctx, rawURL, func() (io.ReadCloser, error) {
+		return io.NopCloser(bigCopy{part.Reader(io.NewSectionReader(ra, off, n))}), nil
+	}, n)
+}
+
+// bufPool holds the transfer buffers of request bodies (one per body being written).
+var bufPool = sync.Pool{New: func() any { b := make([]byte, bufSize); return &b }}
+
+// bigCopy is a request body that net/http copies to the connection through WriteTo with a pooled
+// bufSize buffer, instead of the 32 KiB chunks of its generic copy: 8x fewer write syscalls.
+type bigCopy struct{ r io.Reader }
+
+func (b bigCopy) Read(p []byte) (int, error) { return b.r.Read(p) }
+
+func (b bigCopy) WriteTo(w io.Writer) (int64, error) {
+	buf := bufPool.Get().(*[]byte)
+	defer bufPool.Put(buf)
+	return io.CopyBuffer(struct{ io.Writer }{w}, struct{ io.Reader }{b.r}, *buf)
+}
+
+// PutFunc uploads n bytes re-opened by open for each attempt.
+func (t *Transfers) PutFunc(ctx context.Context, rawURL string, open func() (io.ReadCloser, error), n int64) (string, error) {
+	h := t.header(rawURL)
+	h.Set("Content-Type", "application/octet-stream")
+	resp, attempts, err := t.TR.Do(ctx, &transport.Request{ //nolint:bodyclose // drained and closed by drain below
+		Method: http.MethodPut, URL: rawURL, Header: h, Label: "storage",
+		BodyFunc: open, ContentLength: n, AttemptTimeout: &noTimeout,
+	})
+	if err != nil {
+		return "", fmt.Errorf("istari: storage PUT %s failed after %d attempt(s): %w", transport.StripQuery(rawURL), attempts, err)
+	}
+	defer drain(resp.Body)
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return "", statusError(http.MethodPut, rawURL, resp, attempts)
+	}
+	return resp.Header.Get("ETag"), nil
+}
+
+// Get starts a download of rawURL; the caller reads and closes the body of the 2xx response. size is the
+// Content-Length, -1 when unknown.
+func (t *Transfers) Get(ctx context.Context, rawURL string) (body io.ReadCloser, size int64, err error) {
+	resp, attempts, err := t.TR.Do(ctx, &transport.Request{ //nolint:bodyclose // the caller closes the returned body
+		Method: http.MethodGet, URL: rawURL, Header: t.header(rawURL), Label: "storage", AttemptTimeout: &noTimeout,
+	})
+	if err != nil {
+		return nil, -1, fmt.Errorf("istari: storage GET %s failed after %d attempt(s): %w", transport.StripQuery(rawURL), attempts, err)
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		defer drain(resp.Body)
+		return nil, -1, statusError(http.MethodGet, rawURL, resp, attempts)
+	}
+	return resp.Body, resp.ContentLength, nil
+}
+
+func statusError(method, rawURL string, resp *http.Response, attempts int) *StatusError {
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+	return &StatusError{Method: method, URL: transport.StripQuery(rawURL), StatusCode: resp.StatusCode, Header: resp.Header, Body: body, Attempts: attempts}
+}
+
+func drain(body io.ReadCloser) {
+	_, _ = io.Copy(io.Discard, io.LimitReader(body, 64<<10))
+	_ = body.Close()
+}
+
+// CopyBuffer copies through one buffer of the package's transfer size. dst and src are wrapped so that
+// io.CopyBuffer cannot switch to their ReadFrom/WriteTo, which may use small buffers (io.Discard reads 8 KiB at
+// a time, which made every hashed download pay a syscall and a hash call per 8 KiB).
+func CopyBuffer(dst io.Writer, src io.Reader) (int64, error) {
+	return io.CopyBuffer(struct{ io.Writer }{dst}, struct{ io.Reader }{src}, make([]byte, bufSize))
+}

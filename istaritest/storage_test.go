@@ -1,0 +1,125 @@
+package istaritest
+
+import (
+	"bytes"
+	"crypto/sha512"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/istari-sdk/istari-go/types"
+)
+
+func tokenOf(content []byte, salt string) string {
+	h := sha512.New384()
+	h.Write(content)
+	h.Write([]byte(salt))
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func presignedURL(t *testing.T, s *Server, path, sha, salt string) (int, string) {
+	t.Helper()
+	body, _ := json.Marshal(types.UploadURLRequest{SHA: sha, Salt: salt})
+	req, _ := http.NewRequest(http.MethodPost, s.URL+path, bytes.NewReader(body))
+	req.Header.Set("Authorization", "Bearer "+s.Token())
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer func() { _ = resp.Body.Close() }()
+	var out types.PresignedURL
+	_ = json.NewDecoder(resp.Body).Decode(&out)
+	return resp.StatusCode, out.URL
+}
+
+func do(t *testing.T, method, url string, body []byte, auth string) *http.Response {
+	t.Helper()
+	req, _ := http.NewRequest(method, url, bytes.NewReader(body))
+	if body == nil {
+		req.Body = nil
+	}
+	if auth != "" {
+		req.Header.Set("Authorization", auth)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	return resp
+}
+
+func TestPresignedStorage(t *testing.T) {
+	s := NewServer()
+	content := []byte("stored on disk")
+	sha := tokenOf(content, "salt")
+
+	status, _ := presignedURL(t, s, "/api/v2/storage/download_urls", sha, "salt")
+	assert.Equal(t, http.StatusNotFound, status, "nothing stored yet")
+
+	_, put := presignedURL(t, s, "/api/v2/storage/upload_urls", sha, "salt")
+	resp := do(t, http.MethodPut, put, content, "Bearer "+s.Token())
+	assert.Equal(t, http.StatusForbidden, resp.StatusCode, "Authorization is rejected")
+	resp = do(t, http.MethodPut, put, []byte("other bytes"), "")
+	assert.Equal(t, http.StatusBadRequest, resp.StatusCode, "checksum verified")
+	resp = do(t, http.MethodPut, put, content, "")
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	resp = do(t, http.MethodPut, put, content, "")
+	assert.Equal(t, http.StatusForbidden, resp.StatusCode, "a used upload URL is spent")
+	resp = do(t, http.MethodPut, s.URL+storagePrefix+"nope", content, "")
+	assert.Equal(t, http.StatusForbidden, resp.StatusCode)
+
+	got, ok := s.store.object(sha, "salt")
+	require.True(t, ok)
+	assert.Equal(t, content, got)
+	entries, err := os.ReadDir(s.store.dir)
+	require.NoError(t, err)
+	assert.Len(t, entries, 1, "objects live on disk")
+
+	status, get := presignedURL(t, s, "/api/v2/storage/download_urls", sha, "salt")
+	require.Equal(t, http.StatusOK, status)
+	resp = do(t, http.MethodGet, get, nil, "")
+	b, _ := io.ReadAll(resp.Body)
+	_ = resp.Body.Close()
+	assert.Equal(t, content, b)
+
+	s.CorruptDownloads(1)
+	resp = do(t, http.MethodGet, get, nil, "")
+	b, _ = io.ReadAll(resp.Body)
+	_ = resp.Body.Close()
+	assert.NotEqual(t, content, b)
+	assert.Len(t, b, len(content))
+
+	s.InjectFault(Fault{Op: "storage.get", Status: http.StatusServiceUnavailable})
+	resp = do(t, http.MethodGet, get, nil, "")
+	_ = resp.Body.Close()
+	assert.Equal(t, http.StatusServiceUnavailable, resp.StatusCode)
+	assert.Len(t, s.RequestsFor("storage.get"), 3)
+
+	// Simulated agents store objects directly; the files domain reads them back.
+	s.store.putObject("agent-sha", "agent-salt", []byte("from an agent"))
+	got, ok = s.store.object("agent-sha", "agent-salt")
+	require.True(t, ok)
+	assert.Equal(t, "from an agent", string(got))
+	s.mu.Lock()
+	assert.Nil(t, s.resourceLocked("missing"))
+	s.mu.Unlock()
+
+	dir := s.store.dir
+	s.Close()
+	_, err = os.Stat(dir)
+	assert.True(t, os.IsNotExist(err), "Close removes the stored objects")
+}
+
+func TestSearchResourcesValidation(t *testing.T) {
+	s := NewServer()
+	defer s.Close()
+	for _, q := range []string{"", "search_term=", "search_term=x&size=0", "search_term=x&size=101", "search_term=x&page=0"} {
+		resp, _ := get(t, s, "/api/v2/resources/search?"+q, s.Token())
+		assert.Equal(t, http.StatusUnprocessableEntity, resp.StatusCode, q)
+	}
+	resp, body := get(t, s, "/api/v2/resources/search?search_term=x&size=100", s.Token())
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.JSONEq(t, `{"items":[],"total":0,"page":1,"size":100,"pages":0}`, body)
+}

@@ -1,0 +1,101 @@
+package istari
+
+import (
+	"context"
+	"io"
+
+	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/types"
+)
+
+// ListModelsParams are the filters of ListModels (page, size, filter_by, sort, archive_status); unset filters
+// are not sent.
+type ListModelsParams struct {
+	PageOptions
+	FilterBy      *enums.FilterBy      `query:"filter_by"`
+	Sort          *string              `query:"sort"`
+	ArchiveStatus *enums.ArchiveStatus `query:"archive_status"`
+}
+
+// createModel registers a model whose first revision was uploaded (operation create_model).
+func (c *Client) createModel(ctx context.Context, rev *types.FileRevision) (*types.Model, error) {
+	var out types.Model
+	if err := c.invoke(ctx, request{op: "create_model", body: rev, out: &out}); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// updateModel appends an uploaded revision to a model's file (operation update_model).
+func (c *Client) updateModel(ctx context.Context, modelID string, rev *types.FileRevision) (*types.Model, error) {
+	var out types.Model
+	if err := c.invoke(ctx, request{op: "update_model", path: []string{modelID}, body: rev, out: &out}); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetModel returns a model with its file, artifacts and comments (Python Client.get_model, operation
+// get_model).
+func (c *Client) GetModel(ctx context.Context, modelID string) (*types.Model, error) {
+	var out types.Model
+	if err := c.invoke(ctx, request{op: "get_model", path: []string{modelID}, out: &out}); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ListModels lists models page by page (Python Client.list_models, operation list_models). Items are summary
+// rows (ids, not nested objects).
+func (c *Client) ListModels(ctx context.Context, params *ListModelsParams) (*Page[types.ModelListItem], error) {
+	return listPage[types.ModelListItem](ctx, c, "list_models", nil, params)
+}
+
+// ArchiveModel archives a model (Python Client.archive_model, operation archive_model).
+func (c *Client) ArchiveModel(ctx context.Context, modelID string, reason *string) (*types.Model, error) {
+	return archiveCall[types.Model](ctx, c, "archive_model", modelID, reason)
+}
+
+// RestoreModel restores an archived model (Python Client.restore_model, operation restore_model).
+func (c *Client) RestoreModel(ctx context.Context, modelID string, reason *string) (*types.Model, error) {
+	return archiveCall[types.Model](ctx, c, "restore_model", modelID, reason)
+}
+
+// AddModel uploads the file at path and registers it as a new model (Python Client.add_model: create_revision,
+// then create_model). Options over 255 characters fail locally with *ValidationError and send nothing.
+func (c *Client) AddModel(ctx context.Context, path string, opts *UploadOptions) (*types.Model, error) {
+	return addWith(ctx, c, pathSource(path), opts, "create_model", c.createModel)
+}
+
+// AddModelFromReader is AddModel for content read from r; name is the file name with its extension.
+func (c *Client) AddModelFromReader(ctx context.Context, name string, r io.Reader, opts *UploadOptions) (*types.Model, error) {
+	return addWith(ctx, c, readerSource(name, r), opts, "create_model", c.createModel)
+}
+
+// UpdateModel uploads new content for a model (Python Client.update_model: get_model, upload with the current
+// content salt, update_model).
+func (c *Client) UpdateModel(ctx context.Context, modelID, path string, opts *UploadOptions) (*types.Model, error) {
+	return c.updateModelWith(ctx, modelID, pathSource(path), opts)
+}
+
+// UpdateModelFromReader is UpdateModel for content read from r.
+func (c *Client) UpdateModelFromReader(ctx context.Context, modelID, name string, r io.Reader, opts *UploadOptions) (*types.Model, error) {
+	return c.updateModelWith(ctx, modelID, readerSource(name, r), opts)
+}
+
+func (c *Client) updateModelWith(ctx context.Context, modelID string, open func() (uploadSource, error), opts *UploadOptions) (*types.Model, error) {
+	if modelID == "" {
+		return nil, newValidationError("model_id", "required", "", "is required")
+	}
+	return updateWith(ctx, c, open, opts, "update_model",
+		func(ctx context.Context) (*types.FileRevision, error) {
+			m, err := c.GetModel(ctx, modelID)
+			if err != nil {
+				return nil, err
+			}
+			return m.Revision(), nil
+		},
+		func(ctx context.Context, rev *types.FileRevision) (*types.Model, error) {
+			return c.updateModel(ctx, modelID, rev)
+		})
+}

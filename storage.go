@@ -1,0 +1,104 @@
+package istari
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/istari-sdk/istari-go/types"
+)
+
+// maxBulk is the most objects one bulk storage or bulk artifact call accepts.
+const maxBulk = 10
+
+// GenerateUploadURL asks the registry for a presigned, one-time upload URL for the object with the given sha
+// and salt (Python Client.generate_upload_url, operation generate_upload_url; route and shapes are proposals,
+// operations.md §12). PUT the bytes there without the registry Authorization header; the URL's query is a
+// credential and must not be logged.
+func (c *Client) GenerateUploadURL(ctx context.Context, body *types.UploadURLRequest) (*types.PresignedURL, error) {
+	if err := checkTokenBody(body); err != nil {
+		return nil, err
+	}
+	var out types.PresignedURL
+	if err := c.invoke(ctx, request{op: "generate_upload_url", body: body, out: &out}); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GenerateDownloadURL asks the registry for a presigned download URL of the object with the given sha and salt
+// (Python Client.generate_download_url, operation generate_download_url; route and shapes are proposals). A
+// missing object is a 404 (ErrNotFound).
+func (c *Client) GenerateDownloadURL(ctx context.Context, body *types.UploadURLRequest) (*types.PresignedURL, error) {
+	if err := checkTokenBody(body); err != nil {
+		return nil, err
+	}
+	var out types.PresignedURL
+	if err := c.invoke(ctx, request{op: "generate_download_url", body: body, out: &out}); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GenerateUploadURLsBulk asks for up to 10 presigned upload URLs at once, in the order of body (Python
+// generate_upload_urls_bulk, operation generate_upload_urls_bulk; used by CreateRevisionsBulk). More than 10
+// or none fails locally with *ValidationError.
+func (c *Client) GenerateUploadURLsBulk(ctx context.Context, body []types.UploadURLRequest) ([]types.PresignedURL, error) {
+	if len(body) == 0 || len(body) > maxBulk {
+		return nil, &ValidationError{Field: "body", Rule: "max", Param: "10", Length: len(body), Msg: fmt.Sprintf("must hold 1 to 10 objects (got %d)", len(body))}
+	}
+	for i := range body {
+		if err := checkTokenBody(&body[i]); err != nil {
+			return nil, err
+		}
+	}
+	var out []types.PresignedURL
+	if err := c.invoke(ctx, request{op: "generate_upload_urls_bulk", body: body, out: &out}); err != nil {
+		return nil, err
+	}
+	if len(out) != len(body) {
+		return nil, fmt.Errorf("istari: generate_upload_urls_bulk: asked for %d URLs, got %d", len(body), len(out))
+	}
+	return out, nil
+}
+
+func checkTokenBody(b *types.UploadURLRequest) error {
+	switch {
+	case b == nil:
+		return newValidationError("body", "required", "", "is required")
+	case b.SHA == "":
+		return newValidationError("sha", "required", "", "is required")
+	}
+	return nil
+}
+
+// createMultipartUpload starts a multipart upload (operation create_multipart_upload, a proposed route).
+func (c *Client) createMultipartUpload(ctx context.Context, body *types.NewMultipartUpload) (*types.MultipartUpload, error) {
+	var out types.MultipartUpload
+	if err := c.invoke(ctx, request{op: "create_multipart_upload", body: body, out: &out}); err != nil {
+		return nil, err
+	}
+	if out.UploadID == "" {
+		return nil, fmt.Errorf("istari: create_multipart_upload: the answer has no upload_id")
+	}
+	return &out, nil
+}
+
+// generateMultipartPartURLs returns presigned URLs for the given 1-based parts (operation
+// generate_multipart_part_urls, a proposed route).
+func (c *Client) generateMultipartPartURLs(ctx context.Context, uploadID string, body *types.MultipartPartURLsRequest) ([]types.MultipartPartURL, error) {
+	var out []types.MultipartPartURL
+	if err := c.invoke(ctx, request{op: "generate_multipart_part_urls", path: []string{uploadID}, body: body, out: &out}); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// completeMultipartUpload assembles the parts (operation complete_multipart_upload, a proposed route).
+func (c *Client) completeMultipartUpload(ctx context.Context, uploadID string, body *types.CompleteMultipartUpload) error {
+	return c.invoke(ctx, request{op: "complete_multipart_upload", path: []string{uploadID}, body: body})
+}
+
+// abortMultipartUpload discards the parts (operation abort_multipart_upload, a proposed route).
+func (c *Client) abortMultipartUpload(ctx context.Context, uploadID string) error {
+	return c.invoke(ctx, request{op: "abort_multipart_upload", path: []string{uploadID}})
+}
