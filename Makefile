@@ -5,7 +5,7 @@ GOBIN     ?= $(shell $(GO) env GOPATH)/bin
 GOLANGCI  ?= $(GOBIN)/golangci-lint
 BENCHTIME ?= 3x
 # The spec directory lets the operation-table test compare every row with operations.md.
-SPEC_DIR  ?= $(firstword $(wildcard ../shared/spec /work/shared/spec))
+SPEC_DIR  ?= $(abspath $(firstword $(wildcard ../shared/spec /work/shared/spec)))
 
 .PHONY: test vet lint lint-install cover bench fuzz specdiff examples quickstart
 

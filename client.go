@@ -10,7 +10,6 @@ import (
 	"sync"
 
 	"github.com/istari-sdk/istari-go/internal/ops"
-	"github.com/istari-sdk/istari-go/internal/storageops"
 	"github.com/istari-sdk/istari-go/internal/transport"
 )
 
@@ -58,7 +57,7 @@ func NewClient(cfg Configuration) (*Client, error) {
 		}
 		httpClient = &http.Client{Transport: rt}
 	}
-	table := ops.Builtin().With(storageops.Rows...)
+	table := ops.Builtin()
 	var report *ops.Report
 	if len(cfg.OpenAPISpec) > 0 {
 		resolved, rep, err := ops.Resolve(cfg.OpenAPISpec, table)

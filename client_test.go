@@ -276,7 +276,7 @@ func TestVerifyRoutesReportsDifferences(t *testing.T) {
 	assert.Equal(t, []string{"liveness_check"}, rep.Matched)
 	require.Len(t, rep.Different, 1)
 	assert.Equal(t, "/api/v2/health/ready", rep.Different[0].SpecPath)
-	assert.Len(t, rep.Missing, 166)
+	assert.Len(t, rep.Missing, 170)
 }
 
 func TestGatewayModeJoinsRegistryPrefix(t *testing.T) {

@@ -24,7 +24,6 @@ import (
 	"time"
 
 	"github.com/istari-sdk/istari-go/internal/ops"
-	"github.com/istari-sdk/istari-go/internal/storageops"
 )
 
 // DefaultToken is the bearer token of the default user when WithToken is not given.
@@ -140,7 +139,7 @@ func NewServer(opts ...Option) *Server {
 		acl:      map[string]map[string]string{},
 	}
 	if s.table == nil {
-		s.table = ops.Builtin().With(storageops.Rows...)
+		s.table = ops.Builtin()
 	}
 	s.owner = s.addUser("owner", cfg.token, true)
 	s.store = newStorageStore()

@@ -18,6 +18,7 @@ func builtinRows() []Operation {
 		adminOps,     // §10
 		healthOps,    // §11
 		storageOps,   // §12
+		multipartOps, // §12, proposed by istari-go
 	)
 }
 

@@ -80,3 +80,10 @@ func (c *cancelOnClose) Close() error {
 	c.cancel()
 	return err
 }
+
+// CloseIdleConnections passes through to the wrapped round tripper, so Client.Close releases the pool.
+func (a *attemptTripper) CloseIdleConnections() {
+	if c, ok := a.next.(interface{ CloseIdleConnections() }); ok {
+		c.CloseIdleConnections()
+	}
+}
