@@ -1,20 +1,4 @@
-//go:build pending
-
-// This file is the body of the digital-thread example: create a system and a configuration over two
-// uploaded models, snapshot it, tag the baseline, update a model, snapshot again, and list the revisions
-// that changed between the two snapshots.
-//
-// It is built only with -tags pending until the upload methods (AddModelFromReader,
-// UpdateModelFromReader) are merged; then main.go calls run:
-//
-//	func main() {
-//		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-//		defer cancel()
-//		env, err := setup.Connect(os.Stdout)
-//		setup.Must(err)
-//		defer env.Close()
-//		setup.Must(run(ctx, env, os.Stdout))
-//	}
+// This file is the body of the digital-thread example (see main.go).
 package main
 
 import (
@@ -32,29 +16,18 @@ import (
 	"github.com/istari-sdk/istari-go/types"
 )
 
-// uploader is the part of *istari.Client this example needs from the files domain.
-type uploader interface {
-	AddModelFromReader(ctx context.Context, name string, r io.Reader, opts *istari.UploadOptions) (*types.Model, error)
-	UpdateModelFromReader(ctx context.Context, modelID, name string, r io.Reader, opts *istari.UploadOptions) (*types.Model, error)
-}
-
-// run executes the digital-thread walk-through against env's registry, printing each step to w.
+// run creates a system and a configuration over two uploaded models, snapshots it, tags the baseline,
+// updates a model, snapshots again, and prints the revisions that changed between the two snapshots.
 func run(ctx context.Context, env *setup.Env, w io.Writer) error {
-	up, ok := any(env.Client).(uploader)
-	if !ok {
-		return errors.New("this build of the SDK has no model uploads")
-	}
-	return thread(ctx, env.Client, up, w)
-}
+	c := env.Client
 
-func thread(ctx context.Context, c *istari.Client, up uploader, w io.Writer) error {
 	// 1. Two models to track.
-	wing, err := up.AddModelFromReader(ctx, "wing.json", strings.NewReader(`{"span_m": 30, "sweep_deg": 25}`),
+	wing, err := c.AddModelFromReader(ctx, "wing.json", strings.NewReader(`{"span_m": 30, "sweep_deg": 25}`),
 		&istari.UploadOptions{Description: istari.Ptr("wing geometry")})
 	if err != nil {
 		return fmt.Errorf("uploading the wing: %w", err)
 	}
-	engine, err := up.AddModelFromReader(ctx, "engine.csv", strings.NewReader("parameter,value\nthrust_kN,120\n"),
+	engine, err := c.AddModelFromReader(ctx, "engine.csv", strings.NewReader("parameter,value\nthrust_kN,120\n"),
 		&istari.UploadOptions{Description: istari.Ptr("engine deck")})
 	if err != nil {
 		return fmt.Errorf("uploading the engine: %w", err)
@@ -96,7 +69,7 @@ func thread(ctx context.Context, c *istari.Client, up uploader, w io.Writer) err
 	fmt.Fprintf(w, "tagged %s as %q; the system baseline is snapshot %s\n", first.ID, tag.Tag, baseline.SnapshotID)
 
 	// 5. A new revision of the wing.
-	if _, err := up.UpdateModelFromReader(ctx, wing.ID, "wing.json", strings.NewReader(`{"span_m": 32, "sweep_deg": 27}`),
+	if _, err := c.UpdateModelFromReader(ctx, wing.ID, "wing.json", strings.NewReader(`{"span_m": 32, "sweep_deg": 27}`),
 		&istari.UploadOptions{VersionName: istari.Ptr("v2")}); err != nil {
 		return fmt.Errorf("updating the wing: %w", err)
 	}

@@ -1,11 +1,15 @@
 // Package setup connects the example programs to a registry: the real one named by
 // ISTARI_REGISTRY_URL and ISTARI_REGISTRY_AUTH_TOKEN when they are set, otherwise a fake registry
 // (istaritest) started in-process, so every example runs on a fresh machine with no configuration.
+//
+// Tests of the examples use ConnectFake, which always starts a fake and lets the test choose the logger,
+// the bearer token and a proxy URL, so it can check that no secret reaches the output or the log.
 package setup
 
 import (
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 
 	istari "github.com/istari-sdk/istari-go"
@@ -17,6 +21,21 @@ type Env struct {
 	Client *istari.Client
 	// Fake is the in-process registry, nil against a real one.
 	Fake *istaritest.Server
+	// Config is the configuration Client was built from; ClientWithToken reuses it for other users.
+	Config istari.Configuration
+
+	extra []*istari.Client // clients made by ClientWithToken, closed by Close
+}
+
+// FakeOptions configure ConnectFake. The zero value is a silent client of a fresh fake with the default token.
+type FakeOptions struct {
+	// Logger is set on the Configuration (nil = silent).
+	Logger *slog.Logger
+	// Token is the bearer token of the fake's default user; "" means istaritest.DefaultToken.
+	Token string
+	// ProxyURL is set on the Configuration. Requests to loopback are never proxied, so against the fake it
+	// only serves to check that the proxy's credentials never leak into output, logs or errors.
+	ProxyURL string
 }
 
 // Connect builds a client from the environment, or from a fresh fake registry when neither
@@ -27,26 +46,60 @@ func Connect(w io.Writer) (*Env, error) {
 	if err != nil {
 		return nil, err
 	}
-	env := &Env{}
 	if cfg.RegistryURL == "" && cfg.DigitalAPIURL == "" {
-		env.Fake = istaritest.NewServer()
-		cfg.RegistryURL = env.Fake.URL
-		cfg.RegistryAuthToken = istari.Secret(env.Fake.Token())
 		fmt.Fprintln(w, "no ISTARI_REGISTRY_URL set: using the embedded fake registry")
-	} else {
-		fmt.Fprintln(w, "using the registry at", cfg.RegistryBaseURL())
+		return connectFake(cfg, "")
 	}
-	client, err := istari.NewClient(cfg)
-	if err != nil {
-		env.Close()
-		return nil, err
-	}
-	env.Client = client
-	return env, nil
+	fmt.Fprintln(w, "using the registry at", cfg.RegistryBaseURL())
+	return newEnv(cfg, nil)
 }
 
-// Close releases the client and stops the fake registry.
+// ConnectFake starts a fresh fake registry and connects to it, ignoring the environment. It is meant for
+// the examples' tests.
+func ConnectFake(opts FakeOptions) (*Env, error) {
+	cfg := istari.Configuration{Logger: opts.Logger, ProxyURL: istari.Secret(opts.ProxyURL)}
+	return connectFake(cfg, opts.Token)
+}
+
+func connectFake(cfg istari.Configuration, token string) (*Env, error) {
+	if token == "" {
+		token = istaritest.DefaultToken
+	}
+	fake := istaritest.NewServer(istaritest.WithToken(token))
+	cfg.RegistryURL = fake.URL
+	cfg.RegistryAuthToken = istari.Secret(fake.Token())
+	return newEnv(cfg, fake)
+}
+
+func newEnv(cfg istari.Configuration, fake *istaritest.Server) (*Env, error) {
+	client, err := istari.NewClient(cfg)
+	if err != nil {
+		if fake != nil {
+			fake.Close()
+		}
+		return nil, err
+	}
+	return &Env{Client: client, Fake: fake, Config: cfg}, nil
+}
+
+// ClientWithToken returns a client of the same registry, with the same settings, acting as the user the
+// bearer token belongs to (for examples with several users). Close closes it.
+func (e *Env) ClientWithToken(token string) (*istari.Client, error) {
+	cfg := e.Config
+	cfg.RegistryAuthToken = istari.Secret(token)
+	c, err := istari.NewClient(cfg)
+	if err != nil {
+		return nil, err
+	}
+	e.extra = append(e.extra, c)
+	return c, nil
+}
+
+// Close releases the clients and stops the fake registry.
 func (e *Env) Close() {
+	for _, c := range e.extra {
+		_ = c.Close()
+	}
 	if e.Client != nil {
 		_ = e.Client.Close()
 	}
