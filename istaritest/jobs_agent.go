@@ -48,6 +48,31 @@ func (j JobContext) AddArtifact(name string, content []byte) error {
 	return nil
 }
 
+// ModelContent returns the current content of the model or artifact the job runs on, read from the fake's
+// object store, as an agent downloading its input does.
+func (j JobContext) ModelContent() ([]byte, error) {
+	if j.s == nil {
+		return nil, fmt.Errorf("istaritest: JobContext not from a running job")
+	}
+	j.s.mu.Lock()
+	var tok types.Token
+	res := j.s.resourceLocked(j.ModelID)
+	if res != nil {
+		if f := j.s.fileLocked(res.FileID); f != nil && f.currentRevision() != nil {
+			tok = f.currentRevision().ContentTok
+		}
+	}
+	j.s.mu.Unlock()
+	if tok.SHA == "" {
+		return nil, fmt.Errorf("istaritest: resource %s has no content", j.ModelID)
+	}
+	b, ok := j.s.store.object(tok.SHA, tok.Salt)
+	if !ok {
+		return nil, fmt.Errorf("istaritest: content of resource %s not in the object store", j.ModelID)
+	}
+	return b, nil
+}
+
 // jobsStoreContent puts content into the object store under a fresh token and returns a revision describing it
 // (not yet attached to a file). name "report.json" gives name "report", extension "json".
 func (s *Server) jobsStoreContent(name string, content []byte) types.FileRevision {

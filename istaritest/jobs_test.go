@@ -133,3 +133,25 @@ func TestJobTransitions(t *testing.T) {
 		assert.Equal(t, tc.ok, transitionAllowed(tc.from, tc.to), "%s -> %s", tc.from, tc.to)
 	}
 }
+
+func TestJobContextModelContent(t *testing.T) {
+	s := NewServer()
+	defer s.Close()
+	s.RegisterFunction(FunctionSpec{Name: "@istari:extract"})
+	got := make(chan string, 1)
+	s.HandleFunction("@istari:extract", func(ctx context.Context, job JobContext) error {
+		b, err := job.ModelContent()
+		if err != nil {
+			return err
+		}
+		got <- string(b)
+		return nil
+	})
+	model := s.SeedJobModel("part.step", []byte("solid body"))
+	job := createJobRaw(t, s, model, "@istari:extract", []byte(`{}`))
+	require.Equal(t, enums.JobStatusCompleted, waitTerminal(t, s, job.ID))
+	assert.Equal(t, "solid body", <-got)
+
+	_, err := JobContext{}.ModelContent()
+	require.Error(t, err)
+}
