@@ -30,7 +30,8 @@ type JobContext struct {
 }
 
 // AddArtifact stores content and attaches it as a new artifact of the job's model, owned by the job's owner,
-// as an agent uploading a job result does. name is the file name with its extension ("out.json").
+// as an agent uploading a job result does. For a job that runs on an artifact, the new artifact belongs to
+// that artifact's model. name is the file name with its extension ("out.json").
 func (j JobContext) AddArtifact(name string, content []byte) error {
 	if j.s == nil {
 		return fmt.Errorf("istaritest: JobContext not from a running job")
@@ -41,10 +42,15 @@ func (j JobContext) AddArtifact(name string, content []byte) error {
 	rev := j.s.jobsStoreContent(name, content)
 	j.s.mu.Lock()
 	defer j.s.mu.Unlock()
-	if j.s.resourceLocked(j.ModelID) == nil {
+	res := j.s.resourceLocked(j.ModelID)
+	if res == nil {
 		return fmt.Errorf("istaritest: resource %s not found", j.ModelID)
 	}
-	j.s.createResourceLocked(j.owner, "artifact", j.ModelID, rev)
+	parent := res.ID
+	if res.Type == "artifact" && res.ParentID != "" {
+		parent = res.ParentID // a job on an artifact adds its results to the artifact's model
+	}
+	j.s.createResourceLocked(j.owner, "artifact", parent, rev)
 	return nil
 }
 
