@@ -121,7 +121,7 @@ func (c *Client) resourceIDOfFile(ctx context.Context, id string) string {
 	return *f.ResourceID
 }
 
-// writeParametersFile writes params (nil = {}) as JSON indented by 4 spaces to a new temporary
+// writeParametersFile writes params (nil, or anything encoding to null, = {}) as JSON indented by 4 spaces to a new temporary
 // parameters*.json file and returns its path. The caller removes it.
 func writeParametersFile(params any) (string, error) {
 	if params == nil {
@@ -130,6 +130,9 @@ func writeParametersFile(params any) (string, error) {
 	b, err := json.MarshalIndent(params, "", "    ")
 	if err != nil {
 		return "", fmt.Errorf("istari: encoding job parameters: %w", err)
+	}
+	if string(b) == "null" { // a typed nil (nil map, nil pointer) is no parameters too
+		b = []byte("{}")
 	}
 	f, err := os.CreateTemp("", "parameters*.json")
 	if err != nil {

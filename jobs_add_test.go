@@ -159,6 +159,16 @@ func TestAddJobEmptyParametersAndFile(t *testing.T) {
 	job, err := c.AddJob(ctx, model, "@istari:extract", nil)
 	require.NoError(t, err)
 	assert.Equal(t, "{}", readRevision(t, c, job.Revision()))
+	job, err = c.AddJob(ctx, model, "@istari:extract", &AddJobOptions{Parameters: map[string]any(nil)})
+	require.NoError(t, err)
+	assert.Equal(t, "{}", readRevision(t, c, job.Revision()), "a typed nil map is no parameters")
+	type nested struct {
+		Name  string   `json:"name"`
+		Items []string `json:"items"`
+	}
+	job, err = c.AddJob(ctx, model, "@istari:extract", &AddJobOptions{Parameters: nested{Name: "n", Items: []string{"a"}}})
+	require.NoError(t, err)
+	assert.Equal(t, "{\n    \"name\": \"n\",\n    \"items\": [\n        \"a\"\n    ]\n}", readRevision(t, c, job.Revision()))
 
 	pf := writeTestFile(t, "my-params.json", `{"k": "v"}`)
 	job, err = c.AddJob(ctx, model, "@istari:extract", &AddJobOptions{ParametersFile: pf})

@@ -166,3 +166,15 @@ func TestAuthIntegrationLocalErrors(t *testing.T) {
 	require.ErrorIs(t, err, os.ErrNotExist)
 	assert.Equal(t, 0, mt.GetTotalCallCount())
 }
+
+func TestAddFunctionAuthSecretFailureDoesNotLogTheSecret(t *testing.T) {
+	srv, c, logs := fakeClientWithLogs(t)
+	const secret = "hunter2-very-secret-value"
+	path := writeTestFile(t, "token.txt", secret)
+	srv.InjectFault(istaritest.Fault{Op: "create_function_auth_secret", Status: 400})
+	_, err := c.AddFunctionAuthSecret(context.Background(), enums.FunctionAuthTypeBasic, path, nil)
+	require.ErrorIs(t, err, ErrBadRequest)
+	assert.NotContains(t, err.Error(), secret)
+	assert.Contains(t, logs.String(), "create_function_auth_secret")
+	assert.NotContains(t, logs.String(), secret)
+}

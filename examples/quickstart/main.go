@@ -69,13 +69,15 @@ func main() {
 	})
 	setup.Must(err)
 	fmt.Printf("started job %s (function %s)\n", job.ID, job.Function.Name)
-	job, err = client.WaitForJob(ctx, job.ID, &istari.WaitOptions{
+	done, err := client.WaitForJob(ctx, job.ID, &istari.WaitOptions{
 		Interval:      200 * time.Millisecond,
 		BackoffFactor: 1.5,
 		MaxInterval:   5 * time.Second,
 		OnStatus:      func(s types.JobStatus) { fmt.Println("  job status:", s.Name) },
 	})
 	setup.Must(err)
+	final, _ := done.Status()
+	fmt.Printf("job %s ended %s\n", done.ID, final.Name)
 
 	artifacts, err := client.ListModelArtifacts(ctx, model.ID, &istari.ListArtifactsParams{Sort: istari.Ptr("-created")})
 	setup.Must(err)
