@@ -30,7 +30,8 @@ type JobContext struct {
 }
 
 // AddArtifact stores content and attaches it as a new artifact of the job's model, owned by the job's owner,
-// as an agent uploading a job result does. name is the file name with its extension ("out.json").
+// as an agent uploading a job result does. For a job that runs on an artifact, the new artifact belongs to
+// that artifact's model. name is the file name with its extension ("out.json").
 func (j JobContext) AddArtifact(name string, content []byte) error {
 	if j.s == nil {
 		return fmt.Errorf("istaritest: JobContext not from a running job")
@@ -41,11 +42,41 @@ func (j JobContext) AddArtifact(name string, content []byte) error {
 	rev := j.s.jobsStoreContent(name, content)
 	j.s.mu.Lock()
 	defer j.s.mu.Unlock()
-	if j.s.resourceLocked(j.ModelID) == nil {
+	res := j.s.resourceLocked(j.ModelID)
+	if res == nil {
 		return fmt.Errorf("istaritest: resource %s not found", j.ModelID)
 	}
-	j.s.createResourceLocked(j.owner, "artifact", j.ModelID, rev)
+	parent := res.ID
+	if res.Type == "artifact" && res.ParentID != "" {
+		parent = res.ParentID // a job on an artifact adds its results to the artifact's model
+	}
+	j.s.createResourceLocked(j.owner, "artifact", parent, rev)
 	return nil
+}
+
+// ModelContent returns the current content of the model or artifact the job runs on, read from the fake's
+// object store, as an agent downloading its input does.
+func (j JobContext) ModelContent() ([]byte, error) {
+	if j.s == nil {
+		return nil, fmt.Errorf("istaritest: JobContext not from a running job")
+	}
+	j.s.mu.Lock()
+	var tok types.Token
+	res := j.s.resourceLocked(j.ModelID)
+	if res != nil {
+		if f := j.s.fileLocked(res.FileID); f != nil && f.currentRevision() != nil {
+			tok = f.currentRevision().ContentTok
+		}
+	}
+	j.s.mu.Unlock()
+	if tok.SHA == "" {
+		return nil, fmt.Errorf("istaritest: resource %s has no content", j.ModelID)
+	}
+	b, ok := j.s.store.object(tok.SHA, tok.Salt)
+	if !ok {
+		return nil, fmt.Errorf("istaritest: content of resource %s not in the object store", j.ModelID)
+	}
+	return b, nil
 }
 
 // jobsStoreContent puts content into the object store under a fresh token and returns a revision describing it

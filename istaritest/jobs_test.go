@@ -133,3 +133,49 @@ func TestJobTransitions(t *testing.T) {
 		assert.Equal(t, tc.ok, transitionAllowed(tc.from, tc.to), "%s -> %s", tc.from, tc.to)
 	}
 }
+
+func TestJobContextModelContent(t *testing.T) {
+	s := NewServer()
+	defer s.Close()
+	s.RegisterFunction(FunctionSpec{Name: "@istari:extract"})
+	got := make(chan string, 1)
+	s.HandleFunction("@istari:extract", func(ctx context.Context, job JobContext) error {
+		b, err := job.ModelContent()
+		if err != nil {
+			return err
+		}
+		got <- string(b)
+		return nil
+	})
+	model := s.SeedJobModel("part.step", []byte("solid body"))
+	job := createJobRaw(t, s, model, "@istari:extract", []byte(`{}`))
+	require.Equal(t, enums.JobStatusCompleted, waitTerminal(t, s, job.ID))
+	assert.Equal(t, "solid body", <-got)
+
+	_, err := JobContext{}.ModelContent()
+	require.Error(t, err)
+}
+
+func TestJobOnArtifactAddsResultsToItsModel(t *testing.T) {
+	s := NewServer()
+	defer s.Close()
+	s.RegisterFunction(FunctionSpec{Name: "@example:summarize"})
+	s.HandleFunction("@example:summarize", func(ctx context.Context, job JobContext) error {
+		return job.AddArtifact("summary.json", []byte(`{}`))
+	})
+	model := s.SeedJobModel("part.csv", []byte("a,b"))
+	s.mu.Lock()
+	art := s.createResourceLocked(s.owner, "artifact", model, s.jobsStoreContent("extract.json", []byte(`{"v":1}`))).ID
+	s.mu.Unlock()
+	job := createJobRaw(t, s, art, "@example:summarize", []byte(`{}`))
+	require.Equal(t, enums.JobStatusCompleted, waitTerminal(t, s, job.ID))
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var parents []string
+	for _, id := range s.files.order {
+		if r := s.files.resources[id]; r.Type == "artifact" && r.ID != art {
+			parents = append(parents, r.ParentID)
+		}
+	}
+	assert.Equal(t, []string{model}, parents)
+}

@@ -1,7 +1,9 @@
 // Command quickstart is the first program to run: it connects to a registry (the embedded fake one
 // when ISTARI_REGISTRY_URL is not set), checks that the registry and the SDK are compatible, calls
 // the health probes, then uploads a small CSV model from memory, lists models and downloads the
-// model again to check the bytes.
+// model again to check the bytes. Finally it runs the @istari:extract function on the model (on the
+// fake registry a simulated agent implements it), waits for the job while printing each status, and
+// downloads the artifact the job produced.
 //
 //	go run ./examples/quickstart
 package main
@@ -9,12 +11,16 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	istari "github.com/istari-sdk/istari-go"
 	"github.com/istari-sdk/istari-go/examples/internal/setup"
+	"github.com/istari-sdk/istari-go/istaritest"
+	"github.com/istari-sdk/istari-go/types"
 )
 
 func main() {
@@ -54,6 +60,58 @@ func main() {
 	got, err := client.ReadBytes(ctx, model.Revision().ContentToken())
 	setup.Must(err)
 	fmt.Printf("downloaded %d bytes, checksum verified, equal to the upload: %t\n", len(got), bytes.Equal(got, csv))
+
+	if env.Fake != nil {
+		registerExtract(env.Fake)
+	}
+	job, err := client.AddJob(ctx, model.ID, "@istari:extract", &istari.AddJobOptions{
+		Parameters: map[string]any{"columns": []string{"x", "y"}},
+	})
+	setup.Must(err)
+	fmt.Printf("started job %s (function %s)\n", job.ID, job.Function.Name)
+	done, err := client.WaitForJob(ctx, job.ID, &istari.WaitOptions{
+		Interval:      200 * time.Millisecond,
+		BackoffFactor: 1.5,
+		MaxInterval:   5 * time.Second,
+		OnStatus:      func(s types.JobStatus) { fmt.Println("  job status:", s.Name) },
+	})
+	setup.Must(err)
+	final, _ := done.Status()
+	fmt.Printf("job %s ended %s\n", done.ID, final.Name)
+
+	artifacts, err := client.ListModelArtifacts(ctx, model.ID, &istari.ListArtifactsParams{Sort: istari.Ptr("-created")})
+	setup.Must(err)
+	fmt.Printf("the model has %d artifact(s)\n", len(artifacts.Items))
+	if len(artifacts.Items) > 0 {
+		art := artifacts.Items[0]
+		content, err := client.ReadBytes(ctx, art.Revision().ContentToken())
+		setup.Must(err)
+		fmt.Printf("artifact %s: %s\n", art.Name(), content)
+	}
+}
+
+// registerExtract makes the fake registry's simulated agent implement @istari:extract: it reads the
+// requested columns from the job's parameters and counts the CSV rows of the model.
+func registerExtract(fake *istaritest.Server) {
+	fake.RegisterFunction(istaritest.FunctionSpec{Name: "@istari:extract"})
+	fake.HandleFunction("@istari:extract", func(_ context.Context, job istaritest.JobContext) error {
+		var params struct {
+			Columns []string `json:"columns"`
+		}
+		if err := json.Unmarshal(job.Parameters, &params); err != nil {
+			return fmt.Errorf("reading parameters: %w", err)
+		}
+		model, err := job.ModelContent()
+		if err != nil {
+			return err
+		}
+		rows := max(len(strings.Split(strings.TrimSpace(string(model)), "\n"))-1, 0)
+		out, err := json.Marshal(map[string]any{"columns": params.Columns, "rows": rows})
+		if err != nil {
+			return err
+		}
+		return job.AddArtifact("extract.json", out)
+	})
 }
 
 func deref[T ~string](p *T) string {
