@@ -13,6 +13,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"time"
@@ -30,36 +31,52 @@ func main() {
 	env, err := setup.Connect(os.Stdout)
 	setup.Must(err)
 	defer env.Close()
-	client := env.Client
+	setup.Must(run(ctx, env, os.Stdout))
+}
 
+// run is the quickstart itself, writing what it does to w.
+func run(ctx context.Context, env *setup.Env, w io.Writer) error {
+	client := env.Client
 	compat, err := client.CheckCompatibility(ctx)
-	setup.Must(err)
+	if err != nil {
+		return err
+	}
 	if compat == nil {
-		fmt.Println("the registry sent no compatibility headers (an older registry)")
+		fmt.Fprintln(w, "the registry sent no compatibility headers (an older registry)")
 	} else {
-		fmt.Printf("registry version %s: %s\n", deref(compat.ServerVersion), deref(compat.Status))
+		fmt.Fprintf(w, "registry version %s: %s\n", deref(compat.ServerVersion), deref(compat.Status))
 	}
 
 	live, err := client.LivenessCheck(ctx)
-	setup.Must(err)
+	if err != nil {
+		return err
+	}
 	ready, err := client.ReadinessCheck(ctx)
-	setup.Must(err)
-	fmt.Printf("liveness %d %s, readiness %d %s\n", live.StatusCode, bytes.TrimSpace(live.Raw), ready.StatusCode, bytes.TrimSpace(ready.Raw))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "liveness %d %s, readiness %d %s\n", live.StatusCode, bytes.TrimSpace(live.Raw), ready.StatusCode, bytes.TrimSpace(ready.Raw))
 
 	csv := []byte("x,y\n0,0\n1,2\n2,4\n")
 	model, err := client.AddModelFromReader(ctx, "quickstart.csv", bytes.NewReader(csv), &istari.UploadOptions{
 		DisplayName: istari.Ptr("Quickstart model"),
 	})
-	setup.Must(err)
-	fmt.Printf("uploaded model %s (%s, %d bytes)\n", model.ID, model.Name(), model.File.Size())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "uploaded model %s (%s, %d bytes)\n", model.ID, model.Name(), model.File.Size())
 
 	page, err := client.ListModels(ctx, &istari.ListModelsParams{Sort: istari.Ptr("-created")})
-	setup.Must(err)
-	fmt.Printf("listed %d model(s)\n", len(page.Items))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "listed %d model(s)\n", len(page.Items))
 
 	got, err := client.ReadBytes(ctx, model.Revision().ContentToken())
-	setup.Must(err)
-	fmt.Printf("downloaded %d bytes, checksum verified, equal to the upload: %t\n", len(got), bytes.Equal(got, csv))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "downloaded %d bytes, checksum verified, equal to the upload: %t\n", len(got), bytes.Equal(got, csv))
 
 	if env.Fake != nil {
 		registerExtract(env.Fake)
@@ -67,27 +84,36 @@ func main() {
 	job, err := client.AddJob(ctx, model.ID, "@istari:extract", &istari.AddJobOptions{
 		Parameters: map[string]any{"columns": []string{"x", "y"}},
 	})
-	setup.Must(err)
-	fmt.Printf("started job %s (function %s)\n", job.ID, job.Function.Name)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "started job %s (function %s)\n", job.ID, job.Function.Name)
 	done, err := client.WaitForJob(ctx, job.ID, &istari.WaitOptions{
 		Interval:      200 * time.Millisecond,
 		BackoffFactor: 1.5,
 		MaxInterval:   5 * time.Second,
-		OnStatus:      func(s types.JobStatus) { fmt.Println("  job status:", s.Name) },
+		OnStatus:      func(s types.JobStatus) { fmt.Fprintln(w, "  job status:", s.Name) },
 	})
-	setup.Must(err)
+	if err != nil {
+		return err
+	}
 	final, _ := done.Status()
-	fmt.Printf("job %s ended %s\n", done.ID, final.Name)
+	fmt.Fprintf(w, "job %s ended %s\n", done.ID, final.Name)
 
 	artifacts, err := client.ListModelArtifacts(ctx, model.ID, &istari.ListArtifactsParams{Sort: istari.Ptr("-created")})
-	setup.Must(err)
-	fmt.Printf("the model has %d artifact(s)\n", len(artifacts.Items))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "the model has %d artifact(s)\n", len(artifacts.Items))
 	if len(artifacts.Items) > 0 {
 		art := artifacts.Items[0]
 		content, err := client.ReadBytes(ctx, art.Revision().ContentToken())
-		setup.Must(err)
-		fmt.Printf("artifact %s: %s\n", art.Name(), content)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "artifact %s: %s\n", art.Name(), content)
 	}
+	return nil
 }
 
 // registerExtract makes the fake registry's simulated agent implement @istari:extract: it reads the
