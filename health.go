@@ -64,7 +64,9 @@ type RouteReport = ops.Report
 
 // VerifyRoutes fetches <registry>/openapi.json and reports how the SDK's routes compare with it.
 // Routes can then be corrected with Configuration.OpenAPISpec (env ISTARI_CLIENT_OPENAPI_SPEC).
-// The same report is printed offline by `go run ./cmd/istari-specdiff FILE`.
+// The same report is printed offline by `go run ./cmd/istari-specdiff FILE`. Go-only (the Python client's
+// routes are generated from the spec, so it has nothing to verify). A registry that does not serve the
+// document answers *APIError (errors.Is ErrNotFound).
 func (c *Client) VerifyRoutes(ctx context.Context) (*RouteReport, error) {
 	spec, err := c.fetchOpenAPI(ctx)
 	if err != nil {
@@ -74,6 +76,7 @@ func (c *Client) VerifyRoutes(ctx context.Context) (*RouteReport, error) {
 }
 
 // RouteResolution reports how routes were resolved from Configuration.OpenAPISpec, or nil when none was given.
+// Go-only: the Python client has generated routes and no operation table to resolve.
 func (c *Client) RouteResolution() *RouteReport { return c.routes }
 
 // fetchOpenAPI downloads the registry's OpenAPI document (ops.OpenAPIPath), with the registry headers.

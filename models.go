@@ -10,6 +10,8 @@ import (
 
 // ListModelsParams are the filters of ListModels (page, size, filter_by, sort, archive_status); unset filters
 // are not sent.
+//
+// Python: the keyword arguments of Client.list_models.
 type ListModelsParams struct {
 	PageOptions
 	FilterBy      *enums.FilterBy      `query:"filter_by"`
@@ -67,7 +69,8 @@ func (c *Client) AddModel(ctx context.Context, path string, opts *UploadOptions)
 	return addWith(ctx, c, pathSource(path), opts, "create_model", c.createModel)
 }
 
-// AddModelFromReader is AddModel for content read from r; name is the file name with its extension.
+// AddModelFromReader is AddModel for content read from r; name is the file name with its extension, from
+// which the revision's extension and MIME type are derived (Go-only: Python Client.add_model takes a path).
 func (c *Client) AddModelFromReader(ctx context.Context, name string, r io.Reader, opts *UploadOptions) (*types.Model, error) {
 	return addWith(ctx, c, readerSource(name, r), opts, "create_model", c.createModel)
 }
@@ -78,7 +81,8 @@ func (c *Client) UpdateModel(ctx context.Context, modelID, path string, opts *Up
 	return c.updateModelWith(ctx, modelID, pathSource(path), opts)
 }
 
-// UpdateModelFromReader is UpdateModel for content read from r.
+// UpdateModelFromReader is UpdateModel for content read from r; name is the file name with its extension
+// (Go-only: Python Client.update_model takes a path).
 func (c *Client) UpdateModelFromReader(ctx context.Context, modelID, name string, r io.Reader, opts *UploadOptions) (*types.Model, error) {
 	return c.updateModelWith(ctx, modelID, readerSource(name, r), opts)
 }
