@@ -7,7 +7,8 @@ import (
 	"github.com/istari-sdk/istari-go/types"
 )
 
-// ListArtifactsParams are the filters of ListArtifacts and ListModelArtifacts.
+// ListArtifactsParams are the filters of ListArtifacts and ListModelArtifacts (Python: the keyword arguments of
+// Client.list_artifacts and Client.list_model_artifacts).
 type ListArtifactsParams = ListFilesParams
 
 // createArtifact registers an uploaded revision as an artifact of a model (operation create_artifact).

@@ -9,7 +9,8 @@ import (
 )
 
 // ListCommentsParams are the filters of ListModelComments and ListArtifactComments (page, size, sort,
-// archive_status).
+// archive_status). Python: the keyword arguments of Client.list_model_comments and
+// Client.list_artifact_comments.
 type ListCommentsParams struct {
 	PageOptions
 	Sort          *string              `query:"sort"`

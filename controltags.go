@@ -80,22 +80,27 @@ func (c *Client) UpdateControlTag(ctx context.Context, controlTagID string, body
 
 // PatchControlTaggingsParams are the query parameters of the four patch_*_control_taggings operations:
 // PatchOp is required (enums.PatchOpSet adds, enums.PatchOpDelete archives); Reason is kept in the tagging
-// history.
+// history. Python: the patch_op and reason keyword arguments of Client.patch_model_control_taggings and its
+// siblings.
 type PatchControlTaggingsParams struct {
 	PatchOp enums.PatchOp `query:"patch_op" validate:"required"`
 	Reason  *string       `query:"reason"`
 }
 
-// PatchModelControlTaggingsParams are the query parameters of PatchModelControlTaggings.
+// PatchModelControlTaggingsParams are the query parameters of PatchModelControlTaggings (Python
+// Client.patch_model_control_taggings).
 type PatchModelControlTaggingsParams = PatchControlTaggingsParams
 
-// PatchArtifactControlTaggingsParams are the query parameters of PatchArtifactControlTaggings.
+// PatchArtifactControlTaggingsParams are the query parameters of PatchArtifactControlTaggings (Python
+// Client.patch_artifact_control_taggings).
 type PatchArtifactControlTaggingsParams = PatchControlTaggingsParams
 
-// PatchFileControlTaggingsParams are the query parameters of PatchFileControlTaggings.
+// PatchFileControlTaggingsParams are the query parameters of PatchFileControlTaggings (Python
+// Client.patch_file_control_taggings).
 type PatchFileControlTaggingsParams = PatchControlTaggingsParams
 
-// PatchUserControlTaggingsParams are the query parameters of PatchUserControlTaggings.
+// PatchUserControlTaggingsParams are the query parameters of PatchUserControlTaggings (Python
+// Client.patch_user_control_taggings).
 type PatchUserControlTaggingsParams = PatchControlTaggingsParams
 
 // patchTaggings sends one tagging PATCH: body = JSON array of control-tag ids, patch_op and reason as query.

@@ -25,7 +25,7 @@ type ListFilesParams struct {
 	ArchiveStatus *enums.ArchiveStatus `query:"archive_status"`
 }
 
-// ListResourcesParams are the filters of ListResources.
+// ListResourcesParams are the filters of ListResources (Python: the keyword arguments of Client.list_resources).
 type ListResourcesParams = ListFilesParams
 
 // SearchResourcesParams are the parameters of SearchResources: search_term is required (at least 1 character);

@@ -11,7 +11,8 @@ import (
 	"github.com/istari-sdk/istari-go/internal/transport"
 )
 
-// HealthStatus is the answer of a health probe. Its JSON shape is not public, so the raw body is kept.
+// HealthStatus is the answer of a health probe (Python: the return value of Client.liveness_check and
+// Client.readiness_check). Its JSON shape is not public, so the raw body is kept.
 type HealthStatus struct {
 	StatusCode int             // HTTP status of the probe
 	Raw        json.RawMessage // body as sent (JSON, or text)
@@ -59,7 +60,8 @@ func (c *Client) CheckCompatibility(ctx context.Context) (*CompatibilityResult, 
 }
 
 // RouteReport compares the SDK's operation table with a registry OpenAPI document: operations that
-// match, are missing, moved (method or path), or have different path parameters.
+// match, are missing, moved (method or path), or have different path parameters. Go-only: it is the result of
+// VerifyRoutes and RouteResolution, which have no Python counterpart.
 type RouteReport = ops.Report
 
 // VerifyRoutes fetches <registry>/openapi.json and reports how the SDK's routes compare with it.
