@@ -338,9 +338,9 @@ func (h HealthStatus) MarshalJSON() ([]byte, error) {
 	return h.Raw, nil
 }
 
-// UpstreamRemoteSyncResult is the answer of sync_upstream_remotes (Python Client.sync_upstream_remotes). UNCONFIRMED SHAPE: only the operation's
-// name is known, so the body is kept as sent in Raw (JSON, or null when the registry sent nothing); read it with
-// Decode.
+// UpstreamRemoteSyncResult is the answer of sync_upstream_remotes (Python Client.sync_upstream_remotes).
+// UNCONFIRMED SHAPE: only the operation's name is known, so the body is kept as sent in Raw (JSON, or null when
+// the registry sent nothing); read it with Decode.
 type UpstreamRemoteSyncResult struct {
 	Raw json.RawMessage
 }
