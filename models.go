@@ -64,7 +64,13 @@ func (c *Client) RestoreModel(ctx context.Context, modelID string, reason *strin
 }
 
 // AddModel uploads the file at path and registers it as a new model (Python Client.add_model: create_revision,
-// then create_model). Options over 255 characters fail locally with *ValidationError and send nothing.
+// then create_model). The model's name and extension come from the file's base name; opts (nil for none) sets
+// the revision's sources, description, display name, version name and external identifier.
+//
+// Errors worth knowing: an option over 255 characters fails locally with *ValidationError and sends nothing; a
+// missing file fails before any request (errors.Is(err, fs.ErrNotExist)); when create_model fails after the
+// upload, the error names the content sha of the orphaned blob. Use AddModelFromReader for content that is not
+// in a file.
 func (c *Client) AddModel(ctx context.Context, path string, opts *UploadOptions) (*types.Model, error) {
 	return addWith(ctx, c, pathSource(path), opts, "create_model", c.createModel)
 }
