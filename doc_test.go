@@ -23,15 +23,18 @@ import (
 var docAllowlist = map[string]bool{}
 
 // parseRootPackage parses the non-test files of the root package with comments, as go doc sees them.
-func parseRootPackage(t *testing.T) *doc.Package {
+func parseRootPackage(t *testing.T) *doc.Package { return parsePackage(t, ".", "istari") }
+
+// parsePackage parses the non-test files of package name in dir with comments, as go doc sees them.
+func parsePackage(t *testing.T, dir, name string) *doc.Package {
 	t.Helper()
 	fset := token.NewFileSet()
-	pkgs, err := parser.ParseDir(fset, ".", func(fi fs.FileInfo) bool {
+	pkgs, err := parser.ParseDir(fset, dir, func(fi fs.FileInfo) bool {
 		return !strings.HasSuffix(fi.Name(), "_test.go")
 	}, parser.ParseComments)
 	require.NoError(t, err)
-	p, ok := pkgs["istari"]
-	require.True(t, ok, "package istari not found")
+	p, ok := pkgs[name]
+	require.True(t, ok, "package %s not found in %s", name, dir)
 	files := make([]*ast.File, 0, len(p.Files))
 	for _, name := range slices.Sorted(func(yield func(string) bool) {
 		for n := range p.Files {
@@ -42,7 +45,7 @@ func parseRootPackage(t *testing.T) *doc.Package {
 	}) {
 		files = append(files, p.Files[name])
 	}
-	dp, err := doc.NewFromFiles(fset, files, "github.com/istari-sdk/istari-go")
+	dp, err := doc.NewFromFiles(fset, files, "github.com/istari-sdk/istari-go/"+dir)
 	require.NoError(t, err)
 	return dp
 }
@@ -74,14 +77,21 @@ func TestClientMethodsNamePython(t *testing.T) {
 	}
 }
 
-// TestExportedNamesDocumented fails for any exported top-level name of the root package without a doc comment
-// (a grouped const/var block documented as a whole counts).
+// TestExportedNamesDocumented fails for any exported top-level name, or method of an exported type, of the root
+// package, types, enums and istaritest without a doc comment (a const/var block documented as a whole counts).
 func TestExportedNamesDocumented(t *testing.T) {
-	dp := parseRootPackage(t)
+	for _, pkg := range []struct{ dir, name string }{
+		{".", "istari"}, {"types", "types"}, {"enums", "enums"}, {"istaritest", "istaritest"},
+	} {
+		t.Run(pkg.name, func(t *testing.T) { checkDocumented(t, parsePackage(t, pkg.dir, pkg.name)) })
+	}
+}
+
+func checkDocumented(t *testing.T, dp *doc.Package) {
 	require.NotEmpty(t, dp.Doc, "package comment")
 	check := func(kind, name, text string) {
 		if ast.IsExported(name) && strings.TrimSpace(text) == "" {
-			t.Errorf("%s %s has no doc comment", kind, name)
+			t.Errorf("%s.%s: %s has no doc comment", dp.Name, name, kind)
 		}
 	}
 	values := func(vs []*doc.Value) {
