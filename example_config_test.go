@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"strings"
 
 	istari "github.com/istari-sdk/istari-go"
 )
@@ -61,16 +62,25 @@ func ExampleConfigurationError() {
 	// first problem in: RegistryURL
 }
 
-// setenv sets vars and returns a function restoring the previous environment.
+// setenv unsets every ISTARI_* variable, sets vars and returns a function restoring the previous environment,
+// so that the example's output does not depend on the environment it runs in.
 func setenv(vars map[string]string) (restore func()) {
 	type old struct {
 		value string
 		set   bool
 	}
 	saved := map[string]old{}
+	for _, kv := range os.Environ() {
+		k, v, _ := strings.Cut(kv, "=")
+		if strings.HasPrefix(k, "ISTARI_") {
+			saved[k] = old{v, true}
+			_ = os.Unsetenv(k)
+		}
+	}
 	for k, v := range vars {
-		prev, ok := os.LookupEnv(k)
-		saved[k] = old{prev, ok}
+		if _, ok := saved[k]; !ok {
+			saved[k] = old{}
+		}
 		if err := os.Setenv(k, v); err != nil {
 			log.Fatal(err)
 		}
@@ -84,4 +94,17 @@ func setenv(vars map[string]string) (restore func()) {
 			}
 		}
 	}
+}
+
+// A Secret prints, encodes and logs as "[REDACTED]"; only Reveal returns the value.
+func ExampleSecret() {
+	token := istari.Secret("pat-123")
+	cfg := istari.Configuration{RegistryURL: "https://example.istari.digital", RegistryAuthToken: token}
+	fmt.Printf("%v %q %s\n", token, token, cfg.RegistryAuthToken)
+	fmt.Println(len(token.Reveal()))
+	fmt.Printf("empty: %q\n", istari.Secret(""))
+	// Output:
+	// [REDACTED] "[REDACTED]" [REDACTED]
+	// 7
+	// empty: ""
 }
