@@ -145,6 +145,8 @@ func (c *Client) ListJobAccess(ctx context.Context, jobID string) ([]types.Acces
 // CreateAccessByEmailForOtherTenantsParams are the (required) query parameters of
 // CreateAccessByEmailForOtherTenants. Whether they travel as query or body is unconfirmed (operations.md §6.1);
 // the SDK sends them as query parameters.
+//
+// Python: the keyword arguments of Client.create_access_by_email_for_other_tenants.
 type CreateAccessByEmailForOtherTenantsParams struct {
 	SubjectType        enums.AccessSubjectType  `query:"subject_type" validate:"required"`
 	Email              string                   `query:"email" validate:"required"`
@@ -181,6 +183,8 @@ func (c *Client) CreateAccessByEmailForOtherTenants(ctx context.Context, params 
 
 // ListResourceTypePermissionsParams are the query parameters of ListResourceTypePermissions; all but paging
 // are required.
+//
+// Python: the keyword arguments of Client.list_resource_type_permissions.
 type ListResourceTypePermissionsParams struct {
 	PageOptions
 	SubjectType  enums.PermissionSubjectType  `query:"subject_type" validate:"required"`

@@ -24,6 +24,8 @@ func (c *Client) GetAgent(ctx context.Context, agentID string) (*types.Agent, er
 }
 
 // ListAgentsParams are the filters of ListAgents. Nil fields are not sent.
+//
+// Python: the keyword arguments of Client.list_agents.
 type ListAgentsParams struct {
 	PageOptions
 	AgentVersion  *string                `query:"agent_version"`
@@ -83,6 +85,8 @@ func (c *Client) UpdateAgentModules(ctx context.Context, agentID string, modules
 }
 
 // ListAgentStatusHistoryParams are the paging and sort options of ListAgentStatusHistory.
+//
+// Python: the keyword arguments of Client.list_agent_status_history.
 type ListAgentStatusHistoryParams struct {
 	PageOptions
 	Sort *string `query:"sort"`
@@ -120,6 +124,8 @@ func (c *Client) GetAgentPool(ctx context.Context, agentPoolID string) (*types.A
 }
 
 // ListAgentPoolsParams are the filters of ListAgentPools. Nil fields are not sent.
+//
+// Python: the keyword arguments of Client.list_agent_pools.
 type ListAgentPoolsParams struct {
 	PageOptions
 	// AllUsers lists the pools of every user (administrators).
@@ -161,11 +167,15 @@ func (c *Client) RestoreAgentPool(ctx context.Context, agentPoolID string, reaso
 }
 
 // ListAgentPoolAgentsParams are the paging options of ListAgentPoolAgents.
+//
+// Python: the keyword arguments of Client.list_agent_pool_agents.
 type ListAgentPoolAgentsParams struct {
 	PageOptions
 }
 
 // ListAgentPoolUsersParams are the paging options of ListAgentPoolUsers.
+//
+// Python: the keyword arguments of Client.list_agent_pool_users.
 type ListAgentPoolUsersParams struct {
 	PageOptions
 }

@@ -7,7 +7,8 @@ import (
 	"github.com/istari-sdk/istari-go/types"
 )
 
-// ListArtifactsParams are the filters of ListArtifacts and ListModelArtifacts.
+// ListArtifactsParams are the filters of ListArtifacts and ListModelArtifacts (Python: the keyword arguments of
+// Client.list_artifacts and Client.list_model_artifacts).
 type ListArtifactsParams = ListFilesParams
 
 // createArtifact registers an uploaded revision as an artifact of a model (operation create_artifact).
@@ -73,7 +74,8 @@ func (c *Client) AddArtifact(ctx context.Context, modelID, path string, opts *Up
 	return c.addArtifactWith(ctx, modelID, pathSource(path), opts)
 }
 
-// AddArtifactFromReader is AddArtifact for content read from r; name is the file name with its extension.
+// AddArtifactFromReader is AddArtifact for content read from r; name is the file name with its extension
+// (Go-only: Python Client.add_artifact takes a path). The content is streamed and hashed once.
 func (c *Client) AddArtifactFromReader(ctx context.Context, modelID, name string, r io.Reader, opts *UploadOptions) (*types.Artifact, error) {
 	return c.addArtifactWith(ctx, modelID, readerSource(name, r), opts)
 }
@@ -113,7 +115,8 @@ func (c *Client) UpdateArtifact(ctx context.Context, artifactID, path string, op
 	return c.updateArtifactWith(ctx, artifactID, pathSource(path), opts)
 }
 
-// UpdateArtifactFromReader is UpdateArtifact for content read from r.
+// UpdateArtifactFromReader is UpdateArtifact for content read from r; name is the file name with its extension
+// (Go-only: Python Client.update_artifact takes a path).
 func (c *Client) UpdateArtifactFromReader(ctx context.Context, artifactID, name string, r io.Reader, opts *UploadOptions) (*types.Artifact, error) {
 	return c.updateArtifactWith(ctx, artifactID, readerSource(name, r), opts)
 }

@@ -116,7 +116,8 @@ func (c *Client) LastCompatibilityResult() *CompatibilityResult { return c.compa
 // Client.auth_deprecation); nil until a response carried X-Istari-Auth-Deprecation.
 func (c *Client) AuthDeprecation() *AuthDeprecationResult { return c.compat.authDeprecation() }
 
-// RegistryURL is the base URL every operation path is appended to (gateway mode included).
+// RegistryURL is the base URL every operation path is appended to (gateway mode included: digital_api_url +
+// "/registry"). Go-only; Python keeps it inside its generated ApiClient configuration.
 func (c *Client) RegistryURL() string { return c.baseURL }
 
 func userAgent(suffix string) string {

@@ -9,7 +9,8 @@ import (
 )
 
 // ListCommentsParams are the filters of ListModelComments and ListArtifactComments (page, size, sort,
-// archive_status).
+// archive_status). Python: the keyword arguments of Client.list_model_comments and
+// Client.list_artifact_comments.
 type ListCommentsParams struct {
 	PageOptions
 	Sort          *string              `query:"sort"`
@@ -71,7 +72,8 @@ func (c *Client) AddComment(ctx context.Context, resourceID, path string, descri
 	return c.addCommentWith(ctx, resourceID, pathSource(path), description)
 }
 
-// AddCommentFromReader is AddComment for content read from r; name is the file name with its extension.
+// AddCommentFromReader is AddComment for content read from r; name is the file name with its extension
+// (Go-only: Python Client.add_comment takes a path).
 func (c *Client) AddCommentFromReader(ctx context.Context, resourceID, name string, r io.Reader, description *string) (*types.Comment, error) {
 	return c.addCommentWith(ctx, resourceID, readerSource(name, r), description)
 }
@@ -92,7 +94,8 @@ func (c *Client) UpdateComment(ctx context.Context, commentID, path string, desc
 	return c.updateCommentWith(ctx, commentID, pathSource(path), description)
 }
 
-// UpdateCommentFromReader is UpdateComment for content read from r.
+// UpdateCommentFromReader is UpdateComment for content read from r; name is the file name with its extension
+// (Go-only: Python Client.update_comment takes a path).
 func (c *Client) UpdateCommentFromReader(ctx context.Context, commentID, name string, r io.Reader, description *string) (*types.Comment, error) {
 	return c.updateCommentWith(ctx, commentID, readerSource(name, r), description)
 }

@@ -9,6 +9,8 @@ import (
 )
 
 // ListSystemConfigurationsParams are the query parameters of ListSystemConfigurations.
+//
+// Python: the keyword arguments of Client.list_system_configurations.
 type ListSystemConfigurationsParams struct {
 	PageOptions
 	// ArchiveStatus is active (server default), archived or all, lower case; nil = not sent.
@@ -17,18 +19,24 @@ type ListSystemConfigurationsParams struct {
 }
 
 // ListTrackedFilesParams are the query parameters of ListTrackedFiles.
+//
+// Python: the keyword arguments of Client.list_tracked_files.
 type ListTrackedFilesParams struct {
 	PageOptions
 	Sort *string `query:"sort"`
 }
 
 // ListConfigurationSubsystemsParams are the query parameters of ListConfigurationSubsystems.
+//
+// Python: the keyword arguments of Client.list_configuration_subsystems.
 type ListConfigurationSubsystemsParams struct {
 	PageOptions
 }
 
 // ListConfigurationRevisionsParams are the query parameters of ListConfigurationRevisions (proposed by the
 // spec: paging and sort only).
+//
+// Python: the keyword arguments of Client.list_configuration_revisions.
 type ListConfigurationRevisionsParams struct {
 	PageOptions
 	Sort *string `query:"sort"`

@@ -50,6 +50,8 @@ func (c *Client) GetControlTag(ctx context.Context, controlTagID string) (*types
 }
 
 // ListControlTagsParams are the query parameters of ListControlTags (other filters are unknown).
+//
+// Python: the keyword arguments of Client.list_control_tags.
 type ListControlTagsParams struct {
 	PageOptions
 }
@@ -78,22 +80,27 @@ func (c *Client) UpdateControlTag(ctx context.Context, controlTagID string, body
 
 // PatchControlTaggingsParams are the query parameters of the four patch_*_control_taggings operations:
 // PatchOp is required (enums.PatchOpSet adds, enums.PatchOpDelete archives); Reason is kept in the tagging
-// history.
+// history. Python: the patch_op and reason keyword arguments of Client.patch_model_control_taggings and its
+// siblings.
 type PatchControlTaggingsParams struct {
 	PatchOp enums.PatchOp `query:"patch_op" validate:"required"`
 	Reason  *string       `query:"reason"`
 }
 
-// PatchModelControlTaggingsParams are the query parameters of PatchModelControlTaggings.
+// PatchModelControlTaggingsParams are the query parameters of PatchModelControlTaggings (Python
+// Client.patch_model_control_taggings).
 type PatchModelControlTaggingsParams = PatchControlTaggingsParams
 
-// PatchArtifactControlTaggingsParams are the query parameters of PatchArtifactControlTaggings.
+// PatchArtifactControlTaggingsParams are the query parameters of PatchArtifactControlTaggings (Python
+// Client.patch_artifact_control_taggings).
 type PatchArtifactControlTaggingsParams = PatchControlTaggingsParams
 
-// PatchFileControlTaggingsParams are the query parameters of PatchFileControlTaggings.
+// PatchFileControlTaggingsParams are the query parameters of PatchFileControlTaggings (Python
+// Client.patch_file_control_taggings).
 type PatchFileControlTaggingsParams = PatchControlTaggingsParams
 
-// PatchUserControlTaggingsParams are the query parameters of PatchUserControlTaggings.
+// PatchUserControlTaggingsParams are the query parameters of PatchUserControlTaggings (Python
+// Client.patch_user_control_taggings).
 type PatchUserControlTaggingsParams = PatchControlTaggingsParams
 
 // patchTaggings sends one tagging PATCH: body = JSON array of control-tag ids, patch_op and reason as query.
@@ -118,26 +125,29 @@ func patchTaggings[T any](ctx context.Context, c *Client, op, objectID string, i
 	return listAll[T](ctx, c, request{op: op, path: []string{objectID}, query: params, body: ids})
 }
 
-// PatchModelControlTaggings adds or removes control tags on a model (operation patch_model_control_taggings).
+// PatchModelControlTaggings adds or removes control tags on a model (Python Client.patch_model_control_taggings,
+// operation patch_model_control_taggings; params.PatchOp is required).
 // A model's tags propagate to its artifacts, so the result can be longer than ids. Needs owner or
 // administrator on the model (ErrForbidden otherwise).
 func (c *Client) PatchModelControlTaggings(ctx context.Context, modelID string, controlTagIDs []string, params *PatchModelControlTaggingsParams) ([]types.ResourceControlTagging, error) {
 	return patchTaggings[types.ResourceControlTagging](ctx, c, "patch_model_control_taggings", modelID, controlTagIDs, params)
 }
 
-// PatchArtifactControlTaggings adds or removes control tags on an artifact (operation
-// patch_artifact_control_taggings). Needs owner or administrator on the artifact's model.
+// PatchArtifactControlTaggings adds or removes control tags on an artifact (Python
+// Client.patch_artifact_control_taggings, operation patch_artifact_control_taggings). Needs owner or administrator on the artifact's model.
 func (c *Client) PatchArtifactControlTaggings(ctx context.Context, artifactID string, controlTagIDs []string, params *PatchArtifactControlTaggingsParams) ([]types.ResourceControlTagging, error) {
 	return patchTaggings[types.ResourceControlTagging](ctx, c, "patch_artifact_control_taggings", artifactID, controlTagIDs, params)
 }
 
-// PatchFileControlTaggings adds or removes control tags on a file (operation patch_file_control_taggings;
+// PatchFileControlTaggings adds or removes control tags on a file (Python Client.patch_file_control_taggings,
+// operation patch_file_control_taggings;
 // the response type is assumed equal to the models').
 func (c *Client) PatchFileControlTaggings(ctx context.Context, fileID string, controlTagIDs []string, params *PatchFileControlTaggingsParams) ([]types.ResourceControlTagging, error) {
 	return patchTaggings[types.ResourceControlTagging](ctx, c, "patch_file_control_taggings", fileID, controlTagIDs, params)
 }
 
-// PatchUserControlTaggings adds or removes control tags on a user (operation patch_user_control_taggings).
+// PatchUserControlTaggings adds or removes control tags on a user (Python Client.patch_user_control_taggings,
+// operation patch_user_control_taggings).
 // Needs customer-administrator of the user's tenant.
 func (c *Client) PatchUserControlTaggings(ctx context.Context, userID string, controlTagIDs []string, params *PatchUserControlTaggingsParams) ([]types.UserControlTagging, error) {
 	return patchTaggings[types.UserControlTagging](ctx, c, "patch_user_control_taggings", userID, controlTagIDs, params)
@@ -179,7 +189,9 @@ func (c *Client) AddFileControlTaggings(ctx context.Context, fileID string, cont
 	return c.PatchFileControlTaggings(ctx, fileID, controlTagIDs, setOp(reason))
 }
 
-// RemoveFileControlTaggings archives a file's taggings (see AddFileControlTaggings).
+// RemoveFileControlTaggings archives a file's taggings: patch_file_control_taggings with the DELETE op. Like
+// AddFileControlTaggings it is not on the 2026.04 Python client (there, call Python
+// Client.patch_file_control_taggings yourself).
 func (c *Client) RemoveFileControlTaggings(ctx context.Context, fileID string, controlTagIDs []string) ([]types.ResourceControlTagging, error) {
 	return c.PatchFileControlTaggings(ctx, fileID, controlTagIDs, deleteOp())
 }

@@ -13,6 +13,8 @@ import (
 
 // ListDocumentsParams are the query parameters of ListDocuments. Only paging is confirmed; Sort, FilterBy
 // and ArchiveStatus are proposed by the spec and are not sent unless set.
+//
+// Python: the keyword arguments of Client.list_documents.
 type ListDocumentsParams struct {
 	PageOptions
 	Sort          *string              `query:"sort"`
@@ -21,6 +23,8 @@ type ListDocumentsParams struct {
 }
 
 // ListConfigurationDocumentsParams are the query parameters of ListConfigurationDocuments.
+//
+// Python: the keyword arguments of Client.list_configuration_documents.
 type ListConfigurationDocumentsParams struct {
 	PageOptions
 }
@@ -109,8 +113,9 @@ func (c *Client) ArchiveDocument(ctx context.Context, documentID string, reason 
 	return sysCall[types.Document](ctx, c, request{op: "archive_document", path: []string{documentID}, body: archiveBody(reason)})
 }
 
-// RestoreDocument restores an archived document (operation restore_document; added by symmetry with
-// archive_document, its existence is unconfirmed). A nil reason sends no body.
+// RestoreDocument restores an archived document (Python Client.restore_document, operation restore_document;
+// added by symmetry with archive_document, its existence is unconfirmed: expect ErrNotFound or
+// ErrMethodNotAllowed from registries without it). A nil reason sends no body.
 func (c *Client) RestoreDocument(ctx context.Context, documentID string, reason *string) (*types.Document, error) {
 	return sysCall[types.Document](ctx, c, request{op: "restore_document", path: []string{documentID}, body: archiveBody(reason)})
 }

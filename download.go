@@ -14,7 +14,8 @@ import (
 	"github.com/istari-sdk/istari-go/types"
 )
 
-// DownloadOptions are the optional settings of a download.
+// DownloadOptions are the optional settings of a download (ReadContents). Go-only: Python's read_contents
+// has no options.
 type DownloadOptions struct {
 	// Progress, when set, is called with the bytes written to the destination so far and the total (-1 when
 	// unknown).

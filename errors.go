@@ -40,7 +40,8 @@ var (
 	ErrChecksumMismatch = types.ErrChecksumMismatch
 )
 
-// ChecksumError reports the expected and actual SHA-384 of a download; it matches ErrChecksumMismatch.
+// ChecksumError reports the expected and actual SHA-384 of a download; it matches ErrChecksumMismatch. Python
+// raises a ValueError "Token data content checksum is invalid (<actual> != <expected>)" instead.
 type ChecksumError = types.ChecksumError
 
 // maxErrorBody caps the response body kept on an APIError.
@@ -180,7 +181,8 @@ func formatLoc(loc []any) string {
 }
 
 // ValidationError is a parameter that broke a local rule; it is returned before any request is sent.
-// It names the field and the rule, and the value's length or the bound, never the value itself.
+// It names the field and the rule, and the value's length or the bound, never the value itself. Python raises
+// ValueError (or pydantic's ValidationError) for the same rules, when it checks them at all.
 type ValidationError struct {
 	Field  string // wire name, e.g. "description" or "items[3].path"
 	Rule   string // e.g. "max", "required", "gte", "oneof", "exclusive"

@@ -16,6 +16,8 @@ import (
 
 // ListFilesParams are the filters of ListFiles (page, size, sort, filter_by, archive_status). Unset filters are
 // not sent: sending archive_status at all forces a slow server query.
+//
+// Python: the keyword arguments of Client.list_files.
 type ListFilesParams struct {
 	PageOptions
 	Sort          *string              `query:"sort"`
@@ -23,11 +25,13 @@ type ListFilesParams struct {
 	ArchiveStatus *enums.ArchiveStatus `query:"archive_status"`
 }
 
-// ListResourcesParams are the filters of ListResources.
+// ListResourcesParams are the filters of ListResources (Python: the keyword arguments of Client.list_resources).
 type ListResourcesParams = ListFilesParams
 
 // SearchResourcesParams are the parameters of SearchResources: search_term is required (at least 1 character);
 // size, when set, is 1..100.
+//
+// Python: the keyword arguments of Client.search_resources.
 type SearchResourcesParams struct {
 	PageOptions
 	SearchTerm string `query:"search_term" validate:"required,min=1"`
@@ -178,7 +182,8 @@ func (c *Client) AddFile(ctx context.Context, path string, opts *UploadOptions) 
 	return addWith(ctx, c, pathSource(path), opts, "create_file", c.createFile)
 }
 
-// AddFileFromReader is AddFile for content read from r; name is the file name with its extension.
+// AddFileFromReader is AddFile for content read from r; name is the file name with its extension
+// (Go-only: Python Client.add_file takes a path).
 func (c *Client) AddFileFromReader(ctx context.Context, name string, r io.Reader, opts *UploadOptions) (*types.File, error) {
 	return addWith(ctx, c, readerSource(name, r), opts, "create_file", c.createFile)
 }
@@ -189,7 +194,8 @@ func (c *Client) UpdateFile(ctx context.Context, fileID string, path string, opt
 	return c.updateFileWith(ctx, fileID, pathSource(path), opts)
 }
 
-// UpdateFileFromReader is UpdateFile for content read from r; name is the file name with its extension.
+// UpdateFileFromReader is UpdateFile for content read from r; name is the file name with its extension
+// (Go-only: Python Client.update_file takes a path).
 func (c *Client) UpdateFileFromReader(ctx context.Context, fileID, name string, r io.Reader, opts *UploadOptions) (*types.File, error) {
 	return c.updateFileWith(ctx, fileID, readerSource(name, r), opts)
 }
@@ -272,7 +278,8 @@ func (c *Client) CreateRevision(ctx context.Context, path string, opts *UploadOp
 	return c.revisionWith(ctx, pathSource(path), "", opts)
 }
 
-// CreateRevisionFromReader is CreateRevision for content read from r; name is the file name with extension.
+// CreateRevisionFromReader is CreateRevision for content read from r; name is the file name with extension
+// (Go-only: Python Client.create_revision takes a path).
 func (c *Client) CreateRevisionFromReader(ctx context.Context, name string, r io.Reader, opts *UploadOptions) (*types.FileRevision, error) {
 	return c.revisionWith(ctx, readerSource(name, r), "", opts)
 }
@@ -286,7 +293,8 @@ func (c *Client) UpdateRevisionContent(ctx context.Context, path, salt string, o
 	return c.revisionWith(ctx, pathSource(path), salt, opts)
 }
 
-// UpdateRevisionContentFromReader is UpdateRevisionContent for content read from r.
+// UpdateRevisionContentFromReader is UpdateRevisionContent for content read from r; name is the file name with
+// its extension (Go-only: Python Client.update_revision_content takes a path).
 func (c *Client) UpdateRevisionContentFromReader(ctx context.Context, name string, r io.Reader, salt string, opts *UploadOptions) (*types.FileRevision, error) {
 	if salt == "" {
 		return nil, newValidationError("salt", "required", "", "is required")

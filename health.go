@@ -11,7 +11,8 @@ import (
 	"github.com/istari-sdk/istari-go/internal/transport"
 )
 
-// HealthStatus is the answer of a health probe. Its JSON shape is not public, so the raw body is kept.
+// HealthStatus is the answer of a health probe (Python: the return value of Client.liveness_check and
+// Client.readiness_check). Its JSON shape is not public, so the raw body is kept.
 type HealthStatus struct {
 	StatusCode int             // HTTP status of the probe
 	Raw        json.RawMessage // body as sent (JSON, or text)
@@ -59,12 +60,15 @@ func (c *Client) CheckCompatibility(ctx context.Context) (*CompatibilityResult, 
 }
 
 // RouteReport compares the SDK's operation table with a registry OpenAPI document: operations that
-// match, are missing, moved (method or path), or have different path parameters.
+// match, are missing, moved (method or path), or have different path parameters. Go-only: it is the result of
+// VerifyRoutes and RouteResolution, which have no Python counterpart.
 type RouteReport = ops.Report
 
 // VerifyRoutes fetches <registry>/openapi.json and reports how the SDK's routes compare with it.
 // Routes can then be corrected with Configuration.OpenAPISpec (env ISTARI_CLIENT_OPENAPI_SPEC).
-// The same report is printed offline by `go run ./cmd/istari-specdiff FILE`.
+// The same report is printed offline by `go run ./cmd/istari-specdiff FILE`. Go-only (the Python client's
+// routes are generated from the spec, so it has nothing to verify). A registry that does not serve the
+// document answers *APIError (errors.Is ErrNotFound).
 func (c *Client) VerifyRoutes(ctx context.Context) (*RouteReport, error) {
 	spec, err := c.fetchOpenAPI(ctx)
 	if err != nil {
@@ -74,6 +78,7 @@ func (c *Client) VerifyRoutes(ctx context.Context) (*RouteReport, error) {
 }
 
 // RouteResolution reports how routes were resolved from Configuration.OpenAPISpec, or nil when none was given.
+// Go-only: the Python client has generated routes and no operation table to resolve.
 func (c *Client) RouteResolution() *RouteReport { return c.routes }
 
 // fetchOpenAPI downloads the registry's OpenAPI document (ops.OpenAPIPath), with the registry headers.

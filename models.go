@@ -10,6 +10,8 @@ import (
 
 // ListModelsParams are the filters of ListModels (page, size, filter_by, sort, archive_status); unset filters
 // are not sent.
+//
+// Python: the keyword arguments of Client.list_models.
 type ListModelsParams struct {
 	PageOptions
 	FilterBy      *enums.FilterBy      `query:"filter_by"`
@@ -62,12 +64,19 @@ func (c *Client) RestoreModel(ctx context.Context, modelID string, reason *strin
 }
 
 // AddModel uploads the file at path and registers it as a new model (Python Client.add_model: create_revision,
-// then create_model). Options over 255 characters fail locally with *ValidationError and send nothing.
+// then create_model). The model's name and extension come from the file's base name; opts (nil for none) sets
+// the revision's sources, description, display name, version name and external identifier.
+//
+// Errors worth knowing: an option over 255 characters fails locally with *ValidationError and sends nothing; a
+// missing file fails before any request (errors.Is(err, fs.ErrNotExist)); when create_model fails after the
+// upload, the error names the content sha of the orphaned blob. Use AddModelFromReader for content that is not
+// in a file.
 func (c *Client) AddModel(ctx context.Context, path string, opts *UploadOptions) (*types.Model, error) {
 	return addWith(ctx, c, pathSource(path), opts, "create_model", c.createModel)
 }
 
-// AddModelFromReader is AddModel for content read from r; name is the file name with its extension.
+// AddModelFromReader is AddModel for content read from r; name is the file name with its extension, from
+// which the revision's extension and MIME type are derived (Go-only: Python Client.add_model takes a path).
 func (c *Client) AddModelFromReader(ctx context.Context, name string, r io.Reader, opts *UploadOptions) (*types.Model, error) {
 	return addWith(ctx, c, readerSource(name, r), opts, "create_model", c.createModel)
 }
@@ -78,7 +87,8 @@ func (c *Client) UpdateModel(ctx context.Context, modelID, path string, opts *Up
 	return c.updateModelWith(ctx, modelID, pathSource(path), opts)
 }
 
-// UpdateModelFromReader is UpdateModel for content read from r.
+// UpdateModelFromReader is UpdateModel for content read from r; name is the file name with its extension
+// (Go-only: Python Client.update_model takes a path).
 func (c *Client) UpdateModelFromReader(ctx context.Context, modelID, name string, r io.Reader, opts *UploadOptions) (*types.Model, error) {
 	return c.updateModelWith(ctx, modelID, readerSource(name, r), opts)
 }

@@ -26,6 +26,8 @@ func (c *Client) GetModule(ctx context.Context, moduleID string) (*types.Module,
 }
 
 // ListModulesParams are the filters of ListModules. Nil fields are not sent.
+//
+// Python: the keyword arguments of Client.list_modules.
 type ListModulesParams struct {
 	PageOptions
 	Name *string `query:"name"`
@@ -44,6 +46,8 @@ func (c *Client) GetModuleVersion(ctx context.Context, versionID string) (*types
 }
 
 // ListModuleVersionsParams are the paging and sort options of ListModuleVersions.
+//
+// Python: the keyword arguments of Client.list_module_versions.
 type ListModuleVersionsParams struct {
 	PageOptions
 	Sort *string `query:"sort"`
@@ -61,6 +65,8 @@ func (c *Client) GetFunction(ctx context.Context, functionID string) (*types.Fun
 }
 
 // ListFunctionsParams are the filters of ListFunctions. Nil fields are not sent.
+//
+// Python: the keyword arguments of Client.list_functions.
 type ListFunctionsParams struct {
 	PageOptions
 	// Name is an exact function name, e.g. "@istari:extract".
@@ -94,6 +100,8 @@ func (c *Client) GetTool(ctx context.Context, toolID string) (*types.Tool, error
 }
 
 // ListToolsParams are the filters of ListTools. Nil fields are not sent.
+//
+// Python: the keyword arguments of Client.list_tools.
 type ListToolsParams struct {
 	PageOptions
 	// Include embeds related objects, e.g. enums.ToolIncludeFunctions (repeated keys).
@@ -123,6 +131,8 @@ func (c *Client) GetToolVersion(ctx context.Context, versionID string) (*types.T
 }
 
 // ListToolVersionsParams are the paging options of ListToolVersions.
+//
+// Python: the keyword arguments of Client.list_tool_versions.
 type ListToolVersionsParams struct {
 	PageOptions
 }
@@ -134,6 +144,8 @@ func (c *Client) ListToolVersions(ctx context.Context, params *ListToolVersionsP
 }
 
 // ListOperatingSystemsParams are the paging and sort options of ListOperatingSystems.
+//
+// Python: the keyword arguments of Client.list_operating_systems.
 type ListOperatingSystemsParams struct {
 	PageOptions
 	Sort *string `query:"sort"`
@@ -146,6 +158,8 @@ func (c *Client) ListOperatingSystems(ctx context.Context, params *ListOperating
 }
 
 // ListAuthorsParams are the paging and sort options of ListAuthors.
+//
+// Python: the keyword arguments of Client.list_authors.
 type ListAuthorsParams struct {
 	PageOptions
 	Sort *string `query:"sort"`

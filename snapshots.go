@@ -10,6 +10,8 @@ import (
 
 // ListSnapshotsParams are the query parameters of ListSnapshots. The newest snapshot of a configuration is
 // ConfigurationID=id, Size=1, Sort="-created".
+//
+// Python: the keyword arguments of Client.list_snapshots.
 type ListSnapshotsParams struct {
 	PageOptions
 	SystemID        *string `query:"system_id"`
@@ -19,6 +21,8 @@ type ListSnapshotsParams struct {
 }
 
 // ListSnapshotItemsParams are the query parameters of ListSnapshotItems.
+//
+// Python: the keyword arguments of Client.list_snapshot_items.
 type ListSnapshotItemsParams struct {
 	PageOptions
 	Sort *string `query:"sort"`
@@ -26,6 +30,8 @@ type ListSnapshotItemsParams struct {
 
 // ListSnapshotRevisionsParams are the query parameters of ListSnapshotRevisions. Name and Extension are
 // sent as repeated keys; extensions carry their dot (".json").
+//
+// Python: the keyword arguments of Client.list_snapshot_revisions.
 type ListSnapshotRevisionsParams struct {
 	PageOptions
 	Name      []string `query:"name"`
@@ -34,6 +40,8 @@ type ListSnapshotRevisionsParams struct {
 }
 
 // ListSnapshotSubsystemsParams are the query parameters of ListSnapshotSubsystems.
+//
+// Python: the keyword arguments of Client.list_snapshot_subsystems.
 type ListSnapshotSubsystemsParams struct {
 	PageOptions
 }

@@ -10,6 +10,8 @@ import (
 // ListTagsParams are the query parameters of ListTags. ArchiveStatus is upper case here (ACTIVE or
 // ARCHIVED), unlike every other list; a lower-case value fails locally because the registry would silently
 // answer the wrong set.
+//
+// Python: the keyword arguments of Client.list_tags.
 type ListTagsParams struct {
 	PageOptions
 	SystemID        *string                         `query:"system_id"`

@@ -38,6 +38,8 @@ func (c *Client) createPAT(ctx context.Context, op, name string) (*types.Persona
 }
 
 // ListPersonalAccessTokensParams are the query parameters of ListPersonalAccessTokens.
+//
+// Python: the keyword arguments of Client.list_personal_access_tokens.
 type ListPersonalAccessTokensParams struct {
 	PageOptions
 	Sort *string `query:"sort"` // field name, "-" prefix for descending

@@ -285,7 +285,8 @@ type CacheStats struct {
 	Hits, Misses, Puts int64
 }
 
-// CacheStats returns the filesystem cache counters; all zero when the cache is disabled.
+// CacheStats returns the filesystem cache counters; all zero when the cache is disabled (Python
+// Readable.get_cache_stats(), which Go offers once per client rather than per object).
 func (c *Client) CacheStats() CacheStats {
 	if c.files.cache == nil {
 		return CacheStats{}

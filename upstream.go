@@ -15,6 +15,8 @@ import (
 )
 
 // ListUpstreamRemotesParams are the query parameters of ListUpstreamRemotes.
+//
+// Python: the keyword arguments of Client.list_upstream_remotes.
 type ListUpstreamRemotesParams struct {
 	PageOptions
 }
@@ -27,6 +29,8 @@ func (c *Client) ListUpstreamRemotes(ctx context.Context, params *ListUpstreamRe
 
 // SyncUpstreamRemotesParams is what SyncUpstreamRemotes sends. The parameters of the operation are unknown,
 // so Query is sent verbatim and Body, when not nil, is JSON-encoded (json.RawMessage passes through).
+//
+// Python: the keyword arguments of Client.sync_upstream_remotes.
 type SyncUpstreamRemotesParams struct {
 	Query url.Values
 	Body  any
@@ -51,6 +55,8 @@ func (c *Client) SyncUpstreamRemotes(ctx context.Context, params *SyncUpstreamRe
 
 // CheckUpstreamRemoteCompatibilityParams is what CheckUpstreamRemoteCompatibility sends: the query is
 // unknown, so it is sent verbatim.
+//
+// Python: the keyword arguments of Client.check_upstream_remote_compatibility.
 type CheckUpstreamRemoteCompatibilityParams struct {
 	Query url.Values
 }

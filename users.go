@@ -35,6 +35,8 @@ func (c *Client) GetUser(ctx context.Context, userID string) (*types.User, error
 
 // ListUsersParams are the filters of ListUsers; nil sends nothing and the registry uses user_state=active,
 // user_type=all.
+//
+// Python: the keyword arguments of Client.list_users.
 type ListUsersParams struct {
 	UserState *enums.UserStateOption `query:"user_state"`
 	UserType  *enums.UserType        `query:"user_type"`

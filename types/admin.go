@@ -72,7 +72,8 @@ func ComputeSHA(r io.Reader, salt string) (sha string, n int64, err error) {
 	return hex.EncodeToString(h.Sum(nil)), n, nil
 }
 
-// SecretString holds a secret (a personal access token) that must not leak into logs or output. String,
+// SecretString holds a secret (a personal access token; Python PersonalAccessToken.token, a plain str) that
+// must not leak into logs or output. String,
 // GoString, every fmt verb, slog and JSON/text encoding print "[REDACTED]" (an empty secret stays ""). Reveal
 // returns the value. JSON decoding reads the plain string, so the secret of a create response is available.
 type SecretString string
@@ -305,20 +306,20 @@ type NewFunctionAuthSecret struct {
 
 // PresignedURL is the proposed response of the storage calls generate_upload_url / generate_download_url: a
 // one-time object-store URL to PUT or GET without the registry Authorization header. The URL's query string is
-// a credential: do not log it.
+// a credential: do not log it. Python's storage client returns the same URL as a plain string.
 type PresignedURL struct {
 	URL string `json:"url"`
 }
 
 // UploadURLRequest is the proposed body of generate_upload_url / generate_download_url (and an item of
-// generate_upload_urls_bulk): the sha and salt of the object.
+// generate_upload_urls_bulk): the sha and salt of the object, as Python's storage client sends them.
 type UploadURLRequest struct {
 	SHA  string `json:"sha"`
 	Salt string `json:"salt"`
 }
 
-// HealthStatus is the response of the liveness and readiness probes. Its JSON shape is unknown, so the body is
-// kept raw.
+// HealthStatus is the response of the liveness and readiness probes (Python Client.liveness_check and
+// Client.readiness_check). Its JSON shape is unknown, so the body is kept raw.
 type HealthStatus struct {
 	Raw json.RawMessage
 }
@@ -337,9 +338,9 @@ func (h HealthStatus) MarshalJSON() ([]byte, error) {
 	return h.Raw, nil
 }
 
-// UpstreamRemoteSyncResult is the answer of sync_upstream_remotes. UNCONFIRMED SHAPE: only the operation's
-// name is known, so the body is kept as sent in Raw (JSON, or null when the registry sent nothing); read it with
-// Decode.
+// UpstreamRemoteSyncResult is the answer of sync_upstream_remotes (Python Client.sync_upstream_remotes).
+// UNCONFIRMED SHAPE: only the operation's name is known, so the body is kept as sent in Raw (JSON, or null when
+// the registry sent nothing); read it with Decode.
 type UpstreamRemoteSyncResult struct {
 	Raw json.RawMessage
 }
@@ -356,7 +357,8 @@ func (m UpstreamRemoteSyncResult) MarshalJSON() ([]byte, error) { return rawOrNu
 // Decode unmarshals Raw into v.
 func (m *UpstreamRemoteSyncResult) Decode(v any) error { return json.Unmarshal(rawOrNull(m.Raw), v) }
 
-// UpstreamRemoteCompatibility is the answer of check_upstream_remote_compatibility. UNCONFIRMED SHAPE: only
+// UpstreamRemoteCompatibility is the answer of check_upstream_remote_compatibility (Python
+// Client.check_upstream_remote_compatibility). UNCONFIRMED SHAPE: only
 // the operation's name is known, so the body is kept as sent in Raw; read it with Decode.
 type UpstreamRemoteCompatibility struct {
 	Raw json.RawMessage

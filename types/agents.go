@@ -255,7 +255,7 @@ func (m Module) MarshalJSON() ([]byte, error) {
 }
 
 // NewModule is the proposed body of create_module (the module manifest; fields unknown). Set the keys in
-// Extra. Modules are normally published by the CLI or agents.
+// Extra. Modules are normally published by the CLI or agents. Python: the body of Client.create_module.
 type NewModule struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }

@@ -543,7 +543,7 @@ type Resource interface {
 }
 
 // RawResource is the fallback of DecodeResource for resource types the SDK does not decode: the type as given
-// and the undecoded JSON.
+// and the undecoded JSON. Go-only: Python falls back to a plain dict.
 type RawResource struct {
 	Type string
 	Raw  json.RawMessage
