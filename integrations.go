@@ -24,7 +24,7 @@ func (c *Client) CreateAppIntegration(ctx context.Context, body *types.NewAppInt
 	return &out, nil
 }
 
-// ListAppIntegrationsParams are the query parameters of ListAppIntegrations.
+// ListAppIntegrationsParams are the query parameters of ListAppIntegrations (Python list_app_integrations keyword arguments).
 type ListAppIntegrationsParams struct {
 	PageOptions
 }
@@ -85,7 +85,7 @@ func (c *Client) GetAuthIntegration(ctx context.Context, authIntegrationID strin
 	return &out, nil
 }
 
-// ListAuthIntegrationsParams are the query parameters of ListAuthIntegrations.
+// ListAuthIntegrationsParams are the query parameters of ListAuthIntegrations (Python list_auth_integrations keyword arguments).
 type ListAuthIntegrationsParams struct {
 	PageOptions
 }

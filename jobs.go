@@ -51,7 +51,7 @@ func (c *Client) GetJob(ctx context.Context, jobID string) (*types.Job, error) {
 	return invokeOne[types.Job](ctx, c, request{op: "get_job", path: []string{jobID}})
 }
 
-// ListJobsParams are the filters of ListJobs. Nil fields are not sent.
+// ListJobsParams are the filters of ListJobs (Python list_jobs keyword arguments). Nil fields are not sent.
 type ListJobsParams struct {
 	PageOptions
 	// ModelID filters by the resource the job runs on (the registry's deprecated name for a resource id).
@@ -73,7 +73,7 @@ func (c *Client) ListJobs(ctx context.Context, params *ListJobsParams) (*Page[ty
 	return listPage[types.Job](ctx, c, "list_jobs", nil, params)
 }
 
-// ListModelJobsParams are the filters of ListModelJobs. Nil fields are not sent.
+// ListModelJobsParams are the filters of ListModelJobs (Python list_model_jobs keyword arguments). Nil fields are not sent.
 type ListModelJobsParams struct {
 	PageOptions
 	StatusName    *enums.JobStatusName `query:"status_name"`
@@ -87,7 +87,8 @@ func (c *Client) ListModelJobs(ctx context.Context, modelID string, params *List
 	return listPage[types.Job](ctx, c, "list_model_jobs", []string{modelID}, params)
 }
 
-// UpdateJobStatusParams are the query parameters of UpdateJobStatus. StatusName is required.
+// UpdateJobStatusParams are the query parameters of UpdateJobStatus (Python update_job_status's status_name and
+// agent_id). StatusName is required.
 type UpdateJobStatusParams struct {
 	StatusName enums.JobStatusName `query:"status_name" validate:"required"`
 	// AgentID is the agent reporting the status (older SDKs: agent_identifier).
@@ -108,7 +109,8 @@ func (c *Client) UpdateJobStatus(ctx context.Context, jobID string, message *typ
 	return invokeOne[types.Job](ctx, c, r)
 }
 
-// UpdateJobAssignedAgentParams are the query parameters of UpdateJobAssignedAgent. AssignedAgentID is required.
+// UpdateJobAssignedAgentParams are the query parameters of UpdateJobAssignedAgent (Python
+// update_job_assigned_agent's assigned_agent_id). AssignedAgentID is required.
 type UpdateJobAssignedAgentParams struct {
 	AssignedAgentID string `query:"assigned_agent_id" validate:"required"`
 }
@@ -128,7 +130,8 @@ func (c *Client) RemoveJobAssignedAgent(ctx context.Context, jobID string) (*typ
 	return invokeOne[types.Job](ctx, c, request{op: "remove_job_assigned_agent", path: []string{jobID}})
 }
 
-// UpdateJobAssignedAgentPoolParams are the query parameters of UpdateJobAssignedAgentPool.
+// UpdateJobAssignedAgentPoolParams are the query parameters of UpdateJobAssignedAgentPool (Python
+// update_job_assigned_agent_pool's assigned_agent_pool_id).
 // AssignedAgentPoolID is required.
 type UpdateJobAssignedAgentPoolParams struct {
 	AssignedAgentPoolID string `query:"assigned_agent_pool_id" validate:"required"`

@@ -172,7 +172,8 @@ func (c *Client) UpdateJob(ctx context.Context, jobID, path string, opts *Upload
 	return c.updateJobWith(ctx, jobID, pathSource(path), opts)
 }
 
-// UpdateJobFromReader is UpdateJob for content read from r; name is the file name with its extension.
+// UpdateJobFromReader is UpdateJob for content read from r (Python Client.update_job takes a path; this Go-only
+// variant takes a reader); name is the file name with its extension.
 func (c *Client) UpdateJobFromReader(ctx context.Context, jobID, name string, r io.Reader, opts *UploadOptions) (*types.Job, error) {
 	return c.updateJobWith(ctx, jobID, readerSource(name, r), opts)
 }

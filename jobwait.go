@@ -23,7 +23,8 @@ const (
 // ErrJobFailed matches (errors.Is) the *JobFailedError of a job that ended Failed or Canceled.
 var ErrJobFailed = errors.New("istari: job did not complete")
 
-// JobFailedError is returned by WaitForJob when a job ends with status Failed or Canceled.
+// JobFailedError is returned by WaitForJob when a job ends with status Failed or Canceled. Python's
+// Job.poll_job returns the final status name instead of raising; Go makes the failure an error.
 type JobFailedError struct {
 	Job    *types.Job      // the job as last read
 	Status types.JobStatus // its terminal status entry (Name is Failed or Canceled)

@@ -27,7 +27,8 @@ func (c *Client) createFunctionAuthSecret(ctx context.Context, body *types.NewFu
 	return invokeOne[types.FunctionAuthSecret](ctx, c, request{op: "create_function_auth_secret", body: body})
 }
 
-// ListFunctionAuthSecretsParams are the filters of ListFunctionAuthSecrets. Nil fields are not sent.
+// ListFunctionAuthSecretsParams are the filters of ListFunctionAuthSecrets (Python function-auth-secret search
+// keyword arguments). Nil fields are not sent.
 type ListFunctionAuthSecretsParams struct {
 	AuthIntegrationType *enums.AuthIntegrationType `query:"auth_integration_type"`
 	FunctionAuthType    *enums.FunctionAuthType    `query:"function_auth_type"`
