@@ -70,7 +70,7 @@ func share(ctx context.Context, owner *istari.Client, other *secondUser, srv *is
 
 	// Before sharing, the model is invisible to the other user: the registry answers 404, not 403.
 	if _, err := other.client.GetModel(ctx, model.ID); !errors.Is(err, istari.ErrNotFound) {
-		return fmt.Errorf("before sharing, reading the model should fail with ErrNotFound, got %v", err)
+		return fmt.Errorf("before sharing, reading the model should fail with ErrNotFound, got %w", err)
 	}
 	fmt.Fprintf(w, "before sharing, %s cannot see it (not found)\n", other.name)
 

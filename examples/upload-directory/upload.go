@@ -28,7 +28,7 @@ func run(ctx context.Context, env *setup.Env, w io.Writer) error {
 		if err != nil {
 			return err
 		}
-		defer os.RemoveAll(tmp)
+		defer func() { _ = os.RemoveAll(tmp) }()
 		if err := generate(tmp); err != nil {
 			return err
 		}
