@@ -216,6 +216,8 @@ func BenchmarkPerfConcurrentGetModel(b *testing.B) {
 	if n := errs.Load(); n != 0 {
 		b.Fatalf("%d of %d concurrent GetModel calls failed", n, b.N)
 	}
-	b.ReportMetric(float64(e.srv.ConnectionCount()-connsBefore), "conns")
+	conns := float64(e.srv.ConnectionCount() - connsBefore)
+	b.ReportMetric(conns, "conns")
+	b.ReportMetric(float64(b.N)/max(conns, 1), "calls/conn")
 	b.ReportMetric(workers, "goroutines")
 }
