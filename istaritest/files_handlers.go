@@ -3,6 +3,7 @@ package istaritest
 import (
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"sort"
 	"strconv"
 	"strings"
@@ -464,8 +465,12 @@ func handleListModels(s *Server, w http.ResponseWriter, r *http.Request, c *call
 	if !ok {
 		return
 	}
+	// Only the rows of the requested page are rendered (the others stay nil and writePage slices them away):
+	// rendering a model scans every resource for its children, so rendering all rows made each page O(n²).
 	out := make([]map[string]any, len(ids))
-	for i, id := range ids {
+	lo, hi := pageWindow(r, len(ids))
+	for i := lo; i < hi; i++ {
+		id := ids[i]
 		m := s.renderResourceLocked(s.files.resources[id], 0).(types.Model)
 		rev := m.Revision()
 		item := map[string]any{
@@ -476,6 +481,17 @@ func handleListModels(s *Server, w http.ResponseWriter, r *http.Request, c *call
 		out[i] = item
 	}
 	writePage(w, r, out)
+}
+
+// pageWindow is the [lo, hi) range of n rows that writePage will serve for r's page and size (empty when the
+// parameters are invalid: writePage then answers 422 itself).
+func pageWindow(r *http.Request, n int) (lo, hi int) {
+	page, size, ok := pageParams(httptest.NewRecorder(), r)
+	if !ok || page < 1 || size <= 0 {
+		return 0, 0
+	}
+	lo = min((page-1)*size, n)
+	return lo, min(lo+size, n)
 }
 
 func idsOf(as []types.Artifact) []string {
