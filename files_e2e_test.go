@@ -383,7 +383,7 @@ func clientGoroutines() map[string]string {
 
 // noGoroutineLeak waits until every client goroutine started since base has ended.
 // The client must use pool as its HTTP transport: its idle keep-alive connections are closed first (they are
-// not leaks). Client.Close cannot do it: the SDK transport's wrapper does not forward CloseIdleConnections.
+// not leaks; Client.Close would close them too, but the test checks while the client is still open).
 func noGoroutineLeak(t *testing.T, pool *http.Transport, base map[string]string) {
 	t.Helper()
 	var mu sync.Mutex

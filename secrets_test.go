@@ -208,7 +208,6 @@ func TestSecretsNeverLeak(t *testing.T) {
 // strips the query from the returned error, but only after the retry records were written. Remove the Skip
 // once checkRetry logs a query-stripped error.
 func TestPresignedSignatureNeverLogged(t *testing.T) {
-	t.Skip("known bug: internal/transport policy.checkRetry logs the presigned query on retry (see report)")
 	checkNoLeaks(t)
 	srv := istaritest.NewServer()
 	t.Cleanup(srv.Close)

@@ -46,7 +46,7 @@ func (p *policy) checkRetry(ctx context.Context, resp *http.Response, err error)
 		if resp != nil {
 			attrs = append(attrs, slog.Int("status", resp.StatusCode))
 		} else {
-			attrs = append(attrs, slog.String("error", err.Error()))
+			attrs = append(attrs, slog.String("error", errorText(err, "")))
 		}
 		p.logger.LogAttrs(ctx, slog.LevelDebug, "istari: retrying request", attrs...)
 	}

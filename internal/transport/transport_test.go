@@ -311,3 +311,19 @@ func TestCertificateErrorsAreNotRetried(t *testing.T) {
 	assert.Equal(t, 1, n, "an untrusted certificate will not become trusted by retrying")
 	assert.False(t, errors.Is(err, context.Canceled))
 }
+
+func TestRetryLogOmitsQuery(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	addr := ln.Addr().String()
+	require.NoError(t, ln.Close())
+	var buf bytes.Buffer
+	var mu sync.Mutex
+	tr := New(Options{MaxAttempts: 2, MinInterval: time.Millisecond, MaxInterval: time.Millisecond, Logger: newTestLogger(&buf, &mu)})
+	_, _, err = tr.Do(context.Background(), &Request{Method: http.MethodGet, URL: "http://" + addr + "/obj?X-Amz-Signature=s3cr3t", Label: "storage"})
+	require.Error(t, err)
+	mu.Lock()
+	defer mu.Unlock()
+	assert.Contains(t, buf.String(), "istari: retrying request")
+	assert.NotContains(t, buf.String(), "s3cr3t")
+}

@@ -2,10 +2,12 @@ package transport
 
 import (
 	"context"
+	"errors"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptrace"
+	"net/url"
 	"strings"
 	"time"
 )
@@ -42,7 +44,7 @@ func (a *attemptTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 			slog.Int("attempt", st.attempts), slog.Duration("duration", time.Since(start)),
 		}
 		if err != nil {
-			attrs = append(attrs, slog.String("error", redactErr(err, req)))
+			attrs = append(attrs, slog.String("error", errorText(err, req.URL.RawQuery)))
 		} else {
 			attrs = append(attrs, slog.Int("status", resp.StatusCode))
 		}
@@ -59,13 +61,20 @@ func (a *attemptTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 	return resp, nil
 }
 
-// redactErr renders a transport error without the request's query string (presigned signatures).
-func redactErr(err error, req *http.Request) string {
+// errorText renders a transport error for logs without any URL query string (presigned signatures):
+// a *url.Error's URL is stripped, and rawQuery, when known, is masked wherever else it appears.
+func errorText(err error, rawQuery string) string {
 	msg := err.Error()
-	if req.URL.RawQuery == "" {
-		return msg
+	var uerr *url.Error
+	if errors.As(err, &uerr) {
+		stripped := *uerr
+		stripped.URL = StripQuery(uerr.URL)
+		msg = strings.ReplaceAll(msg, uerr.Error(), stripped.Error())
 	}
-	return strings.ReplaceAll(msg, req.URL.RawQuery, "[REDACTED]")
+	if rawQuery != "" {
+		msg = strings.ReplaceAll(msg, rawQuery, "[REDACTED]")
+	}
+	return msg
 }
 
 // cancelOnClose ends the attempt's timeout context when the body is closed, so the timeout covers
