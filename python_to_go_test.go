@@ -99,11 +99,18 @@ func TestPythonToGoCoversOperationTable(t *testing.T) {
 	require.Positive(t, n)
 }
 
+// formattingMethods are the fmt and slog interface methods that keep a *Client's secrets out of output;
+// they are not API of their own.
+var formattingMethods = map[string]bool{"String": true, "GoString": true, "Format": true, "LogValue": true}
+
 func TestPythonToGoCoversClientMethods(t *testing.T) {
 	doc := parsePythonToGo(t)
 	client := reflect.TypeFor[*Client]()
 	for i := range client.NumMethod() {
 		name := client.Method(i).Name
+		if formattingMethods[name] {
+			continue
+		}
 		if _, ok := doc.mapped[name]; !ok && !doc.goOnly[name] {
 			t.Errorf("*Client.%s is in neither the Python mapping nor the Go-only helpers of %s", name, pythonToGoDoc)
 		}
