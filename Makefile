@@ -7,7 +7,7 @@ BENCHTIME ?= 3x
 # The spec directory lets the operation-table test compare every row with operations.md.
 SPEC_DIR  ?= $(abspath $(firstword $(wildcard ../shared/spec /work/shared/spec)))
 
-.PHONY: test vet lint lint-install cover bench fuzz specdiff examples quickstart
+.PHONY: test vet lint lint-install cover bench bench-files bench-perf bench-walk fuzz specdiff examples quickstart
 
 ## test: vet, then every test with the race detector (examples included)
 test: vet
@@ -28,9 +28,19 @@ cover:
 	$(GO) test -count=1 -coverprofile=coverage.out ./...
 	$(GO) tool cover -func=coverage.out | tail -n 1
 
-## bench: the benchmarks beside their plain baselines
-bench:
-	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=$(BENCHTIME) ./...
+## bench: large-file upload/download and small-call benchmarks, each beside its plain baseline (ratios
+## reported as sdk/baseline; ISTARI_BENCH_SIZE=1073741824 make bench moves 1 GiB)
+bench: bench-files bench-perf
+
+bench-files:
+	$(GO) test -run='^$$' -bench='Benchmark(Upload|Download)LargeFile' -benchtime=$(BENCHTIME) -benchmem .
+
+bench-perf:
+	$(GO) test -run='^$$' -bench='BenchmarkPerf(GetModel|ConcurrentGetModel)' -benchtime=3000x -count=3 .
+
+## bench-walk: walking 10,000 models through the iterator vs the same pages by hand (slow: about a minute)
+bench-walk:
+	$(GO) test -run='^$$' -bench='BenchmarkPerfWalkModels' -benchtime=2x -timeout=15m .
 
 ## specdiff: compare the operation table with an OpenAPI document: make specdiff SPEC=openapi.json
 specdiff:
