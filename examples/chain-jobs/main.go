@@ -16,7 +16,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -33,12 +32,7 @@ const (
 )
 
 func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	env, err := setup.Connect(os.Stdout)
-	setup.Must(err)
-	defer env.Close()
-	setup.Must(run(ctx, env, os.Stdout))
+	setup.Main(5*time.Minute, run)
 }
 
 // run does the whole chain and prints its progress to w.

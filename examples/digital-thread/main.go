@@ -10,18 +10,11 @@
 package main
 
 import (
-	"context"
-	"os"
 	"time"
 
 	"github.com/istari-sdk/istari-go/examples/internal/setup"
 )
 
 func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	env, err := setup.Connect(os.Stdout)
-	setup.Must(err)
-	defer env.Close()
-	setup.Must(run(ctx, env, os.Stdout))
+	setup.Main(2*time.Minute, run)
 }

@@ -10,9 +10,7 @@
 package main
 
 import (
-	"context"
 	"flag"
-	"os"
 	"time"
 
 	"github.com/istari-sdk/istari-go/examples/internal/setup"
@@ -20,10 +18,5 @@ import (
 
 func main() {
 	flag.Parse()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	env, err := setup.Connect(os.Stdout)
-	setup.Must(err)
-	defer env.Close()
-	setup.Must(run(ctx, env, os.Stdout))
+	setup.Main(2*time.Minute, run)
 }

@@ -14,7 +14,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -25,13 +24,7 @@ import (
 )
 
 func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-
-	env, err := setup.Connect(os.Stdout)
-	setup.Must(err)
-	defer env.Close()
-	setup.Must(run(ctx, env, os.Stdout))
+	setup.Main(2*time.Minute, run)
 }
 
 // run is the quickstart itself, writing what it does to w.

@@ -7,10 +7,12 @@
 package setup
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
+	"time"
 
 	istari "github.com/istari-sdk/istari-go"
 	"github.com/istari-sdk/istari-go/istaritest"
@@ -108,10 +110,23 @@ func (e *Env) Close() {
 	}
 }
 
-// Must exits the program with the error's message when err is not nil.
-func Must(err error) {
-	if err != nil {
+// Main runs an example program: it connects (see Connect), calls run with a context bounded by timeout,
+// closes the client and any fake registry, and only then exits, with status 1 and the error on stderr when
+// anything failed.
+func Main(timeout time.Duration, run func(ctx context.Context, env *Env, w io.Writer) error) {
+	if err := runMain(timeout, run, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "error:", err)
 		os.Exit(1)
 	}
+}
+
+func runMain(timeout time.Duration, run func(context.Context, *Env, io.Writer) error, w io.Writer) error {
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	env, err := Connect(w)
+	if err != nil {
+		return err
+	}
+	defer env.Close()
+	return run(ctx, env, w)
 }
