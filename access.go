@@ -39,11 +39,7 @@ func (c *Client) CreateAccess(ctx context.Context, rel *types.AccessRelationship
 	if err != nil {
 		return nil, err
 	}
-	var out types.AccessRelationship
-	if err := c.invoke(ctx, request{op: "create_access", body: body, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.AccessRelationship](ctx, c, request{op: "create_access", body: body})
 }
 
 // BulkCreateAccess shares many resources at once, POST /api/v2/bulk/access (Python
@@ -86,16 +82,11 @@ func (c *Client) UpdateAccess(ctx context.Context, subjectType enums.AccessSubje
 	); err != nil {
 		return nil, err
 	}
-	var out types.AccessRelationship
-	err := c.invoke(ctx, request{
+	return invokeOne[types.AccessRelationship](ctx, c, request{
 		op:   "update_access",
 		path: []string{string(subjectType), subjectID, string(resourceType), resourceID},
-		body: upd, out: &out,
+		body: upd,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
 }
 
 // RemoveAccess revokes a subject's relation to a resource (Python Client.remove_access, operation
@@ -174,11 +165,7 @@ func (c *Client) CreateAccessByEmailForOtherTenants(ctx context.Context, params 
 	); err != nil {
 		return nil, err
 	}
-	var out types.AccessRelationship
-	if err := c.invoke(ctx, request{op: "create_access_by_email_for_other_tenants", query: &p, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.AccessRelationship](ctx, c, request{op: "create_access_by_email_for_other_tenants", query: &p})
 }
 
 // ListResourceTypePermissionsParams are the query parameters of ListResourceTypePermissions; all but paging

@@ -13,11 +13,7 @@ type ListArtifactsParams = ListFilesParams
 
 // createArtifact registers an uploaded revision as an artifact of a model (operation create_artifact).
 func (c *Client) createArtifact(ctx context.Context, modelID string, rev *types.FileRevision) (*types.Artifact, error) {
-	var out types.Artifact
-	if err := c.invoke(ctx, request{op: "create_artifact", path: []string{modelID}, body: rev, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.Artifact](ctx, c, request{op: "create_artifact", path: []string{modelID}, body: rev})
 }
 
 // createArtifactsBulk registers 1..10 uploaded revisions as artifacts (operation create_artifacts_bulk).
@@ -31,20 +27,12 @@ func (c *Client) createArtifactsBulk(ctx context.Context, modelID string, revs [
 
 // updateArtifact appends an uploaded revision to an artifact's file (operation update_artifact).
 func (c *Client) updateArtifact(ctx context.Context, artifactID string, rev *types.FileRevision) (*types.Artifact, error) {
-	var out types.Artifact
-	if err := c.invoke(ctx, request{op: "update_artifact", path: []string{artifactID}, body: rev, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.Artifact](ctx, c, request{op: "update_artifact", path: []string{artifactID}, body: rev})
 }
 
 // GetArtifact returns an artifact (Python Client.get_artifact, operation get_artifact).
 func (c *Client) GetArtifact(ctx context.Context, artifactID string) (*types.Artifact, error) {
-	var out types.Artifact
-	if err := c.invoke(ctx, request{op: "get_artifact", path: []string{artifactID}, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.Artifact](ctx, c, request{op: "get_artifact", path: []string{artifactID}})
 }
 
 // ListArtifacts lists artifacts page by page (Python Client.list_artifacts, operation list_artifacts).

@@ -19,29 +19,17 @@ type ListCommentsParams struct {
 
 // createComment registers an uploaded revision as a comment on a resource (operation create_comment).
 func (c *Client) createComment(ctx context.Context, resourceID string, rev *types.FileRevision) (*types.Comment, error) {
-	var out types.Comment
-	if err := c.invoke(ctx, request{op: "create_comment", path: []string{resourceID}, body: rev, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.Comment](ctx, c, request{op: "create_comment", path: []string{resourceID}, body: rev})
 }
 
 // updateComment appends an uploaded revision to a comment (operation update_comment).
 func (c *Client) updateComment(ctx context.Context, commentID string, rev *types.FileRevision) (*types.Comment, error) {
-	var out types.Comment
-	if err := c.invoke(ctx, request{op: "update_comment", path: []string{commentID}, body: rev, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.Comment](ctx, c, request{op: "update_comment", path: []string{commentID}, body: rev})
 }
 
 // GetComment returns a comment with its threaded replies (Python Client.get_comment, operation get_comment).
 func (c *Client) GetComment(ctx context.Context, commentID string) (*types.Comment, error) {
-	var out types.Comment
-	if err := c.invoke(ctx, request{op: "get_comment", path: []string{commentID}, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.Comment](ctx, c, request{op: "get_comment", path: []string{commentID}})
 }
 
 // ListModelComments lists the comments of a model (Python Client.list_model_comments, operation

@@ -64,7 +64,7 @@ func (c *Client) CreateConfiguration(ctx context.Context, systemID string, body 
 			return nil, newValidationError(sysIndexedField("tracked_systems", i, "system_id"), "required", "", "is required")
 		}
 	}
-	return sysCall[types.SystemConfiguration](ctx, c, request{op: "create_configuration", path: []string{systemID}, body: body})
+	return invokeOne[types.SystemConfiguration](ctx, c, request{op: "create_configuration", path: []string{systemID}, body: body})
 }
 
 // ListSystemConfigurations lists the configurations of a system page by page (Python
@@ -76,13 +76,13 @@ func (c *Client) ListSystemConfigurations(ctx context.Context, systemID string, 
 // ArchiveConfiguration archives a configuration (Python Client.archive_configuration, operation
 // archive_configuration). A nil reason sends no body.
 func (c *Client) ArchiveConfiguration(ctx context.Context, configurationID string, reason *string) (*types.SystemConfiguration, error) {
-	return sysCall[types.SystemConfiguration](ctx, c, request{op: "archive_configuration", path: []string{configurationID}, body: archiveBody(reason)})
+	return invokeOne[types.SystemConfiguration](ctx, c, request{op: "archive_configuration", path: []string{configurationID}, body: archiveBody(reason)})
 }
 
 // RestoreConfiguration restores an archived configuration (Python Client.restore_configuration, operation
 // restore_configuration). A nil reason sends no body.
 func (c *Client) RestoreConfiguration(ctx context.Context, configurationID string, reason *string) (*types.SystemConfiguration, error) {
-	return sysCall[types.SystemConfiguration](ctx, c, request{op: "restore_configuration", path: []string{configurationID}, body: archiveBody(reason)})
+	return invokeOne[types.SystemConfiguration](ctx, c, request{op: "restore_configuration", path: []string{configurationID}, body: archiveBody(reason)})
 }
 
 // ListTrackedFiles lists the files a configuration tracks (Python Client.list_tracked_files, operation

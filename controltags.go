@@ -33,20 +33,12 @@ func (c *Client) CreateControlTag(ctx context.Context, body *types.NewControlTag
 	if err := firstErr(requireString("name", body.Name), checkTagDescription(body.Description)); err != nil {
 		return nil, err
 	}
-	var out types.ControlTag
-	if err := c.invoke(ctx, request{op: "create_control_tag", body: body, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.ControlTag](ctx, c, request{op: "create_control_tag", body: body})
 }
 
 // GetControlTag returns one control tag (Python Client.get_control_tag, operation get_control_tag).
 func (c *Client) GetControlTag(ctx context.Context, controlTagID string) (*types.ControlTag, error) {
-	var out types.ControlTag
-	if err := c.invoke(ctx, request{op: "get_control_tag", path: []string{controlTagID}, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.ControlTag](ctx, c, request{op: "get_control_tag", path: []string{controlTagID}})
 }
 
 // ListControlTagsParams are the query parameters of ListControlTags (other filters are unknown).
@@ -71,11 +63,7 @@ func (c *Client) UpdateControlTag(ctx context.Context, controlTagID string, body
 	if err := checkTagDescription(body.Description); err != nil {
 		return nil, err
 	}
-	var out types.ControlTag
-	if err := c.invoke(ctx, request{op: "update_control_tag", path: []string{controlTagID}, body: body, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.ControlTag](ctx, c, request{op: "update_control_tag", path: []string{controlTagID}, body: body})
 }
 
 // PatchControlTaggingsParams are the query parameters of the four patch_*_control_taggings operations:

@@ -67,7 +67,7 @@ func (c *Client) CreateDocument(ctx context.Context, body *types.CreateDocumentR
 	if err := checkDocumentContent(body.Content); err != nil {
 		return nil, err
 	}
-	return sysCall[types.Document](ctx, c, request{op: "create_document", body: body})
+	return invokeOne[types.Document](ctx, c, request{op: "create_document", body: body})
 }
 
 // UpdateDocument creates a new revision of a document (Python Client.update_document, operation
@@ -80,19 +80,19 @@ func (c *Client) UpdateDocument(ctx context.Context, documentID string, body *ty
 	if err := checkDocumentContent(body.Content); err != nil {
 		return nil, err
 	}
-	return sysCall[types.Document](ctx, c, request{op: "update_document", path: []string{documentID}, body: body})
+	return invokeOne[types.Document](ctx, c, request{op: "update_document", path: []string{documentID}, body: body})
 }
 
 // GetDocument returns a document's current revision with its content (Python Client.get_document,
 // operation get_document).
 func (c *Client) GetDocument(ctx context.Context, documentID string) (*types.Document, error) {
-	return sysCall[types.Document](ctx, c, request{op: "get_document", path: []string{documentID}})
+	return invokeOne[types.Document](ctx, c, request{op: "get_document", path: []string{documentID}})
 }
 
 // GetDocumentByRevisionID returns a document as one revision captured it (Python
 // Client.get_document_by_revision_id, operation get_document_by_revision_id).
 func (c *Client) GetDocumentByRevisionID(ctx context.Context, revisionID string) (*types.Document, error) {
-	return sysCall[types.Document](ctx, c, request{op: "get_document_by_revision_id", path: []string{revisionID}})
+	return invokeOne[types.Document](ctx, c, request{op: "get_document_by_revision_id", path: []string{revisionID}})
 }
 
 // ListDocuments lists the documents the caller can see (Python Client.list_documents, operation
@@ -110,14 +110,14 @@ func (c *Client) ListConfigurationDocuments(ctx context.Context, configurationID
 // ArchiveDocument archives a document (Python Client.archive_document, operation archive_document). A nil
 // reason sends no body.
 func (c *Client) ArchiveDocument(ctx context.Context, documentID string, reason *string) (*types.Document, error) {
-	return sysCall[types.Document](ctx, c, request{op: "archive_document", path: []string{documentID}, body: archiveBody(reason)})
+	return invokeOne[types.Document](ctx, c, request{op: "archive_document", path: []string{documentID}, body: archiveBody(reason)})
 }
 
 // RestoreDocument restores an archived document (Python Client.restore_document, operation restore_document;
 // added by symmetry with archive_document, its existence is unconfirmed: expect ErrNotFound or
 // ErrMethodNotAllowed from registries without it). A nil reason sends no body.
 func (c *Client) RestoreDocument(ctx context.Context, documentID string, reason *string) (*types.Document, error) {
-	return sysCall[types.Document](ctx, c, request{op: "restore_document", path: []string{documentID}, body: archiveBody(reason)})
+	return invokeOne[types.Document](ctx, c, request{op: "restore_document", path: []string{documentID}, body: archiveBody(reason)})
 }
 
 // ExportDocument streams a document rendered as json (ProseMirror), markdown, docx or pdf to w (Python

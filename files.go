@@ -39,38 +39,22 @@ type SearchResourcesParams struct {
 
 // createFile registers a file whose first revision was uploaded (operation create_file).
 func (c *Client) createFile(ctx context.Context, rev *types.FileRevision) (*types.File, error) {
-	var out types.File
-	if err := c.invoke(ctx, request{op: "create_file", body: rev, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.File](ctx, c, request{op: "create_file", body: rev})
 }
 
 // updateFile appends an uploaded revision to a file (operation update_file).
 func (c *Client) updateFile(ctx context.Context, fileID string, rev *types.FileRevision) (*types.File, error) {
-	var out types.File
-	if err := c.invoke(ctx, request{op: "update_file", path: []string{fileID}, body: rev, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.File](ctx, c, request{op: "update_file", path: []string{fileID}, body: rev})
 }
 
 // updateFileProperties sets a file's new properties token (operation update_file_properties).
 func (c *Client) updateFileProperties(ctx context.Context, fileID string, body *types.TokenWithProperties) (*types.File, error) {
-	var out types.File
-	if err := c.invoke(ctx, request{op: "update_file_properties", path: []string{fileID}, body: body, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.File](ctx, c, request{op: "update_file_properties", path: []string{fileID}, body: body})
 }
 
 // GetFile returns a file with its revisions, oldest first (Python Client.get_file, operation get_file).
 func (c *Client) GetFile(ctx context.Context, fileID string) (*types.File, error) {
-	var out types.File
-	if err := c.invoke(ctx, request{op: "get_file", path: []string{fileID}, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.File](ctx, c, request{op: "get_file", path: []string{fileID}})
 }
 
 // ListFiles lists files page by page (Python Client.list_files, operation list_files). Very large tenants can
@@ -92,11 +76,7 @@ func (c *Client) RestoreFile(ctx context.Context, fileID string, reason *string)
 
 // GetRevision returns one file revision (Python Client.get_revision, operation get_revision).
 func (c *Client) GetRevision(ctx context.Context, revisionID string) (*types.FileRevision, error) {
-	var out types.FileRevision
-	if err := c.invoke(ctx, request{op: "get_revision", path: []string{revisionID}, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.FileRevision](ctx, c, request{op: "get_revision", path: []string{revisionID}})
 }
 
 // ArchiveFileRevision archives one revision (Python Client.archive_file_revision, operation
@@ -142,11 +122,7 @@ func (c *Client) SearchResources(ctx context.Context, params *SearchResourcesPar
 
 // archiveCall performs an archive_*/restore_* operation that answers the updated object.
 func archiveCall[T any](ctx context.Context, c *Client, op, id string, reason *string) (*T, error) {
-	var out T
-	if err := c.invoke(ctx, request{op: op, path: []string{id}, body: archiveBody(reason), out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[T](ctx, c, request{op: op, path: []string{id}, body: archiveBody(reason)})
 }
 
 // Archive archives any archivable object by dispatching on its ArchiveKind to archive_<kind> (Python

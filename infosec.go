@@ -25,12 +25,7 @@ func (c *Client) AssignInfosecLevel(ctx context.Context, subjectType enums.Infos
 	if body == nil || body.InfosecLevelID == "" {
 		return nil, newValidationError("infosec_level_id", "required", "", "")
 	}
-	var out types.InfosecLevel
-	err := c.invoke(ctx, request{op: "assign_infosec_level", path: []string{string(subjectType), subjectID}, body: body, out: &out})
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.InfosecLevel](ctx, c, request{op: "assign_infosec_level", path: []string{string(subjectType), subjectID}, body: body})
 }
 
 // ListInfosecLevels lists the levels of the platform's schema, in schema order (Python
@@ -44,11 +39,7 @@ func (c *Client) ListInfosecLevels(ctx context.Context) ([]types.InfosecLevel, e
 // default level (Python Client.get_platform_infosec_settings, operation get_platform_infosec_settings). The
 // JSON names are unconfirmed; read them from Extra with types.ExtraValue.
 func (c *Client) GetPlatformInfosecSettings(ctx context.Context) (*types.PlatformInfosecSettings, error) {
-	var out types.PlatformInfosecSettings
-	if err := c.invoke(ctx, request{op: "get_platform_infosec_settings", out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.PlatformInfosecSettings](ctx, c, request{op: "get_platform_infosec_settings"})
 }
 
 // EnablePlatformInfosecSettings enables infosec levels on the platform (Python
@@ -59,9 +50,5 @@ func (c *Client) EnablePlatformInfosecSettings(ctx context.Context, body *types.
 	if body == nil {
 		return nil, newValidationError("body", "required", "", "")
 	}
-	var out types.PlatformInfosecSettings
-	if err := c.invoke(ctx, request{op: "enable_platform_infosec_settings", body: body, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.PlatformInfosecSettings](ctx, c, request{op: "enable_platform_infosec_settings", body: body})
 }

@@ -17,11 +17,7 @@ func (c *Client) CreateAppIntegration(ctx context.Context, body *types.NewAppInt
 	if body == nil {
 		body = &types.NewAppIntegration{}
 	}
-	var out types.AppIntegration
-	if err := c.invoke(ctx, request{op: "create_app_integration", body: body, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.AppIntegration](ctx, c, request{op: "create_app_integration", body: body})
 }
 
 // ListAppIntegrationsParams are the query parameters of ListAppIntegrations (Python list_app_integrations keyword arguments).
@@ -49,11 +45,7 @@ func (c *Client) createAuthIntegration(ctx context.Context, body *types.NewAuthI
 	); err != nil {
 		return nil, err
 	}
-	var out types.AuthIntegration
-	if err := c.invoke(ctx, request{op: "create_auth_integration", body: body, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.AuthIntegration](ctx, c, request{op: "create_auth_integration", body: body})
 }
 
 // updateAuthIntegration is the wire call update_auth_integration (Python Client._update_auth_integration):
@@ -67,22 +59,13 @@ func (c *Client) updateAuthIntegration(ctx context.Context, authIntegrationID st
 			return nil, err
 		}
 	}
-	var out types.AuthIntegration
-	err := c.invoke(ctx, request{op: "update_auth_integration", path: []string{authIntegrationID}, body: body, out: &out})
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.AuthIntegration](ctx, c, request{op: "update_auth_integration", path: []string{authIntegrationID}, body: body})
 }
 
 // GetAuthIntegration returns one auth integration; its File's latest revision holds the registration
 // document (Python Client.get_auth_integration, operation get_auth_integration).
 func (c *Client) GetAuthIntegration(ctx context.Context, authIntegrationID string) (*types.AuthIntegration, error) {
-	var out types.AuthIntegration
-	if err := c.invoke(ctx, request{op: "get_auth_integration", path: []string{authIntegrationID}, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.AuthIntegration](ctx, c, request{op: "get_auth_integration", path: []string{authIntegrationID}})
 }
 
 // ListAuthIntegrationsParams are the query parameters of ListAuthIntegrations (Python list_auth_integrations keyword arguments).

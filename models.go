@@ -21,30 +21,18 @@ type ListModelsParams struct {
 
 // createModel registers a model whose first revision was uploaded (operation create_model).
 func (c *Client) createModel(ctx context.Context, rev *types.FileRevision) (*types.Model, error) {
-	var out types.Model
-	if err := c.invoke(ctx, request{op: "create_model", body: rev, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.Model](ctx, c, request{op: "create_model", body: rev})
 }
 
 // updateModel appends an uploaded revision to a model's file (operation update_model).
 func (c *Client) updateModel(ctx context.Context, modelID string, rev *types.FileRevision) (*types.Model, error) {
-	var out types.Model
-	if err := c.invoke(ctx, request{op: "update_model", path: []string{modelID}, body: rev, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.Model](ctx, c, request{op: "update_model", path: []string{modelID}, body: rev})
 }
 
 // GetModel returns a model with its file, artifacts and comments (Python Client.get_model, operation
 // get_model).
 func (c *Client) GetModel(ctx context.Context, modelID string) (*types.Model, error) {
-	var out types.Model
-	if err := c.invoke(ctx, request{op: "get_model", path: []string{modelID}, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.Model](ctx, c, request{op: "get_model", path: []string{modelID}})
 }
 
 // ListModels lists models page by page (Python Client.list_models, operation list_models). Items are summary

@@ -74,7 +74,7 @@ func (c *Client) CreateSnapshot(ctx context.Context, configurationID string, bod
 
 // GetSnapshot returns one snapshot (Python Client.get_snapshot, operation get_snapshot).
 func (c *Client) GetSnapshot(ctx context.Context, snapshotID string) (*types.Snapshot, error) {
-	return sysCall[types.Snapshot](ctx, c, request{op: "get_snapshot", path: []string{snapshotID}})
+	return invokeOne[types.Snapshot](ctx, c, request{op: "get_snapshot", path: []string{snapshotID}})
 }
 
 // ListSnapshots lists snapshots, filtered by system, configuration or tag name (Python

@@ -18,11 +18,7 @@ func (c *Client) GenerateUploadURL(ctx context.Context, body *types.UploadURLReq
 	if err := checkTokenBody(body); err != nil {
 		return nil, err
 	}
-	var out types.PresignedURL
-	if err := c.invoke(ctx, request{op: "generate_upload_url", body: body, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.PresignedURL](ctx, c, request{op: "generate_upload_url", body: body})
 }
 
 // GenerateDownloadURL asks the registry for a presigned download URL of the object with the given sha and salt
@@ -32,11 +28,7 @@ func (c *Client) GenerateDownloadURL(ctx context.Context, body *types.UploadURLR
 	if err := checkTokenBody(body); err != nil {
 		return nil, err
 	}
-	var out types.PresignedURL
-	if err := c.invoke(ctx, request{op: "generate_download_url", body: body, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.PresignedURL](ctx, c, request{op: "generate_download_url", body: body})
 }
 
 // GenerateUploadURLsBulk asks for up to 10 presigned upload URLs at once, in the order of body (Python

@@ -7,16 +7,6 @@ import (
 	"github.com/istari-sdk/istari-go/types"
 )
 
-// sysCall performs one systems-domain operation and decodes its JSON answer into a new T.
-func sysCall[T any](ctx context.Context, c *Client, r request) (*T, error) {
-	var out T
-	r.out = &out
-	if err := c.invoke(ctx, r); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
 // ListSystemsParams are the query parameters of ListSystems (Python Client.list_systems).
 type ListSystemsParams struct {
 	PageOptions
@@ -35,12 +25,12 @@ func (c *Client) CreateSystem(ctx context.Context, body *types.NewSystem) (*type
 	if body == nil || body.Name == "" {
 		return nil, newValidationError("name", "required", "", "is required")
 	}
-	return sysCall[types.System](ctx, c, request{op: "create_system", body: body})
+	return invokeOne[types.System](ctx, c, request{op: "create_system", body: body})
 }
 
 // GetSystem returns one system (Python Client.get_system, operation get_system).
 func (c *Client) GetSystem(ctx context.Context, systemID string) (*types.System, error) {
-	return sysCall[types.System](ctx, c, request{op: "get_system", path: []string{systemID}})
+	return invokeOne[types.System](ctx, c, request{op: "get_system", path: []string{systemID}})
 }
 
 // ListSystems lists systems page by page (Python Client.list_systems, operation list_systems).
@@ -69,24 +59,24 @@ func (c *Client) UpdateSystem(ctx context.Context, systemID string, name, descri
 	if description != nil {
 		body.Description = *description
 	}
-	return sysCall[types.System](ctx, c, request{op: "update_system", path: []string{systemID}, body: body})
+	return invokeOne[types.System](ctx, c, request{op: "update_system", path: []string{systemID}, body: body})
 }
 
 // ArchiveSystem archives (soft-deletes) a system (Python Client.archive_system, operation archive_system).
 // A nil reason sends no body.
 func (c *Client) ArchiveSystem(ctx context.Context, systemID string, reason *string) (*types.System, error) {
-	return sysCall[types.System](ctx, c, request{op: "archive_system", path: []string{systemID}, body: archiveBody(reason)})
+	return invokeOne[types.System](ctx, c, request{op: "archive_system", path: []string{systemID}, body: archiveBody(reason)})
 }
 
 // RestoreSystem restores an archived system (Python Client.restore_system, operation restore_system).
 // A nil reason sends no body.
 func (c *Client) RestoreSystem(ctx context.Context, systemID string, reason *string) (*types.System, error) {
-	return sysCall[types.System](ctx, c, request{op: "restore_system", path: []string{systemID}, body: archiveBody(reason)})
+	return invokeOne[types.System](ctx, c, request{op: "restore_system", path: []string{systemID}, body: archiveBody(reason)})
 }
 
 // GetSystemBaseline returns the snapshot the system's baseline tag points at (Python
 // Client.get_system_baseline, operation get_system_baseline). A system without a baseline answers 404
 // (ErrNotFound).
 func (c *Client) GetSystemBaseline(ctx context.Context, systemID string) (*types.SystemBaseline, error) {
-	return sysCall[types.SystemBaseline](ctx, c, request{op: "get_system_baseline", path: []string{systemID}})
+	return invokeOne[types.SystemBaseline](ctx, c, request{op: "get_system_baseline", path: []string{systemID}})
 }

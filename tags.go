@@ -28,12 +28,12 @@ func (c *Client) CreateTag(ctx context.Context, snapshotID string, body *types.N
 	if body == nil || body.Tag == "" {
 		return nil, newValidationError("tag", "required", "", "is required")
 	}
-	return sysCall[types.SnapshotTag](ctx, c, request{op: "create_tag", path: []string{snapshotID}, body: body})
+	return invokeOne[types.SnapshotTag](ctx, c, request{op: "create_tag", path: []string{snapshotID}, body: body})
 }
 
 // GetTag returns one snapshot tag (Python Client.get_tag, operation get_tag).
 func (c *Client) GetTag(ctx context.Context, tagID string) (*types.SnapshotTag, error) {
-	return sysCall[types.SnapshotTag](ctx, c, request{op: "get_tag", path: []string{tagID}})
+	return invokeOne[types.SnapshotTag](ctx, c, request{op: "get_tag", path: []string{tagID}})
 }
 
 // UpdateTag moves a tag to another snapshot (Python Client.update_tag, operation update_tag); the move is
@@ -42,19 +42,19 @@ func (c *Client) UpdateTag(ctx context.Context, tagID string, body *types.Update
 	if body == nil || body.SnapshotID == "" {
 		return nil, newValidationError("snapshot_id", "required", "", "is required")
 	}
-	return sysCall[types.SnapshotTag](ctx, c, request{op: "update_tag", path: []string{tagID}, body: body})
+	return invokeOne[types.SnapshotTag](ctx, c, request{op: "update_tag", path: []string{tagID}, body: body})
 }
 
 // ArchiveTag archives a snapshot tag (Python Client.archive_tag, operation archive_tag). Tags take no
 // reason: no body is sent.
 func (c *Client) ArchiveTag(ctx context.Context, tagID string) (*types.SnapshotTag, error) {
-	return sysCall[types.SnapshotTag](ctx, c, request{op: "archive_tag", path: []string{tagID}})
+	return invokeOne[types.SnapshotTag](ctx, c, request{op: "archive_tag", path: []string{tagID}})
 }
 
 // RestoreTag restores an archived snapshot tag (Python Client.restore_tag, operation restore_tag). No body
 // is sent. Restoring a baseline while another is active in the system answers 400.
 func (c *Client) RestoreTag(ctx context.Context, tagID string) (*types.SnapshotTag, error) {
-	return sysCall[types.SnapshotTag](ctx, c, request{op: "restore_tag", path: []string{tagID}})
+	return invokeOne[types.SnapshotTag](ctx, c, request{op: "restore_tag", path: []string{tagID}})
 }
 
 // ListTags lists snapshot tags page by page (Python Client.list_tags, operation list_tags).

@@ -30,11 +30,7 @@ func (c *Client) CreateAgentPersonalAccessToken(ctx context.Context, name string
 }
 
 func (c *Client) createPAT(ctx context.Context, op, name string) (*types.PersonalAccessToken, error) {
-	var out types.PersonalAccessToken
-	if err := c.invoke(ctx, request{op: op, query: &patNameParams{Name: name}, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.PersonalAccessToken](ctx, c, request{op: op, query: &patNameParams{Name: name}})
 }
 
 // ListPersonalAccessTokensParams are the query parameters of ListPersonalAccessTokens.

@@ -12,20 +12,12 @@ import (
 // GetCurrentUser returns the user the token belongs to (Python Client.get_current_user, operation
 // get_current_user).
 func (c *Client) GetCurrentUser(ctx context.Context) (*types.User, error) {
-	var out types.User
-	if err := c.invoke(ctx, request{op: "get_current_user", out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.User](ctx, c, request{op: "get_current_user"})
 }
 
 // GetUserByID returns one user (Python Client.get_user_by_id, operation get_user_by_id).
 func (c *Client) GetUserByID(ctx context.Context, userID string) (*types.User, error) {
-	var out types.User
-	if err := c.invoke(ctx, request{op: "get_user_by_id", path: []string{userID}, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return invokeOne[types.User](ctx, c, request{op: "get_user_by_id", path: []string{userID}})
 }
 
 // GetUser is an alias of GetUserByID (Python Client.get_user).
