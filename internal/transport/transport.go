@@ -62,8 +62,9 @@ type Request struct {
 
 // Transport performs requests with retries. It is safe for concurrent use.
 type Transport struct {
-	client *retryablehttp.Client
-	opts   Options
+	client  *retryablehttp.Client
+	opts    Options
+	tripper *attemptTripper
 }
 
 // New builds a Transport around opts.HTTPClient (http.DefaultClient when nil).
@@ -80,7 +81,8 @@ func New(opts Options) *Transport {
 	if next == nil {
 		next = http.DefaultTransport
 	}
-	hc.Transport = &attemptTripper{next: next, logger: opts.Logger, onResponse: opts.OnResponse}
+	tripper := &attemptTripper{next: next, logger: opts.Logger, onResponse: opts.OnResponse}
+	hc.Transport = tripper
 	p := &policy{min: opts.MinInterval, max: opts.MaxInterval, jitter: opts.Jitter, logger: opts.Logger}
 	rc := &retryablehttp.Client{
 		HTTPClient:     &hc,
@@ -92,7 +94,7 @@ func New(opts Options) *Transport {
 		ErrorHandler:   retryablehttp.PassthroughErrorHandler,
 		RequestLogHook: countAttempt,
 	}
-	return &Transport{client: rc, opts: opts}
+	return &Transport{client: rc, opts: opts, tripper: tripper}
 }
 
 // Do sends r, retrying per the policy. It returns the final response (any status) with the number of
@@ -122,7 +124,7 @@ func (t *Transport) Do(ctx context.Context, r *Request) (resp *http.Response, at
 	}
 	req, err := retryablehttp.NewRequestWithContext(ctx, r.Method, r.URL, body)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, redactURLError(err)
 	}
 	if r.BodyFunc != nil {
 		// A streamed body reports no length of its own; presigned PUTs need Content-Length.
@@ -133,16 +135,32 @@ func (t *Transport) Do(ctx context.Context, r *Request) (resp *http.Response, at
 	}
 	resp, err = t.client.Do(req)
 	if err != nil {
-		var uerr *url.Error
-		if errors.As(err, &uerr) {
-			uerr.URL = StripQuery(uerr.URL) // presigned signatures never reach an error string
+		if resp != nil {
+			// retryablehttp hands back the last response with the context's error when ctx ended just
+			// after it arrived; nobody else would close it.
+			_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+			_ = resp.Body.Close()
+			resp = nil
 		}
+		err = redactURLError(err)
 	}
 	return resp, max(st.attempts, 1), err
 }
 
-// CloseIdleConnections releases pooled connections.
-func (t *Transport) CloseIdleConnections() { t.client.HTTPClient.CloseIdleConnections() }
+// redactURLError removes the query string (presigned signatures) from the URL a *url.Error carries, so it
+// never reaches an error string, including when the URL could not even be parsed.
+func redactURLError(err error) error {
+	var uerr *url.Error
+	if errors.As(err, &uerr) {
+		uerr.URL = StripQuery(uerr.URL)
+	}
+	return err
+}
+
+// CloseIdleConnections releases pooled connections. Only Client.Close calls it: the round tripper ignores
+// the calls go-retryablehttp makes after every failed request, which would otherwise flush the pool (the
+// process-wide one when the caller's http.Client has no Transport of its own).
+func (t *Transport) CloseIdleConnections() { t.tripper.closeIdle() }
 
 // StripQuery drops the query string and any userinfo of a URL, for logs and errors.
 func StripQuery(raw string) string {

@@ -327,3 +327,35 @@ func TestRetryLogOmitsQuery(t *testing.T) {
 	assert.Contains(t, buf.String(), "istari: retrying request")
 	assert.NotContains(t, buf.String(), "s3cr3t")
 }
+
+func TestUnparsableURLNeverLeaksItsQuery(t *testing.T) {
+	_, n, err := newTransport(3).Do(context.Background(), &Request{Method: http.MethodPut, URL: "https://bucket.example/obj?X-Amz-Signature=TOPSECRET\n"})
+	require.Error(t, err)
+	assert.Zero(t, n)
+	assert.NotContains(t, err.Error(), "TOPSECRET")
+}
+
+func TestFailedCallsDoNotFlushThePool(t *testing.T) {
+	var conns atomic.Int32
+	s := &script{statuses: []int{503, 503, 503, 200}}
+	srv := httptest.NewUnstartedServer(s)
+	srv.Config.ConnState = func(_ net.Conn, st http.ConnState) {
+		if st == http.StateNew {
+			conns.Add(1)
+		}
+	}
+	srv.Start()
+	defer srv.Close()
+	tr := newTransport(3)
+	resp, _, err := tr.Do(context.Background(), &Request{Method: http.MethodGet, URL: srv.URL})
+	require.NoError(t, err)
+	_, _ = io.ReadAll(resp.Body)
+	require.NoError(t, resp.Body.Close())
+	assert.Equal(t, 503, resp.StatusCode, "retries exhausted")
+	resp, _, err = tr.Do(context.Background(), &Request{Method: http.MethodGet, URL: srv.URL})
+	require.NoError(t, err)
+	_, _ = io.ReadAll(resp.Body)
+	require.NoError(t, resp.Body.Close())
+	assert.Equal(t, 200, resp.StatusCode)
+	assert.Equal(t, int32(1), conns.Load(), "the connection survives a call that ran out of retries")
+}

@@ -90,8 +90,10 @@ func (c *cancelOnClose) Close() error {
 	return err
 }
 
-// CloseIdleConnections passes through to the wrapped round tripper, so Client.Close releases the pool.
-func (a *attemptTripper) CloseIdleConnections() {
+// closeIdle closes the idle connections of the wrapped round tripper (Client.Close). attemptTripper has no
+// CloseIdleConnections method on purpose: http.Client would forward go-retryablehttp's calls after each
+// failed request to it.
+func (a *attemptTripper) closeIdle() {
 	if c, ok := a.next.(interface{ CloseIdleConnections() }); ok {
 		c.CloseIdleConnections()
 	}
