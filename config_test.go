@@ -961,7 +961,7 @@ func TestConfigurationPrintingHidesSecrets(t *testing.T) {
 		`istari.Configuration{RegistryURL: "https://acme.istari.digital"`,
 		`RegistryAuthToken: [REDACTED]`,
 		`IdentityServiceSecret: [REDACTED]`,
-		`ProxyURL: "http://alice:[REDACTED]@proxy.corp:3128"`,
+		`ProxyURL: "http://[REDACTED]@proxy.corp:3128"`,
 		`RetryEnabled: false`,
 		`RetryJitterEnabled: nil`,
 		`Tags: ["Agent" "Model"]`,
@@ -1457,7 +1457,7 @@ func TestTransportDebugLogsRedacted(t *testing.T) {
 	if strings.Contains(out, cfgTestProxyPass) {
 		t.Fatalf("debug log leaks the proxy password:\n%s", out)
 	}
-	for _, want := range []string{"alice:[REDACTED]@proxy.corp:3128", "source=ProxyURL", "https_source=HTTPS_PROXY", "istari: using CA bundle"} {
+	for _, want := range []string{"[REDACTED]@proxy.corp:3128", "source=ProxyURL", "https_source=HTTPS_PROXY", "istari: using CA bundle"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("debug log lacks %q:\n%s", want, out)
 		}

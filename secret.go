@@ -56,10 +56,11 @@ func (s Secret) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 // LogValue implements [log/slog.LogValuer]: a secret logged as an attribute shows "[REDACTED]" (or "").
 func (s Secret) LogValue() slog.Value { return slog.StringValue(s.String()) }
 
-// redactURL returns raw with the password of its userinfo replaced by "[REDACTED]", for logging proxy and base
-// URLs. A URL without a password is returned unchanged. A value that does not parse as a hierarchical URL but may
-// hold credentials (no scheme, an "@" in an opaque part) cannot be inspected safely, so it is replaced entirely by
-// "[REDACTED]" (an empty raw stays empty).
+// redactURL returns raw with its whole userinfo replaced by "[REDACTED]", for logging proxy and base URLs:
+// the password, and also a bare user name, which some proxies take as an API key. A URL without userinfo is
+// returned unchanged. A value that does not parse as a hierarchical URL but may hold credentials (no scheme,
+// an "@" in an opaque part) cannot be inspected safely, so it is replaced entirely by "[REDACTED]" (an empty
+// raw stays empty).
 func redactURL(raw string) string {
 	if raw == "" {
 		return ""
@@ -75,11 +76,7 @@ func redactURL(raw string) string {
 		}
 		return raw
 	}
-	if _, has := u.User.Password(); !has {
-		return raw
-	}
-	// Rebuild by hand: url.UserPassword would percent-encode the brackets of the marker.
-	user := url.User(u.User.Username()).String()
+	// Rebuild by hand: url.User would percent-encode the brackets of the marker.
 	u.User = nil
 	s := u.String()
 	prefix := u.Scheme + "://"
@@ -87,5 +84,5 @@ func redactURL(raw string) string {
 		// Scheme-relative "//user:pass@host" or an unusual form: keep only what is certainly safe.
 		return redacted
 	}
-	return prefix + user + ":" + redacted + "@" + strings.TrimPrefix(s, prefix)
+	return prefix + redacted + "@" + strings.TrimPrefix(s, prefix)
 }

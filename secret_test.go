@@ -149,11 +149,11 @@ func TestRedactURL(t *testing.T) {
 	}{
 		{"", ""},
 		{"http://proxy.corp:3128", "http://proxy.corp:3128"},
-		{"http://alice:s3cret@proxy.corp:3128", "http://alice:[REDACTED]@proxy.corp:3128"},
-		{"https://alice:s3cret@proxy.corp/path?x=1", "https://alice:[REDACTED]@proxy.corp/path?x=1"},
-		{"http://al%40ice:p%3Ass@proxy.corp:8080", "http://al%40ice:[REDACTED]@proxy.corp:8080"},
-		{"http://alice:@proxy.corp", "http://alice:[REDACTED]@proxy.corp"},
-		{"http://alice@proxy.corp", "http://alice@proxy.corp"},
+		{"http://alice:s3cret@proxy.corp:3128", "http://[REDACTED]@proxy.corp:3128"},
+		{"https://alice:s3cret@proxy.corp/path?x=1", "https://[REDACTED]@proxy.corp/path?x=1"},
+		{"http://al%40ice:p%3Ass@proxy.corp:8080", "http://[REDACTED]@proxy.corp:8080"},
+		{"http://alice:@proxy.corp", "http://[REDACTED]@proxy.corp"},
+		{"http://alice@proxy.corp", "http://[REDACTED]@proxy.corp"}, // a bare user name may be an API key
 		{"proxy.corp:3128", "proxy.corp:3128"},
 		{"alice:s3cret@proxy.corp:3128", "[REDACTED]"},
 		{"//alice:s3cret@proxy.corp", "[REDACTED]"},
