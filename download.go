@@ -42,7 +42,7 @@ func (c *Client) ReadContents(ctx context.Context, token types.Token, w io.Write
 	if c.files.cache == nil {
 		return c.download(ctx, token, w, progress, true)
 	}
-	f, err := c.files.cache.Open(token.SHA, token.Salt, func(dst io.Writer) error {
+	f, err := c.files.cache.Open(ctx, token.SHA, token.Salt, func(dst io.Writer) error {
 		return c.download(ctx, token, dst, nil, false) // the cache verifies
 	})
 	if err != nil {

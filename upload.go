@@ -300,5 +300,5 @@ func (c *Client) CleanupCache(ctx context.Context, token types.Token) error {
 	if c.files.cache == nil {
 		return ctx.Err()
 	}
-	return c.files.cache.Remove(token.SHA, token.Salt)
+	return c.files.cache.Remove(ctx, token.SHA, token.Salt)
 }

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"context"
 	"crypto/sha3"
 	"encoding/hex"
 	"errors"
@@ -24,7 +25,7 @@ type Cache struct {
 	entries map[string]struct{} // entry paths this cache wrote
 	dirs    map[string]struct{} // shard directories this cache created
 
-	locks [64]sync.Mutex // per-key locking, striped
+	locks map[string]*keyLock // per-key locking (guarded by mu); an entry lives while someone holds or waits
 
 	hits, misses, puts atomic.Int64
 }
@@ -32,7 +33,7 @@ type Cache struct {
 // NewCache returns a cache rooted at root, or at a temp dir "istari-client-cache-*" created on first write
 // when root is "".
 func NewCache(root string) *Cache {
-	return &Cache{configured: root, entries: map[string]struct{}{}, dirs: map[string]struct{}{}}
+	return &Cache{configured: root, entries: map[string]struct{}{}, dirs: map[string]struct{}{}, locks: map[string]*keyLock{}}
 }
 
 // Stats returns the hit, miss and put counters.
@@ -45,9 +46,37 @@ func Key(sha, salt string) string {
 	return hex.EncodeToString(sha3.SumSHAKE256([]byte(sha+salt), 32))
 }
 
-func (c *Cache) lock(key string) *sync.Mutex {
-	b, _ := hex.DecodeString(key[:2])
-	return &c.locks[int(b[0])%len(c.locks)]
+// keyLock serialises read-verify-write of one entry. It is a one-slot channel so a waiter can give up when
+// its context ends (a download of another token never waits for this one).
+type keyLock struct {
+	slot chan struct{}
+	refs int
+}
+
+// lock takes the lock of key, or returns ctx's error if ctx ends first. The returned func releases it.
+func (c *Cache) lock(ctx context.Context, key string) (func(), error) {
+	c.mu.Lock()
+	l := c.locks[key]
+	if l == nil {
+		l = &keyLock{slot: make(chan struct{}, 1)}
+		c.locks[key] = l
+	}
+	l.refs++
+	c.mu.Unlock()
+	unref := func() {
+		c.mu.Lock()
+		if l.refs--; l.refs == 0 {
+			delete(c.locks, key)
+		}
+		c.mu.Unlock()
+	}
+	select {
+	case l.slot <- struct{}{}:
+		return func() { <-l.slot; unref() }, nil
+	case <-ctx.Done():
+		unref()
+		return nil, ctx.Err()
+	}
 }
 
 // currentRoot returns the root, creating the SDK temp dir when create is true and none exists yet.
@@ -78,11 +107,13 @@ func entryPath(root, key string) string { return filepath.Join(root, key[:4], ke
 // temp file, verifies it and renames it into place. The returned file is open for reading at offset 0; the
 // caller closes it. A checksum mismatch of the fetched content returns a *types.ChecksumError and leaves no
 // entry.
-func (c *Cache) Open(sha, salt string, fill func(w io.Writer) error) (*os.File, error) {
+func (c *Cache) Open(ctx context.Context, sha, salt string, fill func(w io.Writer) error) (*os.File, error) {
 	key := Key(sha, salt)
-	l := c.lock(key)
-	l.Lock()
-	defer l.Unlock()
+	unlock, err := c.lock(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	if root, _ := c.currentRoot(false); root != "" {
 		p := entryPath(root, key)
 		if f, err := os.Open(p); err == nil {
@@ -178,11 +209,13 @@ func (c *Cache) Contains(sha, salt string) bool {
 }
 
 // Remove deletes the entry of (sha, salt); a missing entry is not an error (Python cleanup_cache).
-func (c *Cache) Remove(sha, salt string) error {
+func (c *Cache) Remove(ctx context.Context, sha, salt string) error {
 	key := Key(sha, salt)
-	l := c.lock(key)
-	l.Lock()
-	defer l.Unlock()
+	unlock, err := c.lock(ctx, key)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	root, _ := c.currentRoot(false)
 	if root == "" {
 		return nil

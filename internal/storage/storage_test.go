@@ -2,6 +2,7 @@ package storage
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha3"
 	"encoding/hex"
 	"errors"
@@ -12,6 +13,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/istari-sdk/istari-go/types"
 	"github.com/stretchr/testify/assert"
@@ -77,7 +79,7 @@ func TestCacheFillHitVerifyAndLayout(t *testing.T) {
 	root := t.TempDir()
 	c := NewCache(root)
 	sha, fill := content("s", []byte("payload"))
-	f, err := c.Open(sha, "s", fill)
+	f, err := c.Open(context.Background(), sha, "s", fill)
 	require.NoError(t, err)
 	b, _ := io.ReadAll(f)
 	_ = f.Close()
@@ -88,7 +90,7 @@ func TestCacheFillHitVerifyAndLayout(t *testing.T) {
 	assert.Equal(t, os.FileMode(0o700), st.Mode().Perm())
 	assert.True(t, c.Contains(sha, "s"))
 
-	f, err = c.Open(sha, "s", func(io.Writer) error { return errors.New("must not fetch") })
+	f, err = c.Open(context.Background(), sha, "s", func(io.Writer) error { return errors.New("must not fetch") })
 	require.NoError(t, err)
 	_ = f.Close()
 	h, m, p := c.Stats()
@@ -96,7 +98,7 @@ func TestCacheFillHitVerifyAndLayout(t *testing.T) {
 
 	// A bad fill leaves nothing.
 	badSHA, _ := content("s", []byte("expected"))
-	_, err = c.Open(badSHA, "s", func(w io.Writer) error { _, err := w.Write([]byte("other")); return err })
+	_, err = c.Open(context.Background(), badSHA, "s", func(w io.Writer) error { _, err := w.Write([]byte("other")); return err })
 	assert.ErrorIs(t, err, types.ErrChecksumMismatch)
 	assert.False(t, c.Contains(badSHA, "s"))
 	entries, _ := os.ReadDir(filepath.Join(root, Key(badSHA, "s")[:4]))
@@ -112,7 +114,7 @@ func TestCacheConcurrentSameKeyFetchesOnce(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			f, err := c.Open(sha, "s", func(w io.Writer) error { fills.Add(1); return fill(w) })
+			f, err := c.Open(context.Background(), sha, "s", func(w io.Writer) error { fills.Add(1); return fill(w) })
 			if assert.NoError(t, err) {
 				_ = f.Close()
 			}
@@ -125,10 +127,10 @@ func TestCacheConcurrentSameKeyFetchesOnce(t *testing.T) {
 func TestCacheLazyTempRootRemovedOnClose(t *testing.T) {
 	c := NewCache("")
 	assert.Empty(t, c.Root())
-	assert.NoError(t, c.Remove("a", "b"))
+	assert.NoError(t, c.Remove(context.Background(), "a", "b"))
 	assert.Empty(t, c.Root(), "no directory until the first write")
 	sha, fill := content("s", []byte("x"))
-	f, err := c.Open(sha, "s", fill)
+	f, err := c.Open(context.Background(), sha, "s", fill)
 	require.NoError(t, err)
 	_ = f.Close()
 	root := c.Root()
@@ -136,4 +138,39 @@ func TestCacheLazyTempRootRemovedOnClose(t *testing.T) {
 	require.NoError(t, c.Close())
 	_, err = os.Stat(root)
 	assert.True(t, os.IsNotExist(err))
+}
+
+func TestCacheLocksOnlyTheSameKeyAndHonoursContext(t *testing.T) {
+	c := NewCache(t.TempDir())
+	blocked, release := make(chan struct{}), make(chan struct{})
+	go func() {
+		f, err := c.Open(context.Background(), "slow", "s", func(w io.Writer) error {
+			close(blocked)
+			<-release
+			return errors.New("fill failed")
+		})
+		if f != nil {
+			_ = f.Close()
+		}
+		assert.Error(t, err)
+	}()
+	<-blocked
+
+	// Another key is never held up by the slow fill, whatever its hash.
+	sha, fill := content("s", []byte("other"))
+	f, err := c.Open(context.Background(), sha, "s", fill)
+	require.NoError(t, err)
+	require.NoError(t, f.Close())
+
+	// The same key waits, and gives up when its context ends.
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	_, err = c.Open(ctx, "slow", "s", func(io.Writer) error { return nil })
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	close(release)
+	require.Eventually(t, func() bool {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		return len(c.locks) == 0
+	}, 2*time.Second, 5*time.Millisecond, "lock entries are dropped once nobody holds or waits")
 }
