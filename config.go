@@ -41,10 +41,14 @@ const (
 	transportDialTimeout         = 30 * time.Second
 	transportKeepAlive           = 30 * time.Second
 	transportTLSHandshakeTimeout = 10 * time.Second
-	transportIdleConnTimeout     = 90 * time.Second
-	transportExpectContinue      = 1 * time.Second
-	transportMaxIdleConns        = 100
-	transportMaxIdleConnsPerHost = 100
+	// transportResponseHeaderTimeout bounds the wait for response headers once a request is fully written, so a
+	// stalled server cannot hang a call forever when no HTTPRequestTimeout is set (core.md §2.4). It is long
+	// enough for the registry's slowest observed answers (large-tenant lists take about 30 s).
+	transportResponseHeaderTimeout = 2 * time.Minute
+	transportIdleConnTimeout       = 90 * time.Second
+	transportExpectContinue        = 1 * time.Second
+	transportMaxIdleConns          = 100
+	transportMaxIdleConnsPerHost   = 100
 )
 
 // Environment variable names, byte-for-byte as in core.md §1.1.
@@ -929,6 +933,7 @@ func (c Configuration) newHTTPTransportEnv(lookup func(string) (string, bool)) (
 		MaxIdleConnsPerHost:   transportMaxIdleConnsPerHost,
 		IdleConnTimeout:       transportIdleConnTimeout,
 		TLSHandshakeTimeout:   transportTLSHandshakeTimeout,
+		ResponseHeaderTimeout: transportResponseHeaderTimeout,
 		ExpectContinueTimeout: transportExpectContinue,
 		TLSClientConfig: &tls.Config{
 			MinVersion: tls.VersionTLS12,

@@ -1013,7 +1013,7 @@ func TestNewHTTPTransportSettings(t *testing.T) {
 	if tr.TLSClientConfig == nil || tr.TLSClientConfig.MinVersion != tls.VersionTLS12 || tr.TLSClientConfig.RootCAs != nil || tr.TLSClientConfig.InsecureSkipVerify {
 		t.Errorf("TLS config = %+v", tr.TLSClientConfig)
 	}
-	if tr.TLSHandshakeTimeout != 10*time.Second || tr.ResponseHeaderTimeout != 0 || tr.MaxIdleConnsPerHost != 100 ||
+	if tr.TLSHandshakeTimeout != 10*time.Second || tr.ResponseHeaderTimeout != 2*time.Minute || tr.MaxIdleConnsPerHost != 100 ||
 		tr.MaxIdleConns != 100 || tr.IdleConnTimeout != 90*time.Second || !tr.ForceAttemptHTTP2 || tr.DialContext == nil {
 		t.Errorf("transport settings = %+v", tr)
 	}

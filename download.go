@@ -146,6 +146,14 @@ func (c *Client) CopyTo(ctx context.Context, token types.Token, path string) (er
 	if err = c.ReadContents(ctx, token, tmp, nil); err != nil {
 		return err
 	}
+	// os.CreateTemp makes the file 0600; give it the mode a plain create would (or keep the replaced file's).
+	mode := os.FileMode(0o644)
+	if st, statErr := os.Stat(path); statErr == nil {
+		mode = st.Mode().Perm()
+	}
+	if err = tmp.Chmod(mode); err != nil {
+		return fmt.Errorf("istari: copy to %s: %w", path, err)
+	}
 	if err = tmp.Sync(); err != nil {
 		return fmt.Errorf("istari: copy to %s: %w", path, err)
 	}

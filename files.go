@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -140,7 +141,7 @@ func (c *Client) Restore(ctx context.Context, a types.Archivable, reason *string
 }
 
 func (c *Client) archiveDispatch(ctx context.Context, prefix string, a types.Archivable, reason *string) error {
-	if a == nil {
+	if v := reflect.ValueOf(a); a == nil || (v.Kind() == reflect.Pointer && v.IsNil()) {
 		return newValidationError("object", "required", "", "is required")
 	}
 	kind := a.ArchiveKind()
@@ -319,12 +320,22 @@ func updateWith[T any](ctx context.Context, c *Client, open func() (uploadSource
 	if err := c.validateUpload(opts); err != nil {
 		return nil, err
 	}
-	cur, err := current(ctx)
+	// Open the content first: a missing file or an over-long name fails before any request.
+	src, err := open()
 	if err != nil {
 		return nil, err
 	}
+	if err := checkSourceName(src.name); err != nil {
+		_ = src.close()
+		return nil, err
+	}
+	cur, err := current(ctx)
+	if err != nil {
+		_ = src.close()
+		return nil, err
+	}
 	salt := cur.ContentToken().Salt // "" (new salt) when the object has no revision
-	rev, err := c.revisionWith(ctx, open, salt, opts)
+	rev, err := c.uploadRevision(ctx, src, salt, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -81,6 +81,9 @@ func (c *Client) AddJob(ctx context.Context, modelID string, function string, op
 	if err != nil {
 		return nil, err
 	}
+	if opts.ParametersFile == "" {
+		src.name = "parameters.json" // not the temp file's random name
+	}
 	rev, err := c.uploadRevision(ctx, src, "", &opts.Upload)
 	if err != nil {
 		return nil, err

@@ -167,12 +167,10 @@ func (c *Client) uploadRevision(ctx context.Context, src uploadSource, salt stri
 	if err := c.validateUpload(opts); err != nil {
 		return nil, err
 	}
-	name, ext, mimeType := fileFacts(src.name)
-	for field, v := range map[string]string{"name": name, "extension": ext} {
-		if n := utf8.RuneCountInString(v); n > maxColumn {
-			return nil, &ValidationError{Field: field, Rule: "max", Param: "255", Length: n}
-		}
+	if err := checkSourceName(src.name); err != nil {
+		return nil, err
 	}
+	name, ext, mimeType := fileFacts(src.name)
 	if salt == "" {
 		salt = storage.NewSalt()
 	}
@@ -301,4 +299,15 @@ func (c *Client) CleanupCache(ctx context.Context, token types.Token) error {
 		return ctx.Err()
 	}
 	return c.files.cache.Remove(ctx, token.SHA, token.Salt)
+}
+
+// checkSourceName rejects a file name or extension longer than the registry's 255-character columns.
+func checkSourceName(fileName string) error {
+	name, ext, _ := fileFacts(fileName)
+	for _, f := range []struct{ field, v string }{{"name", name}, {"extension", ext}} {
+		if n := utf8.RuneCountInString(f.v); n > maxColumn {
+			return &ValidationError{Field: f.field, Rule: "max", Param: "255", Length: n}
+		}
+	}
+	return nil
 }
