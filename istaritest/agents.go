@@ -311,15 +311,7 @@ func (s *Server) renderPoolLocked(p *poolRec) types.AgentPool {
 }
 
 func (s *Server) poolFor(w http.ResponseWriter, c *call, need string) *poolRec {
-	p := s.jobs.pools[c.param("agent_pool_id")]
-	if p == nil {
-		writeDetail(w, http.StatusNotFound, "Agent pool not found")
-		return nil
-	}
-	if denyStatus(w, s.allowLocked(p.ID, c.user, need)) {
-		return nil
-	}
-	return p
+	return lookupAllowed(s, w, s.jobs.pools[c.param("agent_pool_id")], "Agent pool not found", func(p *poolRec) string { return p.ID }, c.user, need)
 }
 
 func createAgentPool(s *Server, w http.ResponseWriter, r *http.Request, c *call) {

@@ -157,15 +157,7 @@ func (s *Server) renderJobLocked(j *jobRec) types.Job {
 
 // jobFor looks a job up and checks the caller's relation; it writes the answer and returns nil on failure.
 func (s *Server) jobFor(w http.ResponseWriter, c *call, need string) *jobRec {
-	j := s.jobs.jobs[c.param("job_id")]
-	if j == nil {
-		writeDetail(w, http.StatusNotFound, "Job not found")
-		return nil
-	}
-	if denyStatus(w, s.allowLocked(j.ID, c.user, need)) {
-		return nil
-	}
-	return j
+	return lookupAllowed(s, w, s.jobs.jobs[c.param("job_id")], "Job not found", func(j *jobRec) string { return j.ID }, c.user, need)
 }
 
 func createModelJob(s *Server, w http.ResponseWriter, r *http.Request, c *call) {

@@ -34,15 +34,7 @@ func init() {
 
 // configForLocked finds a configuration and checks u's access to its system.
 func (s *Server) configForLocked(w http.ResponseWriter, u *User, id, need string) *configRec {
-	cr := s.sys.configs[id]
-	if cr == nil {
-		writeDetail(w, http.StatusNotFound, "Configuration not found")
-		return nil
-	}
-	if denyStatus(w, s.allowLocked(cr.cfg.SystemID, u, need)) {
-		return nil
-	}
-	return cr
+	return lookupAllowed(s, w, s.sys.configs[id], "Configuration not found", func(cr *configRec) string { return cr.cfg.SystemID }, u, need)
 }
 
 func handleCreateConfiguration(s *Server, w http.ResponseWriter, r *http.Request, c *call) {

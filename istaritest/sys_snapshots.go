@@ -34,15 +34,7 @@ func init() {
 
 // snapshotForLocked finds a snapshot and checks u's access to its system.
 func (s *Server) snapshotForLocked(w http.ResponseWriter, u *User, id, need string) *snapshotRec {
-	sr := s.sys.snaps[id]
-	if sr == nil {
-		writeDetail(w, http.StatusNotFound, "Snapshot not found")
-		return nil
-	}
-	if denyStatus(w, s.allowLocked(sr.systemID, u, need)) {
-		return nil
-	}
-	return sr
+	return lookupAllowed(s, w, s.sys.snaps[id], "Snapshot not found", func(sr *snapshotRec) string { return sr.systemID }, u, need)
 }
 
 // resolvePinsLocked resolves every tracked file of a configuration to the revision a snapshot would pin.

@@ -44,15 +44,7 @@ func init() {
 
 // tagForLocked finds a tag and checks u's access to its system.
 func (s *Server) tagForLocked(w http.ResponseWriter, u *User, id, need string) *tagRec {
-	t := s.sys.tags[id]
-	if t == nil {
-		writeDetail(w, http.StatusNotFound, "Tag not found")
-		return nil
-	}
-	if denyStatus(w, s.allowLocked(t.systemID, u, need)) {
-		return nil
-	}
-	return t
+	return lookupAllowed(s, w, s.sys.tags[id], "Tag not found", func(t *tagRec) string { return t.systemID }, u, need)
 }
 
 // baselineTagLocked is the active baseline tag of a system, or nil.

@@ -64,15 +64,7 @@ func (s *Server) allowAnyLocked(u *User, need string, ids ...string) int {
 
 // systemForLocked finds a system and checks u's access to it, writing the error answer when it fails.
 func (s *Server) systemForLocked(w http.ResponseWriter, u *User, id, need string) *types.System {
-	sys := s.sys.systems[id]
-	if sys == nil {
-		writeDetail(w, http.StatusNotFound, "System not found")
-		return nil
-	}
-	if denyStatus(w, s.allowLocked(id, u, need)) {
-		return nil
-	}
-	return sys
+	return lookupAllowed(s, w, s.sys.systems[id], "System not found", func(*types.System) string { return id }, u, need)
 }
 
 // renderSystemLocked is the wire form of a system with its current baseline.
