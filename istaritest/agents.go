@@ -275,28 +275,8 @@ func listAgentStatusHistory(s *Server, w http.ResponseWriter, r *http.Request, c
 }
 
 func setAgentArchive(s *Server, w http.ResponseWriter, c *call, archive bool) {
-	reason, ok := jobsArchiveReason(w, c)
-	if !ok {
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a := s.agentFor(w, c, "owner")
-	if a == nil {
-		return
-	}
-	if msg := jobsChangeArchive(&a.Archive, c.user.ID, a.ID, archiveTarget(archive), reason, "Agent"); msg != "" {
-		writeDetail(w, http.StatusBadRequest, msg)
-		return
-	}
-	writeJSON(w, http.StatusOK, s.renderAgentLocked(a))
-}
-
-func archiveTarget(archive bool) enums.ArchiveStatusName {
-	if archive {
-		return enums.ArchiveStatusNameArchived
-	}
-	return enums.ArchiveStatusNameActive
+	archiveFlip(s, w, c, archiveTarget(archive), "Agent", func() *agentRec { return s.agentFor(w, c, "owner") },
+		func(a *agentRec) (*[]types.ArchiveStatusEntry, string) { return &a.Archive, a.ID }, s.renderAgentLocked)
 }
 
 func (s *Server) renderPoolLocked(p *poolRec) types.AgentPool {
@@ -389,21 +369,8 @@ func deleteAgentPool(s *Server, w http.ResponseWriter, r *http.Request, c *call)
 }
 
 func setPoolArchive(s *Server, w http.ResponseWriter, c *call, archive bool) {
-	reason, ok := jobsArchiveReason(w, c)
-	if !ok {
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	p := s.poolFor(w, c, "owner")
-	if p == nil {
-		return
-	}
-	if msg := jobsChangeArchive(&p.Archive, c.user.ID, p.ID, archiveTarget(archive), reason, "Agent pool"); msg != "" {
-		writeDetail(w, http.StatusBadRequest, msg)
-		return
-	}
-	writeJSON(w, http.StatusOK, s.renderPoolLocked(p))
+	archiveFlip(s, w, c, archiveTarget(archive), "Agent pool", func() *poolRec { return s.poolFor(w, c, "owner") },
+		func(p *poolRec) (*[]types.ArchiveStatusEntry, string) { return &p.Archive, p.ID }, s.renderPoolLocked)
 }
 
 func listAgentPoolAgents(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
