@@ -102,13 +102,7 @@ func (s *Server) activeTagsLocked(objectType, objectID string) []wireTag {
 			active[t.TagID] = true
 		}
 	}
-	out := []wireTag{}
-	for _, id := range s.admin.tagOrder {
-		if active[id] {
-			out = append(out, s.admin.tags[id].wire())
-		}
-	}
-	return out
+	return listFiltered(s.admin.tagOrder, s.admin.tags, func(t *controlTagRec) bool { return active[t.ID] }, (*controlTagRec).wire)
 }
 
 // checkTagDescription answers 422 for a description above 255 characters.
@@ -161,10 +155,7 @@ func handleGetControlTag(s *Server, w http.ResponseWriter, _ *http.Request, c *c
 
 func handleListControlTags(s *Server, w http.ResponseWriter, r *http.Request, _ *call) {
 	s.mu.Lock()
-	items := make([]wireTag, 0, len(s.admin.tagOrder))
-	for _, id := range s.admin.tagOrder {
-		items = append(items, s.admin.tags[id].wire())
-	}
+	items := renderInOrder(s.admin.tagOrder, s.admin.tags, (*controlTagRec).wire)
 	s.mu.Unlock()
 	writePage(w, r, items)
 }

@@ -58,10 +58,7 @@ func handleCreateAppIntegration(s *Server, w http.ResponseWriter, _ *http.Reques
 
 func handleListAppIntegrations(s *Server, w http.ResponseWriter, r *http.Request, _ *call) {
 	s.mu.Lock()
-	items := make([]json.RawMessage, 0, len(s.admin.appOrder))
-	for _, id := range s.admin.appOrder {
-		items = append(items, s.admin.apps[id])
-	}
+	items := renderInOrder(s.admin.appOrder, s.admin.apps, func(app json.RawMessage) json.RawMessage { return app })
 	s.mu.Unlock()
 	writePage(w, r, items)
 }

@@ -27,10 +27,18 @@ func writeFound[T, R any](w http.ResponseWriter, rec *T, notFound string, render
 
 // renderInOrder renders the records of m in the order ids lists them (an empty, non-nil slice when
 // there are none).
-func renderInOrder[T, R any](ids []string, m map[string]*T, render func(*T) R) []R {
+func renderInOrder[V, R any](ids []string, m map[string]V, render func(V) R) []R {
+	return listFiltered(ids, m, nil, render)
+}
+
+// listFiltered renders, in the order ids lists them, the records of m that keep accepts (a nil keep
+// accepts all); the result is an empty, non-nil slice when none is kept.
+func listFiltered[V, R any](ids []string, m map[string]V, keep func(V) bool, render func(V) R) []R {
 	out := make([]R, 0, len(ids))
 	for _, id := range ids {
-		out = append(out, render(m[id]))
+		if v := m[id]; keep == nil || keep(v) {
+			out = append(out, render(v))
+		}
 	}
 	return out
 }

@@ -230,13 +230,8 @@ func (s *Server) renderToolLocked(t *toolRec, withFunctions bool) types.Tool {
 	versions := renderInOrder(t.Versions, s.jobs.toolVersions, renderToolVersion)
 	fields := map[string]any{"created": types.Timestamp{Time: t.Created}, "tool_versions": versions}
 	if withFunctions {
-		fns := []types.FunctionVersion{}
-		for _, id := range s.jobs.functionOrder {
-			if fn := s.jobs.functions[id]; fn.ToolName == t.Name {
-				fns = append(fns, s.renderFunctionLocked(fn))
-			}
-		}
-		fields["functions"] = fns
+		fields["functions"] = listFiltered(s.jobs.functionOrder, s.jobs.functions,
+			func(fn *functionRec) bool { return fn.ToolName == t.Name }, s.renderFunctionLocked)
 	}
 	return types.Tool{ID: t.ID, Name: t.Name, Extra: agentExtra(fields)}
 }
@@ -338,13 +333,8 @@ func listModules(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 	name := r.URL.Query().Get("name")
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := []types.Module{}
-	for _, id := range s.jobs.moduleOrder {
-		if m := s.jobs.modules[id]; name == "" || strings.Contains(m.Name, name) {
-			out = append(out, s.renderModuleLocked(m))
-		}
-	}
-	writeOrderedPage(w, r, out)
+	writeOrderedPage(w, r, listFiltered(s.jobs.moduleOrder, s.jobs.modules,
+		func(m *moduleRec) bool { return name == "" || strings.Contains(m.Name, name) }, s.renderModuleLocked))
 }
 
 func getModuleVersion(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
@@ -376,21 +366,16 @@ func listFunctions(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 	q := r.URL.Query()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := []types.FunctionVersion{}
-	for _, id := range s.jobs.functionOrder {
-		fn := s.jobs.functions[id]
+	keep := func(fn *functionRec) bool {
 		mv := s.jobs.moduleVersions[fn.ModuleVersionID]
-		if (q.Get("name") != "" && fn.Name != q.Get("name")) ||
-			(q.Get("module_version") != "" && mv.Version != q.Get("module_version") && mv.ID != q.Get("module_version")) ||
-			(q.Get("tool") != "" && fn.ToolName != q.Get("tool")) ||
-			(q.Get("tool_version") != "" && fn.ToolVersion != q.Get("tool_version")) ||
-			(q.Get("operating_system") != "" && !slices.Contains(fn.OperatingSystems, q.Get("operating_system"))) ||
-			(q.Get("input_extension") != "" && !slices.Contains(fn.InputExtensions, normExt(q.Get("input_extension")))) {
-			continue
-		}
-		out = append(out, s.renderFunctionLocked(fn))
+		return (q.Get("name") == "" || fn.Name == q.Get("name")) &&
+			(q.Get("module_version") == "" || mv.Version == q.Get("module_version") || mv.ID == q.Get("module_version")) &&
+			(q.Get("tool") == "" || fn.ToolName == q.Get("tool")) &&
+			(q.Get("tool_version") == "" || fn.ToolVersion == q.Get("tool_version")) &&
+			(q.Get("operating_system") == "" || slices.Contains(fn.OperatingSystems, q.Get("operating_system"))) &&
+			(q.Get("input_extension") == "" || slices.Contains(fn.InputExtensions, normExt(q.Get("input_extension"))))
 	}
-	writeOrderedPage(w, r, out)
+	writeOrderedPage(w, r, listFiltered(s.jobs.functionOrder, s.jobs.functions, keep, s.renderFunctionLocked))
 }
 
 func createTool(s *Server, w http.ResponseWriter, r *http.Request, c *call) {

@@ -152,19 +152,13 @@ func handleListSystemConfigurations(s *Server, w http.ResponseWriter, r *http.Re
 		s.mu.Unlock()
 		return
 	}
-	var items []types.SystemConfiguration
-	for _, id := range s.sys.cfgOrder {
-		cr := s.sys.configs[id]
-		if cr.cfg.SystemID == sys.ID && sysArchiveMatches(status, cr.cfg.ArchiveStatus) {
-			items = append(items, cr.cfg)
-		}
-	}
+	items := listFiltered(s.sys.cfgOrder, s.sys.configs, func(cr *configRec) bool {
+		return cr.cfg.SystemID == sys.ID && sysArchiveMatches(status, cr.cfg.ArchiveStatus)
+	}, func(cr *configRec) types.SystemConfiguration { return cr.cfg })
 	s.mu.Unlock()
-	if sysSortItems(w, r, items, map[string]func(types.SystemConfiguration) string{
+	writeSortedPage(w, r, items, map[string]func(types.SystemConfiguration) string{
 		"name": func(v types.SystemConfiguration) string { return v.Name },
-	}) {
-		writePage(w, r, items)
-	}
+	})
 }
 
 func handleArchiveConfiguration(op string) handlerFunc {
@@ -202,11 +196,9 @@ func handleListTrackedFiles(s *Server, w http.ResponseWriter, r *http.Request, c
 		items = append(items, out)
 	}
 	s.mu.Unlock()
-	if sysSortItems(w, r, items, map[string]func(types.TrackedFile) string{
+	writeSortedPage(w, r, items, map[string]func(types.TrackedFile) string{
 		"file_id": func(v types.TrackedFile) string { return v.FileID },
-	}) {
-		writePage(w, r, items)
-	}
+	})
 }
 
 func handleListConfigurationSubsystems(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
@@ -238,11 +230,9 @@ func handleListConfigurationRevisions(s *Server, w http.ResponseWriter, r *http.
 		}
 	}
 	s.mu.Unlock()
-	if sysSortItems(w, r, items, map[string]func(types.ConfigurationRevisionSearchItem) string{
+	writeSortedPage(w, r, items, map[string]func(types.ConfigurationRevisionSearchItem) string{
 		"name": func(v types.ConfigurationRevisionSearchItem) string { return sysDeref(v.Name) },
-	}) {
-		writePage(w, r, items)
-	}
+	})
 }
 
 // resolveTrackedLocked is the revision a tracked file resolves to now: the file's current revision for

@@ -168,24 +168,17 @@ func handleListTags(s *Server, w http.ResponseWriter, r *http.Request, c *call) 
 		status = string(enums.SnapshotTagArchiveStatusActive)
 	}
 	s.mu.Lock()
-	var items []types.SnapshotTag
-	for _, id := range s.sys.tagOrder {
-		t := s.sys.tags[id]
+	items := listFiltered(s.sys.tagOrder, s.sys.tags, func(t *tagRec) bool {
 		sr := s.sys.snaps[t.tag.SnapshotID]
 		// Upper case only: like the registry, "active" silently matches nothing.
-		if !s.canSeeLocked(t.systemID, c.user) || string(t.tag.ArchiveStatus) != status ||
-			(sysID != "" && t.systemID != sysID) || (snapID != "" && t.tag.SnapshotID != snapID) ||
-			(cfgID != "" && (sr == nil || sr.snap.ConfigurationID != cfgID)) {
-			continue
-		}
-		items = append(items, t.tag)
-	}
+		return s.canSeeLocked(t.systemID, c.user) && string(t.tag.ArchiveStatus) == status &&
+			(sysID == "" || t.systemID == sysID) && (snapID == "" || t.tag.SnapshotID == snapID) &&
+			(cfgID == "" || (sr != nil && sr.snap.ConfigurationID == cfgID))
+	}, func(t *tagRec) types.SnapshotTag { return t.tag })
 	s.mu.Unlock()
-	if sysSortItems(w, r, items, map[string]func(types.SnapshotTag) string{
+	writeSortedPage(w, r, items, map[string]func(types.SnapshotTag) string{
 		"tag": func(v types.SnapshotTag) string { return v.Tag },
-	}) {
-		writePage(w, r, items)
-	}
+	})
 }
 
 func handleGetTagHistory(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
