@@ -145,12 +145,7 @@ func handleCreateControlTag(s *Server, w http.ResponseWriter, _ *http.Request, c
 func handleGetControlTag(s *Server, w http.ResponseWriter, _ *http.Request, c *call) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	t := s.admin.tags[c.param("control_tag_id")]
-	if t == nil {
-		writeDetail(w, http.StatusNotFound, "Control tag not found")
-		return
-	}
-	writeJSON(w, http.StatusOK, t.wire())
+	writeFound(w, s.admin.tags[c.param("control_tag_id")], "Control tag not found", (*controlTagRec).wire)
 }
 
 func handleListControlTags(s *Server, w http.ResponseWriter, r *http.Request, _ *call) {
