@@ -157,9 +157,7 @@ func listAgents(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := []types.Agent{}
-	for _, id := range s.jobs.agentOrder {
-		a := s.jobs.agents[id]
+	keep := func(a *agentRec) bool {
 		info := a.Info[len(a.Info)-1]
 		inPool := false
 		for _, pid := range s.jobs.poolOrder {
@@ -168,19 +166,16 @@ func listAgents(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 			}
 		}
 		tenantOK := a.TenantID == c.user.TenantID || (q.Get("all_tenants") == "true" && c.user.Admin)
-		if !tenantOK || !jobsArchiveMatches(a.Archive, q.Get("archive_status")) ||
-			(q.Get("tenant_id") != "" && a.TenantID != q.Get("tenant_id")) ||
-			(q.Get("agent_version") != "" && info.AgentVersion != q.Get("agent_version")) ||
-			(q.Get("host_os") != "" && info.HostOS != q.Get("host_os")) ||
-			(q.Get("status_name") != "" && string(a.Status[len(a.Status)-1].Name) != q.Get("status_name")) ||
-			(q.Get("in_agent_pools") != "" && inPool != (q.Get("in_agent_pools") == "true")) ||
-			(!since.IsZero() && a.Updated.Before(since)) ||
-			!agentHasModule(a, q.Get("module_name"), q.Get("module_version")) {
-			continue
-		}
-		out = append(out, s.renderAgentLocked(a))
+		return tenantOK && jobsArchiveMatches(a.Archive, q.Get("archive_status")) &&
+			(q.Get("tenant_id") == "" || a.TenantID == q.Get("tenant_id")) &&
+			(q.Get("agent_version") == "" || info.AgentVersion == q.Get("agent_version")) &&
+			(q.Get("host_os") == "" || info.HostOS == q.Get("host_os")) &&
+			(q.Get("status_name") == "" || string(a.Status[len(a.Status)-1].Name) == q.Get("status_name")) &&
+			(q.Get("in_agent_pools") == "" || inPool == (q.Get("in_agent_pools") == "true")) &&
+			(since.IsZero() || !a.Updated.Before(since)) &&
+			agentHasModule(a, q.Get("module_name"), q.Get("module_version"))
 	}
-	writeOrderedPage(w, r, out)
+	writeOrderedPage(w, r, listFiltered(s.jobs.agentOrder, s.jobs.agents, keep, s.renderAgentLocked))
 }
 
 // agentHasModule checks the module filters against the agent's newest modules entry (items with "name" and
@@ -275,28 +270,8 @@ func listAgentStatusHistory(s *Server, w http.ResponseWriter, r *http.Request, c
 }
 
 func setAgentArchive(s *Server, w http.ResponseWriter, c *call, archive bool) {
-	reason, ok := jobsArchiveReason(w, c)
-	if !ok {
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a := s.agentFor(w, c, "owner")
-	if a == nil {
-		return
-	}
-	if msg := jobsChangeArchive(&a.Archive, c.user.ID, a.ID, archiveTarget(archive), reason, "Agent"); msg != "" {
-		writeDetail(w, http.StatusBadRequest, msg)
-		return
-	}
-	writeJSON(w, http.StatusOK, s.renderAgentLocked(a))
-}
-
-func archiveTarget(archive bool) enums.ArchiveStatusName {
-	if archive {
-		return enums.ArchiveStatusNameArchived
-	}
-	return enums.ArchiveStatusNameActive
+	archiveFlip(s, w, c, archiveTarget(archive), "Agent", func() *agentRec { return s.agentFor(w, c, "owner") },
+		func(a *agentRec) (*[]types.ArchiveStatusEntry, string) { return &a.Archive, a.ID }, s.renderAgentLocked)
 }
 
 func (s *Server) renderPoolLocked(p *poolRec) types.AgentPool {
@@ -311,15 +286,7 @@ func (s *Server) renderPoolLocked(p *poolRec) types.AgentPool {
 }
 
 func (s *Server) poolFor(w http.ResponseWriter, c *call, need string) *poolRec {
-	p := s.jobs.pools[c.param("agent_pool_id")]
-	if p == nil {
-		writeDetail(w, http.StatusNotFound, "Agent pool not found")
-		return nil
-	}
-	if denyStatus(w, s.allowLocked(p.ID, c.user, need)) {
-		return nil
-	}
-	return p
+	return lookupAllowed(s, w, s.jobs.pools[c.param("agent_pool_id")], "Agent pool not found", func(p *poolRec) string { return p.ID }, c.user, need)
 }
 
 func createAgentPool(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
@@ -356,15 +323,11 @@ func listAgentPools(s *Server, w http.ResponseWriter, r *http.Request, c *call) 
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := []types.AgentPool{}
-	for _, id := range s.jobs.poolOrder {
-		p := s.jobs.pools[id]
-		visible := s.acl[id][c.user.ID] != "" || (q.Get("all_users") == "true" && c.user.Admin)
-		if visible && jobsArchiveMatches(p.Archive, q.Get("archive_status")) {
-			out = append(out, s.renderPoolLocked(p))
-		}
+	keep := func(p *poolRec) bool {
+		visible := s.acl[p.ID][c.user.ID] != "" || (q.Get("all_users") == "true" && c.user.Admin)
+		return visible && jobsArchiveMatches(p.Archive, q.Get("archive_status"))
 	}
-	writeOrderedPage(w, r, out)
+	writeOrderedPage(w, r, listFiltered(s.jobs.poolOrder, s.jobs.pools, keep, s.renderPoolLocked))
 }
 
 func updateAgentPool(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
@@ -397,21 +360,8 @@ func deleteAgentPool(s *Server, w http.ResponseWriter, r *http.Request, c *call)
 }
 
 func setPoolArchive(s *Server, w http.ResponseWriter, c *call, archive bool) {
-	reason, ok := jobsArchiveReason(w, c)
-	if !ok {
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	p := s.poolFor(w, c, "owner")
-	if p == nil {
-		return
-	}
-	if msg := jobsChangeArchive(&p.Archive, c.user.ID, p.ID, archiveTarget(archive), reason, "Agent pool"); msg != "" {
-		writeDetail(w, http.StatusBadRequest, msg)
-		return
-	}
-	writeJSON(w, http.StatusOK, s.renderPoolLocked(p))
+	archiveFlip(s, w, c, archiveTarget(archive), "Agent pool", func() *poolRec { return s.poolFor(w, c, "owner") },
+		func(p *poolRec) (*[]types.ArchiveStatusEntry, string) { return &p.Archive, p.ID }, s.renderPoolLocked)
 }
 
 func listAgentPoolAgents(s *Server, w http.ResponseWriter, r *http.Request, c *call) {

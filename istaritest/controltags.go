@@ -102,13 +102,7 @@ func (s *Server) activeTagsLocked(objectType, objectID string) []wireTag {
 			active[t.TagID] = true
 		}
 	}
-	out := []wireTag{}
-	for _, id := range s.admin.tagOrder {
-		if active[id] {
-			out = append(out, s.admin.tags[id].wire())
-		}
-	}
-	return out
+	return listFiltered(s.admin.tagOrder, s.admin.tags, func(t *controlTagRec) bool { return active[t.ID] }, (*controlTagRec).wire)
 }
 
 // checkTagDescription answers 422 for a description above 255 characters.
@@ -151,20 +145,12 @@ func handleCreateControlTag(s *Server, w http.ResponseWriter, _ *http.Request, c
 func handleGetControlTag(s *Server, w http.ResponseWriter, _ *http.Request, c *call) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	t := s.admin.tags[c.param("control_tag_id")]
-	if t == nil {
-		writeDetail(w, http.StatusNotFound, "Control tag not found")
-		return
-	}
-	writeJSON(w, http.StatusOK, t.wire())
+	writeFound(w, s.admin.tags[c.param("control_tag_id")], "Control tag not found", (*controlTagRec).wire)
 }
 
 func handleListControlTags(s *Server, w http.ResponseWriter, r *http.Request, _ *call) {
 	s.mu.Lock()
-	items := make([]wireTag, 0, len(s.admin.tagOrder))
-	for _, id := range s.admin.tagOrder {
-		items = append(items, s.admin.tags[id].wire())
-	}
+	items := renderInOrder(s.admin.tagOrder, s.admin.tags, (*controlTagRec).wire)
 	s.mu.Unlock()
 	writePage(w, r, items)
 }

@@ -234,11 +234,9 @@ func (s *Server) listDocs(w http.ResponseWriter, r *http.Request, c *call, confi
 			ConfigurationID: d.ConfigID, Name: cur.Name, RevisionID: cur.ID, ArchiveStatus: d.ArchiveStatus})
 	}
 	s.mu.Unlock()
-	if sysSortItems(w, r, items, map[string]func(documentListWire) string{
+	writeSortedPage(w, r, items, map[string]func(documentListWire) string{
 		"name": func(v documentListWire) string { return v.Name },
-	}) {
-		writePage(w, r, items)
-	}
+	})
 }
 
 func handleListDocuments(s *Server, w http.ResponseWriter, r *http.Request, c *call) {

@@ -95,6 +95,20 @@ func (s *Server) visibleLocked(id string, u *User) bool {
 	return false
 }
 
+// fileForLocked finds the file the file_id parameter names and checks the caller's relation on it (or a
+// parent) with needLocked, answering 404/403 and returning nil when either fails.
+func (s *Server) fileForLocked(w http.ResponseWriter, c *call, need string) *fileRec {
+	f := s.fileLocked(c.param("file_id"))
+	if f == nil {
+		writeDetail(w, http.StatusNotFound, "File not found")
+		return nil
+	}
+	if !s.needLocked(w, f.ID, c.user, need) {
+		return nil
+	}
+	return f
+}
+
 // needLocked checks u's relation on id (inherited from parents), answering 404/403 and returning false.
 func (s *Server) needLocked(w http.ResponseWriter, id string, u *User, need string) bool {
 	status := http.StatusNotFound
@@ -138,12 +152,8 @@ func handleUpdateFile(s *Server, w http.ResponseWriter, _ *http.Request, c *call
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f := s.fileLocked(c.param("file_id"))
-	if f == nil {
-		writeDetail(w, http.StatusNotFound, "File not found")
-		return
-	}
-	if !s.needLocked(w, f.ID, c.user, "editor") || !s.checkRevisionLocked(w, &rev, "body") {
+	f := s.fileForLocked(w, c, "editor")
+	if f == nil || !s.checkRevisionLocked(w, &rev, "body") {
 		return
 	}
 	s.appendRevisionLocked(c.user, f, rev)
@@ -157,12 +167,8 @@ func handleUpdateFileProperties(s *Server, w http.ResponseWriter, _ *http.Reques
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f := s.fileLocked(c.param("file_id"))
+	f := s.fileForLocked(w, c, "editor")
 	if f == nil {
-		writeDetail(w, http.StatusNotFound, "File not found")
-		return
-	}
-	if !s.needLocked(w, f.ID, c.user, "editor") {
 		return
 	}
 	if b.SHA == "" || !s.store.has(b.SHA, b.Salt) {
@@ -223,12 +229,8 @@ func handleArchiveFile(to enums.ArchiveStatusName) handlerFunc {
 		reason := archiveReason(c)
 		s.mu.Lock()
 		defer s.mu.Unlock()
-		f := s.fileLocked(c.param("file_id"))
+		f := s.fileForLocked(w, c, "owner")
 		if f == nil {
-			writeDetail(w, http.StatusNotFound, "File not found")
-			return
-		}
-		if !s.needLocked(w, f.ID, c.user, "owner") {
 			return
 		}
 		f.Archive = append(f.Archive, statusEntry(c.user.ID, "file", f.ID, to, reason))

@@ -58,10 +58,7 @@ func handleCreateAppIntegration(s *Server, w http.ResponseWriter, _ *http.Reques
 
 func handleListAppIntegrations(s *Server, w http.ResponseWriter, r *http.Request, _ *call) {
 	s.mu.Lock()
-	items := make([]json.RawMessage, 0, len(s.admin.appOrder))
-	for _, id := range s.admin.appOrder {
-		items = append(items, s.admin.apps[id])
-	}
+	items := renderInOrder(s.admin.appOrder, s.admin.apps, func(app json.RawMessage) json.RawMessage { return app })
 	s.mu.Unlock()
 	writePage(w, r, items)
 }
@@ -126,12 +123,9 @@ func handleUpdateAuthIntegration(s *Server, w http.ResponseWriter, _ *http.Reque
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	a := s.admin.auths[c.param("auth_integration_id")]
+	a := lookupAllowed(s, w, s.admin.auths[c.param("auth_integration_id")], "Auth integration not found",
+		func(a *authIntegrationRec) string { return a.ID }, c.user, "editor")
 	if a == nil {
-		writeDetail(w, http.StatusNotFound, "Auth integration not found")
-		return
-	}
-	if denyStatus(w, s.allowLocked(a.ID, c.user, "editor")) {
 		return
 	}
 	if body.Type != nil {
@@ -149,20 +143,12 @@ func handleUpdateAuthIntegration(s *Server, w http.ResponseWriter, _ *http.Reque
 func handleGetAuthIntegration(s *Server, w http.ResponseWriter, _ *http.Request, c *call) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	a := s.admin.auths[c.param("auth_integration_id")]
-	if a == nil {
-		writeDetail(w, http.StatusNotFound, "Auth integration not found")
-		return
-	}
-	writeJSON(w, http.StatusOK, s.renderAuthIntegrationLocked(a))
+	writeFound(w, s.admin.auths[c.param("auth_integration_id")], "Auth integration not found", s.renderAuthIntegrationLocked)
 }
 
 func handleListAuthIntegrations(s *Server, w http.ResponseWriter, r *http.Request, _ *call) {
 	s.mu.Lock()
-	items := make([]map[string]any, 0, len(s.admin.authOrder))
-	for _, id := range s.admin.authOrder {
-		items = append(items, s.renderAuthIntegrationLocked(s.admin.auths[id]))
-	}
+	items := renderInOrder(s.admin.authOrder, s.admin.auths, s.renderAuthIntegrationLocked)
 	s.mu.Unlock()
 	writePage(w, r, items)
 }

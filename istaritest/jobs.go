@@ -157,15 +157,7 @@ func (s *Server) renderJobLocked(j *jobRec) types.Job {
 
 // jobFor looks a job up and checks the caller's relation; it writes the answer and returns nil on failure.
 func (s *Server) jobFor(w http.ResponseWriter, c *call, need string) *jobRec {
-	j := s.jobs.jobs[c.param("job_id")]
-	if j == nil {
-		writeDetail(w, http.StatusNotFound, "Job not found")
-		return nil
-	}
-	if denyStatus(w, s.allowLocked(j.ID, c.user, need)) {
-		return nil
-	}
-	return j
+	return lookupAllowed(s, w, s.jobs.jobs[c.param("job_id")], "Job not found", func(j *jobRec) string { return j.ID }, c.user, need)
 }
 
 func createModelJob(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
@@ -375,38 +367,30 @@ func updateJobStatus(s *Server, w http.ResponseWriter, r *http.Request, c *call)
 }
 
 func updateJobAssignedAgent(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
-	id := r.URL.Query().Get("assigned_agent_id")
-	if id == "" {
-		writeValidation(w, []string{"query", "assigned_agent_id"}, "Field required", "missing")
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	j := s.jobFor(w, c, "editor")
-	if j == nil {
-		return
-	}
-	if s.jobs.agents[id] == nil {
-		writeDetail(w, http.StatusNotFound, "Agent not found")
-		return
-	}
-	j.AssignedAgentID = &id
-	writeJSON(w, http.StatusOK, s.renderJobLocked(j))
+	setJobAssignment(s, w, r, c, "assigned_agent_id", "Agent not found",
+		func(id string) bool { return s.jobs.agents[id] != nil }, func(j *jobRec) **string { return &j.AssignedAgentID })
 }
 
 func removeJobAssignedAgent(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if j := s.jobFor(w, c, "editor"); j != nil {
-		j.AssignedAgentID = nil
-		writeJSON(w, http.StatusOK, s.renderJobLocked(j))
-	}
+	clearJobAssignment(s, w, c, func(j *jobRec) **string { return &j.AssignedAgentID })
 }
 
 func updateJobAssignedAgentPool(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
-	id := r.URL.Query().Get("assigned_agent_pool_id")
+	setJobAssignment(s, w, r, c, "assigned_agent_pool_id", "Agent pool not found",
+		func(id string) bool { return s.jobs.pools[id] != nil }, func(j *jobRec) **string { return &j.AssignedAgentPoolID })
+}
+
+func removeJobAssignedAgentPool(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
+	clearJobAssignment(s, w, c, func(j *jobRec) **string { return &j.AssignedAgentPoolID })
+}
+
+// setJobAssignment points one of a job's assignment fields (field) at the record the required query
+// parameter param names; exists checks that record under s.mu (404 notFound when it does not).
+func setJobAssignment(s *Server, w http.ResponseWriter, r *http.Request, c *call, param, notFound string,
+	exists func(id string) bool, field func(*jobRec) **string) {
+	id := r.URL.Query().Get(param)
 	if id == "" {
-		writeValidation(w, []string{"query", "assigned_agent_pool_id"}, "Field required", "missing")
+		writeValidation(w, []string{"query", param}, "Field required", "missing")
 		return
 	}
 	s.mu.Lock()
@@ -415,19 +399,20 @@ func updateJobAssignedAgentPool(s *Server, w http.ResponseWriter, r *http.Reques
 	if j == nil {
 		return
 	}
-	if s.jobs.pools[id] == nil {
-		writeDetail(w, http.StatusNotFound, "Agent pool not found")
+	if !exists(id) {
+		writeDetail(w, http.StatusNotFound, notFound)
 		return
 	}
-	j.AssignedAgentPoolID = &id
+	*field(j) = &id
 	writeJSON(w, http.StatusOK, s.renderJobLocked(j))
 }
 
-func removeJobAssignedAgentPool(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
+// clearJobAssignment empties one of a job's assignment fields.
+func clearJobAssignment(s *Server, w http.ResponseWriter, c *call, field func(*jobRec) **string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if j := s.jobFor(w, c, "editor"); j != nil {
-		j.AssignedAgentPoolID = nil
+		*field(j) = nil
 		writeJSON(w, http.StatusOK, s.renderJobLocked(j))
 	}
 }
@@ -441,49 +426,6 @@ func restoreJob(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 }
 
 func setJobArchive(s *Server, w http.ResponseWriter, c *call, to enums.ArchiveStatusName) {
-	reason, ok := jobsArchiveReason(w, c)
-	if !ok {
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	j := s.jobFor(w, c, "owner")
-	if j == nil {
-		return
-	}
-	if msg := jobsChangeArchive(&j.Archive, c.user.ID, j.ID, to, reason, "Job"); msg != "" {
-		writeDetail(w, http.StatusBadRequest, msg)
-		return
-	}
-	writeJSON(w, http.StatusOK, s.renderJobLocked(j))
-}
-
-// jobsArchiveReason reads the optional Archive/Restore body {"reason": ...}.
-func jobsArchiveReason(w http.ResponseWriter, c *call) (string, bool) {
-	if len(strings.TrimSpace(string(c.body))) == 0 {
-		return "", true
-	}
-	var body struct {
-		Reason *string `json:"reason"`
-	}
-	if !c.decode(w, &body) {
-		return "", false
-	}
-	if body.Reason == nil {
-		return "", true
-	}
-	return *body.Reason, true
-}
-
-// jobsChangeArchive appends an archive-status entry, or returns a 400 message when the object is already there.
-func jobsChangeArchive(history *[]types.ArchiveStatusEntry, by, id string, to enums.ArchiveStatusName, reason, what string) string {
-	archived := isArchived(*history)
-	switch {
-	case to == enums.ArchiveStatusNameArchived && archived:
-		return what + " is already archived"
-	case to == enums.ArchiveStatusNameActive && !archived:
-		return what + " is not archived"
-	}
-	*history = append(*history, statusEntry(by, "resource", id, to, reason))
-	return ""
+	archiveFlip(s, w, c, to, "Job", func() *jobRec { return s.jobFor(w, c, "owner") },
+		func(j *jobRec) (*[]types.ArchiveStatusEntry, string) { return &j.Archive, j.ID }, s.renderJobLocked)
 }

@@ -227,19 +227,11 @@ func (s *Server) functionFieldsLocked(fn *functionRec) map[string]any {
 }
 
 func (s *Server) renderToolLocked(t *toolRec, withFunctions bool) types.Tool {
-	versions := []types.ToolVersion{}
-	for _, id := range t.Versions {
-		versions = append(versions, renderToolVersion(s.jobs.toolVersions[id]))
-	}
+	versions := renderInOrder(t.Versions, s.jobs.toolVersions, renderToolVersion)
 	fields := map[string]any{"created": types.Timestamp{Time: t.Created}, "tool_versions": versions}
 	if withFunctions {
-		fns := []types.FunctionVersion{}
-		for _, id := range s.jobs.functionOrder {
-			if fn := s.jobs.functions[id]; fn.ToolName == t.Name {
-				fns = append(fns, s.renderFunctionLocked(fn))
-			}
-		}
-		fields["functions"] = fns
+		fields["functions"] = listFiltered(s.jobs.functionOrder, s.jobs.functions,
+			func(fn *functionRec) bool { return fn.ToolName == t.Name }, s.renderFunctionLocked)
 	}
 	return types.Tool{ID: t.ID, Name: t.Name, Extra: agentExtra(fields)}
 }
@@ -249,19 +241,13 @@ func renderToolVersion(v *toolVersionRec) types.ToolVersion {
 }
 
 func (s *Server) renderModuleVersionLocked(v *moduleVersionRec) types.ModuleVersion {
-	fns := []types.FunctionVersion{}
-	for _, id := range v.Functions {
-		fns = append(fns, s.renderFunctionLocked(s.jobs.functions[id]))
-	}
+	fns := renderInOrder(v.Functions, s.jobs.functions, s.renderFunctionLocked)
 	return types.ModuleVersion{Extra: agentExtra(map[string]any{"id": v.ID, "module_id": v.ModuleID, "version": v.Version,
 		"created": types.Timestamp{Time: v.Created}, "functions": fns})}
 }
 
 func (s *Server) renderModuleLocked(m *moduleRec) types.Module {
-	versions := []types.ModuleVersion{}
-	for _, id := range m.Versions {
-		versions = append(versions, s.renderModuleVersionLocked(s.jobs.moduleVersions[id]))
-	}
+	versions := renderInOrder(m.Versions, s.jobs.moduleVersions, s.renderModuleVersionLocked)
 	return types.Module{ModuleVersions: versions, Extra: agentExtra(map[string]any{"id": m.ID, "name": m.Name, "author": m.Author,
 		"tool_name": m.ToolName, "created": types.Timestamp{Time: m.Created}})}
 }
@@ -340,46 +326,27 @@ func createModule(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 func getModule(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m := s.jobs.modules[c.param("module_id")]
-	if m == nil {
-		writeDetail(w, http.StatusNotFound, "Module not found")
-		return
-	}
-	writeJSON(w, http.StatusOK, s.renderModuleLocked(m))
+	writeFound(w, s.jobs.modules[c.param("module_id")], "Module not found", s.renderModuleLocked)
 }
 
 func listModules(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 	name := r.URL.Query().Get("name")
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := []types.Module{}
-	for _, id := range s.jobs.moduleOrder {
-		if m := s.jobs.modules[id]; name == "" || strings.Contains(m.Name, name) {
-			out = append(out, s.renderModuleLocked(m))
-		}
-	}
-	writeOrderedPage(w, r, out)
+	writeOrderedPage(w, r, listFiltered(s.jobs.moduleOrder, s.jobs.modules,
+		func(m *moduleRec) bool { return name == "" || strings.Contains(m.Name, name) }, s.renderModuleLocked))
 }
 
 func getModuleVersion(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	v := s.jobs.moduleVersions[c.param("version_id")]
-	if v == nil {
-		writeDetail(w, http.StatusNotFound, "Module version not found")
-		return
-	}
-	writeJSON(w, http.StatusOK, s.renderModuleVersionLocked(v))
+	writeFound(w, s.jobs.moduleVersions[c.param("version_id")], "Module version not found", s.renderModuleVersionLocked)
 }
 
 func listModuleVersions(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := []types.ModuleVersion{}
-	for _, id := range s.jobs.modVerOrder {
-		out = append(out, s.renderModuleVersionLocked(s.jobs.moduleVersions[id]))
-	}
-	writeOrderedPage(w, r, out)
+	writeOrderedPage(w, r, renderInOrder(s.jobs.modVerOrder, s.jobs.moduleVersions, s.renderModuleVersionLocked))
 }
 
 func getFunction(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
@@ -399,21 +366,16 @@ func listFunctions(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 	q := r.URL.Query()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := []types.FunctionVersion{}
-	for _, id := range s.jobs.functionOrder {
-		fn := s.jobs.functions[id]
+	keep := func(fn *functionRec) bool {
 		mv := s.jobs.moduleVersions[fn.ModuleVersionID]
-		if (q.Get("name") != "" && fn.Name != q.Get("name")) ||
-			(q.Get("module_version") != "" && mv.Version != q.Get("module_version") && mv.ID != q.Get("module_version")) ||
-			(q.Get("tool") != "" && fn.ToolName != q.Get("tool")) ||
-			(q.Get("tool_version") != "" && fn.ToolVersion != q.Get("tool_version")) ||
-			(q.Get("operating_system") != "" && !slices.Contains(fn.OperatingSystems, q.Get("operating_system"))) ||
-			(q.Get("input_extension") != "" && !slices.Contains(fn.InputExtensions, normExt(q.Get("input_extension")))) {
-			continue
-		}
-		out = append(out, s.renderFunctionLocked(fn))
+		return (q.Get("name") == "" || fn.Name == q.Get("name")) &&
+			(q.Get("module_version") == "" || mv.Version == q.Get("module_version") || mv.ID == q.Get("module_version")) &&
+			(q.Get("tool") == "" || fn.ToolName == q.Get("tool")) &&
+			(q.Get("tool_version") == "" || fn.ToolVersion == q.Get("tool_version")) &&
+			(q.Get("operating_system") == "" || slices.Contains(fn.OperatingSystems, q.Get("operating_system"))) &&
+			(q.Get("input_extension") == "" || slices.Contains(fn.InputExtensions, normExt(q.Get("input_extension"))))
 	}
-	writeOrderedPage(w, r, out)
+	writeOrderedPage(w, r, listFiltered(s.jobs.functionOrder, s.jobs.functions, keep, s.renderFunctionLocked))
 }
 
 func createTool(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
@@ -443,23 +405,14 @@ func createTool(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 func getTool(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	t := s.jobs.tools[c.param("tool_id")]
-	if t == nil {
-		writeDetail(w, http.StatusNotFound, "Tool not found")
-		return
-	}
-	writeJSON(w, http.StatusOK, s.renderToolLocked(t, false))
+	writeFound(w, s.jobs.tools[c.param("tool_id")], "Tool not found", func(t *toolRec) types.Tool { return s.renderToolLocked(t, false) })
 }
 
 func listTools(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 	withFns := slices.Contains(r.URL.Query()["include"], "functions")
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := []types.Tool{}
-	for _, id := range s.jobs.toolOrder {
-		out = append(out, s.renderToolLocked(s.jobs.tools[id], withFns))
-	}
-	writeOrderedPage(w, r, out)
+	writeOrderedPage(w, r, renderInOrder(s.jobs.toolOrder, s.jobs.tools, func(t *toolRec) types.Tool { return s.renderToolLocked(t, withFns) }))
 }
 
 func createToolVersions(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
@@ -488,22 +441,13 @@ func createToolVersions(s *Server, w http.ResponseWriter, r *http.Request, c *ca
 func getToolVersion(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	v := s.jobs.toolVersions[c.param("version_id")]
-	if v == nil {
-		writeDetail(w, http.StatusNotFound, "Tool version not found")
-		return
-	}
-	writeJSON(w, http.StatusOK, renderToolVersion(v))
+	writeFound(w, s.jobs.toolVersions[c.param("version_id")], "Tool version not found", renderToolVersion)
 }
 
 func listToolVersions(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := []types.ToolVersion{}
-	for _, id := range s.jobs.toolVerOrder {
-		out = append(out, renderToolVersion(s.jobs.toolVersions[id]))
-	}
-	writePage(w, r, out)
+	writePage(w, r, renderInOrder(s.jobs.toolVerOrder, s.jobs.toolVersions, renderToolVersion))
 }
 
 func listOperatingSystems(s *Server, w http.ResponseWriter, r *http.Request, c *call) {

@@ -95,13 +95,9 @@ func listFunctionAuthSecrets(s *Server, w http.ResponseWriter, r *http.Request, 
 func getFunctionAuthSecret(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sec := s.jobs.secrets[c.param("function_auth_secret_id")]
-	if sec == nil {
-		writeDetail(w, http.StatusNotFound, "Function auth secret not found")
-		return
+	sec := lookupAllowed(s, w, s.jobs.secrets[c.param("function_auth_secret_id")], "Function auth secret not found",
+		func(sec *secretRec) string { return sec.ID }, c.user, "viewer")
+	if sec != nil {
+		writeJSON(w, http.StatusOK, s.renderSecretLocked(sec))
 	}
-	if denyStatus(w, s.allowLocked(sec.ID, c.user, "viewer")) {
-		return
-	}
-	writeJSON(w, http.StatusOK, s.renderSecretLocked(sec))
 }

@@ -22,10 +22,7 @@ type SeededFile struct {
 // bytes are kept in the fake's object store under their content token; the revision carries the name, the
 // extension (lower case, no dot), the size, a MIME type and a properties token.
 func (s *Server) SeedModel(owner User, name string, content []byte) SeededFile {
-	s.mu.Lock()
-	u := s.seedUserLocked(owner)
-	s.mu.Unlock()
-	rev := s.seedRevision(u, name, content)
+	u, rev := s.seedRevision(owner, name, content)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	r := s.createResourceLocked(u, "model", "", rev)
@@ -35,10 +32,7 @@ func (s *Server) SeedModel(owner User, name string, content []byte) SeededFile {
 // SeedRevision appends a new revision holding content (named name) to an existing file and returns the
 // revision id; it becomes the file's current revision. It panics when the file does not exist.
 func (s *Server) SeedRevision(owner User, fileID, name string, content []byte) string {
-	s.mu.Lock()
-	u := s.seedUserLocked(owner)
-	s.mu.Unlock()
-	rev := s.seedRevision(u, name, content)
+	u, rev := s.seedRevision(owner, name, content)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	f := s.fileLocked(fileID)
@@ -57,8 +51,12 @@ func (s *Server) seedUserLocked(owner User) *User {
 	return s.owner
 }
 
-// seedRevision stores content and its properties blob (outside Server.mu) and builds the revision.
-func (s *Server) seedRevision(u *User, name string, content []byte) types.FileRevision {
+// seedRevision maps owner to the server's user (under Server.mu), stores content and its properties blob
+// (outside Server.mu) and builds the revision.
+func (s *Server) seedRevision(owner User, name string, content []byte) (*User, types.FileRevision) {
+	s.mu.Lock()
+	u := s.seedUserLocked(owner)
+	s.mu.Unlock()
 	ext := strings.ToLower(strings.TrimPrefix(path.Ext(name), "."))
 	size := int64(len(content))
 	rev := types.FileRevision{ID: newID(), Created: types.Timestamp{Time: now()}, Name: ptr(name), Size: &size,
@@ -71,7 +69,7 @@ func (s *Server) seedRevision(u *User, name string, content []byte) types.FileRe
 	}
 	props, _ := json.Marshal(map[string]any{"name": name, "extension": ext, "size": size, "mime": sysDeref(rev.MIME)})
 	rev.PropertiesTok = s.storeSeedObject(u, props)
-	return rev
+	return u, rev
 }
 
 // storeSeedObject puts content in the object store under a fresh salt and returns its token:

@@ -34,15 +34,7 @@ func init() {
 
 // configForLocked finds a configuration and checks u's access to its system.
 func (s *Server) configForLocked(w http.ResponseWriter, u *User, id, need string) *configRec {
-	cr := s.sys.configs[id]
-	if cr == nil {
-		writeDetail(w, http.StatusNotFound, "Configuration not found")
-		return nil
-	}
-	if denyStatus(w, s.allowLocked(cr.cfg.SystemID, u, need)) {
-		return nil
-	}
-	return cr
+	return lookupAllowed(s, w, s.sys.configs[id], "Configuration not found", func(cr *configRec) string { return cr.cfg.SystemID }, u, need)
 }
 
 func handleCreateConfiguration(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
@@ -160,19 +152,13 @@ func handleListSystemConfigurations(s *Server, w http.ResponseWriter, r *http.Re
 		s.mu.Unlock()
 		return
 	}
-	var items []types.SystemConfiguration
-	for _, id := range s.sys.cfgOrder {
-		cr := s.sys.configs[id]
-		if cr.cfg.SystemID == sys.ID && sysArchiveMatches(status, cr.cfg.ArchiveStatus) {
-			items = append(items, cr.cfg)
-		}
-	}
+	items := listFiltered(s.sys.cfgOrder, s.sys.configs, func(cr *configRec) bool {
+		return cr.cfg.SystemID == sys.ID && sysArchiveMatches(status, cr.cfg.ArchiveStatus)
+	}, func(cr *configRec) types.SystemConfiguration { return cr.cfg })
 	s.mu.Unlock()
-	if sysSortItems(w, r, items, map[string]func(types.SystemConfiguration) string{
+	writeSortedPage(w, r, items, map[string]func(types.SystemConfiguration) string{
 		"name": func(v types.SystemConfiguration) string { return v.Name },
-	}) {
-		writePage(w, r, items)
-	}
+	})
 }
 
 func handleArchiveConfiguration(op string) handlerFunc {
@@ -210,11 +196,9 @@ func handleListTrackedFiles(s *Server, w http.ResponseWriter, r *http.Request, c
 		items = append(items, out)
 	}
 	s.mu.Unlock()
-	if sysSortItems(w, r, items, map[string]func(types.TrackedFile) string{
+	writeSortedPage(w, r, items, map[string]func(types.TrackedFile) string{
 		"file_id": func(v types.TrackedFile) string { return v.FileID },
-	}) {
-		writePage(w, r, items)
-	}
+	})
 }
 
 func handleListConfigurationSubsystems(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
@@ -246,11 +230,9 @@ func handleListConfigurationRevisions(s *Server, w http.ResponseWriter, r *http.
 		}
 	}
 	s.mu.Unlock()
-	if sysSortItems(w, r, items, map[string]func(types.ConfigurationRevisionSearchItem) string{
+	writeSortedPage(w, r, items, map[string]func(types.ConfigurationRevisionSearchItem) string{
 		"name": func(v types.ConfigurationRevisionSearchItem) string { return sysDeref(v.Name) },
-	}) {
-		writePage(w, r, items)
-	}
+	})
 }
 
 // resolveTrackedLocked is the revision a tracked file resolves to now: the file's current revision for

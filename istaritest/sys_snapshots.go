@@ -34,15 +34,7 @@ func init() {
 
 // snapshotForLocked finds a snapshot and checks u's access to its system.
 func (s *Server) snapshotForLocked(w http.ResponseWriter, u *User, id, need string) *snapshotRec {
-	sr := s.sys.snaps[id]
-	if sr == nil {
-		writeDetail(w, http.StatusNotFound, "Snapshot not found")
-		return nil
-	}
-	if denyStatus(w, s.allowLocked(sr.systemID, u, need)) {
-		return nil
-	}
-	return sr
+	return lookupAllowed(s, w, s.sys.snaps[id], "Snapshot not found", func(sr *snapshotRec) string { return sr.systemID }, u, need)
 }
 
 // resolvePinsLocked resolves every tracked file of a configuration to the revision a snapshot would pin.
@@ -153,19 +145,12 @@ func handleListSnapshots(s *Server, w http.ResponseWriter, r *http.Request, c *c
 	q := r.URL.Query()
 	sysID, cfgID, tag := q.Get("system_id"), q.Get("configuration_id"), q.Get("tag")
 	s.mu.Lock()
-	var items []types.Snapshot
-	for _, id := range s.sys.snapOrder {
-		sr := s.sys.snaps[id]
-		if !s.canSeeLocked(sr.systemID, c.user) || (sysID != "" && sr.systemID != sysID) ||
-			(cfgID != "" && sr.snap.ConfigurationID != cfgID) || (tag != "" && !s.snapshotTaggedLocked(sr.snap.ID, tag)) {
-			continue
-		}
-		items = append(items, sr.snap)
-	}
+	items := listFiltered(s.sys.snapOrder, s.sys.snaps, func(sr *snapshotRec) bool {
+		return s.canSeeLocked(sr.systemID, c.user) && (sysID == "" || sr.systemID == sysID) &&
+			(cfgID == "" || sr.snap.ConfigurationID == cfgID) && (tag == "" || s.snapshotTaggedLocked(sr.snap.ID, tag))
+	}, func(sr *snapshotRec) types.Snapshot { return sr.snap })
 	s.mu.Unlock()
-	if sysSortItems(w, r, items, map[string]func(types.Snapshot) string{}) {
-		writePage(w, r, items)
-	}
+	writeSortedPage(w, r, items, map[string]func(types.Snapshot) string{})
 }
 
 // snapshotTaggedLocked reports whether an active tag named tag points at the snapshot.
@@ -187,11 +172,9 @@ func handleListSnapshotItems(s *Server, w http.ResponseWriter, r *http.Request, 
 	}
 	items := append([]types.SnapshotItem{}, sr.items...)
 	s.mu.Unlock()
-	if sysSortItems(w, r, items, map[string]func(types.SnapshotItem) string{
+	writeSortedPage(w, r, items, map[string]func(types.SnapshotItem) string{
 		"file_revision_id": func(v types.SnapshotItem) string { return v.FileRevisionID },
-	}) {
-		writePage(w, r, items)
-	}
+	})
 }
 
 func handleListSnapshotRevisions(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
@@ -211,11 +194,9 @@ func handleListSnapshotRevisions(s *Server, w http.ResponseWriter, r *http.Reque
 		}
 	}
 	s.mu.Unlock()
-	if sysSortItems(w, r, items, map[string]func(types.SnapshotRevisionSearchItem) string{
+	writeSortedPage(w, r, items, map[string]func(types.SnapshotRevisionSearchItem) string{
 		"name": func(v types.SnapshotRevisionSearchItem) string { return sysDeref(v.Name) },
-	}) {
-		writePage(w, r, items)
-	}
+	})
 }
 
 func handleListSnapshotSubsystems(s *Server, w http.ResponseWriter, r *http.Request, c *call) {

@@ -35,3 +35,10 @@ func sysSortItems[T any](w http.ResponseWriter, r *http.Request, items []T, keys
 	})
 	return true
 }
+
+// writeSortedPage sorts items as sysSortItems does and answers one page of them (or the 422).
+func writeSortedPage[T any](w http.ResponseWriter, r *http.Request, items []T, keys map[string]func(T) string) {
+	if sysSortItems(w, r, items, keys) {
+		writePage(w, r, items)
+	}
+}

@@ -44,15 +44,7 @@ func init() {
 
 // tagForLocked finds a tag and checks u's access to its system.
 func (s *Server) tagForLocked(w http.ResponseWriter, u *User, id, need string) *tagRec {
-	t := s.sys.tags[id]
-	if t == nil {
-		writeDetail(w, http.StatusNotFound, "Tag not found")
-		return nil
-	}
-	if denyStatus(w, s.allowLocked(t.systemID, u, need)) {
-		return nil
-	}
-	return t
+	return lookupAllowed(s, w, s.sys.tags[id], "Tag not found", func(t *tagRec) string { return t.systemID }, u, need)
 }
 
 // baselineTagLocked is the active baseline tag of a system, or nil.
@@ -176,24 +168,17 @@ func handleListTags(s *Server, w http.ResponseWriter, r *http.Request, c *call) 
 		status = string(enums.SnapshotTagArchiveStatusActive)
 	}
 	s.mu.Lock()
-	var items []types.SnapshotTag
-	for _, id := range s.sys.tagOrder {
-		t := s.sys.tags[id]
+	items := listFiltered(s.sys.tagOrder, s.sys.tags, func(t *tagRec) bool {
 		sr := s.sys.snaps[t.tag.SnapshotID]
 		// Upper case only: like the registry, "active" silently matches nothing.
-		if !s.canSeeLocked(t.systemID, c.user) || string(t.tag.ArchiveStatus) != status ||
-			(sysID != "" && t.systemID != sysID) || (snapID != "" && t.tag.SnapshotID != snapID) ||
-			(cfgID != "" && (sr == nil || sr.snap.ConfigurationID != cfgID)) {
-			continue
-		}
-		items = append(items, t.tag)
-	}
+		return s.canSeeLocked(t.systemID, c.user) && string(t.tag.ArchiveStatus) == status &&
+			(sysID == "" || t.systemID == sysID) && (snapID == "" || t.tag.SnapshotID == snapID) &&
+			(cfgID == "" || (sr != nil && sr.snap.ConfigurationID == cfgID))
+	}, func(t *tagRec) types.SnapshotTag { return t.tag })
 	s.mu.Unlock()
-	if sysSortItems(w, r, items, map[string]func(types.SnapshotTag) string{
+	writeSortedPage(w, r, items, map[string]func(types.SnapshotTag) string{
 		"tag": func(v types.SnapshotTag) string { return v.Tag },
-	}) {
-		writePage(w, r, items)
-	}
+	})
 }
 
 func handleGetTagHistory(s *Server, w http.ResponseWriter, r *http.Request, c *call) {

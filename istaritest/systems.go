@@ -64,15 +64,7 @@ func (s *Server) allowAnyLocked(u *User, need string, ids ...string) int {
 
 // systemForLocked finds a system and checks u's access to it, writing the error answer when it fails.
 func (s *Server) systemForLocked(w http.ResponseWriter, u *User, id, need string) *types.System {
-	sys := s.sys.systems[id]
-	if sys == nil {
-		writeDetail(w, http.StatusNotFound, "System not found")
-		return nil
-	}
-	if denyStatus(w, s.allowLocked(id, u, need)) {
-		return nil
-	}
-	return sys
+	return lookupAllowed(s, w, s.sys.systems[id], "System not found", func(*types.System) string { return id }, u, need)
 }
 
 // renderSystemLocked is the wire form of a system with its current baseline.
@@ -114,21 +106,14 @@ func handleGetSystem(s *Server, w http.ResponseWriter, r *http.Request, c *call)
 func handleListSystems(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 	q := r.URL.Query()
 	s.mu.Lock()
-	var items []types.System
-	for _, id := range s.sys.sysOrder {
-		sys := s.sys.systems[id]
-		if !s.canSeeLocked(id, c.user) || !sysArchiveMatches(q.Get("archive_status"), sys.ArchiveStatus) ||
-			!sysOwnerMatches(q.Get("filter_by"), sys.CreatedByID, c.user.ID) {
-			continue
-		}
-		items = append(items, s.renderSystemLocked(sys))
-	}
+	items := listFiltered(s.sys.sysOrder, s.sys.systems, func(sys *types.System) bool {
+		return s.canSeeLocked(sys.ID, c.user) && sysArchiveMatches(q.Get("archive_status"), sys.ArchiveStatus) &&
+			sysOwnerMatches(q.Get("filter_by"), sys.CreatedByID, c.user.ID)
+	}, s.renderSystemLocked)
 	s.mu.Unlock()
-	if sysSortItems(w, r, items, map[string]func(types.System) string{
+	writeSortedPage(w, r, items, map[string]func(types.System) string{
 		"name": func(v types.System) string { return v.Name },
-	}) {
-		writePage(w, r, items)
-	}
+	})
 }
 
 func handleUpdateSystem(s *Server, w http.ResponseWriter, r *http.Request, c *call) {

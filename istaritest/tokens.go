@@ -71,13 +71,8 @@ func identityGuard(h handlerFunc) handlerFunc {
 
 // patsOfLocked lists the tokens created by userID (secrets empty), oldest first.
 func (s *Server) patsOfLocked(userID string) []wirePAT {
-	out := []wirePAT{}
-	for _, id := range s.admin.patOrder {
-		if p := s.admin.pats[id]; p.CreatedByID == userID {
-			out = append(out, p.wire(false))
-		}
-	}
-	return out
+	return listFiltered(s.admin.patOrder, s.admin.pats, func(p *patRec) bool { return p.CreatedByID == userID },
+		func(p *patRec) wirePAT { return p.wire(false) })
 }
 
 func handleCreatePAT(agent bool) handlerFunc {
