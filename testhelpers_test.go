@@ -26,7 +26,7 @@ func mockClient(t *testing.T, mutate ...func(*Configuration)) (*Client, *httpmoc
 		RegistryAuthToken: testToken,
 		RetryMinInterval:  time.Millisecond,
 		RetryMaxInterval:  2 * time.Millisecond,
-		HTTPClient:        &http.Client{Transport: mt},
+		HTTPClient:        &http.Client{Transport: wireRecorder{mt}},
 	}
 	for _, m := range mutate {
 		m(&cfg)
