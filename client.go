@@ -35,7 +35,7 @@ type Client struct {
 	closeOnce sync.Once
 	closers   []func() error
 
-	files filesState // storage transfers and the filesystem cache (upload.go)
+	files filesState // storage transfers and the filesystem cache (files_upload.go)
 }
 
 // NewClient validates cfg and builds a Client (Python Client(configuration)). It never reads the

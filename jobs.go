@@ -1,7 +1,7 @@
 package istari
 
 // This file holds the jobs wire operations (operations.md §4.1). The upload composites AddJob and UpdateJob
-// build on createModelJob and updateJob; WaitForJob lives in jobwait.go.
+// build on createModelJob and updateJob; WaitForJob lives in jobs_wait.go.
 
 import (
 	"context"

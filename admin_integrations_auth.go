@@ -1,7 +1,7 @@
 package istari
 
 // This file holds the auth integration upload composites (operations.md §10): the registration document is
-// uploaded as a revision, then the wire calls of integrations.go register it.
+// uploaded as a revision, then the wire calls of admin_integrations.go register it.
 
 import (
 	"context"
