@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -62,7 +63,7 @@ func (c *Client) AddFunctionAuthSecret(ctx context.Context, functionAuthType enu
 	}
 	out, err := c.createFunctionAuthSecret(ctx, body)
 	if err != nil {
-		return nil, c.afterUpload(ctx, "create_function_auth_secret", rev, err)
+		return nil, c.afterUpload(ctx, ops.CreateFunctionAuthSecret, rev, err)
 	}
 	return out, nil
 }

@@ -27,6 +27,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/internal/storage"
 	"github.com/istari-sdk/istari-go/types"
 )
@@ -269,7 +270,7 @@ func storageError(op string, err error) error {
 
 // afterUpload wraps the failure of the registry call that follows an upload: the blobs stay in storage
 // (orphans), so their sha is logged at WARN and named in the error, which still wraps the *APIError.
-func (c *Client) afterUpload(ctx context.Context, op string, rev *types.FileRevision, err error) error {
+func (c *Client) afterUpload(ctx context.Context, op ops.ID, rev *types.FileRevision, err error) error {
 	if err == nil {
 		return nil
 	}

@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"net/http"
 	"time"
+
+	"github.com/istari-sdk/istari-go/internal/ops"
 )
 
 // adminStore is the state of the access and admin domains. All access happens with Server.mu held.
@@ -52,10 +54,10 @@ func newAdminStore() *adminStore {
 }
 
 func init() {
-	register(map[string]handlerFunc{
-		"get_current_user": handleGetCurrentUser,
-		"get_user_by_id":   handleGetUserByID,
-		"list_users":       handleListUsers,
+	register(map[ops.ID]handlerFunc{
+		ops.GetCurrentUser: handleGetCurrentUser,
+		ops.GetUserById:    handleGetUserByID,
+		ops.ListUsers:      handleListUsers,
 	})
 }
 

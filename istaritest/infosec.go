@@ -7,14 +7,16 @@ package istaritest
 import (
 	"net/http"
 	"time"
+
+	"github.com/istari-sdk/istari-go/internal/ops"
 )
 
 func init() {
-	register(map[string]handlerFunc{
-		"assign_infosec_level":             handleAssignInfosecLevel,
-		"list_infosec_levels":              handleListInfosecLevels,
-		"get_platform_infosec_settings":    handleGetInfosecSettings,
-		"enable_platform_infosec_settings": handleEnableInfosecSettings,
+	register(map[ops.ID]handlerFunc{
+		ops.AssignInfosecLevel:            handleAssignInfosecLevel,
+		ops.ListInfosecLevels:             handleListInfosecLevels,
+		ops.GetPlatformInfosecSettings:    handleGetInfosecSettings,
+		ops.EnablePlatformInfosecSettings: handleEnableInfosecSettings,
 	})
 }
 

@@ -10,18 +10,20 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/istari-sdk/istari-go/internal/ops"
 )
 
 // PATDeprecatedDetail is the 405 detail of personal-access-token operations in identity mode.
 const PATDeprecatedDetail = "Personal access tokens are deprecated; use access keys"
 
 func init() {
-	register(map[string]handlerFunc{
-		"create_personal_access_token":       identityGuard(handleCreatePAT(false)),
-		"create_agent_personal_access_token": identityGuard(handleCreatePAT(true)),
-		"list_personal_access_tokens":        identityGuard(handleListPATs),
-		"delete_personal_access_token":       identityGuard(handleDeletePAT),
-		"revoke_all_personal_access_tokens":  identityGuard(handleRevokeAllPATs),
+	register(map[ops.ID]handlerFunc{
+		ops.CreatePersonalAccessToken:      identityGuard(handleCreatePAT(false)),
+		ops.CreateAgentPersonalAccessToken: identityGuard(handleCreatePAT(true)),
+		ops.ListPersonalAccessTokens:       identityGuard(handleListPATs),
+		ops.DeletePersonalAccessToken:      identityGuard(handleDeletePAT),
+		ops.RevokeAllPersonalAccessTokens:  identityGuard(handleRevokeAllPATs),
 	})
 }
 
