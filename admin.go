@@ -18,7 +18,7 @@ func (c *Client) GetCurrentUser(ctx context.Context) (*types.User, error) {
 
 // GetUserByID returns one user (Python Client.get_user_by_id, operation get_user_by_id).
 func (c *Client) GetUserByID(ctx context.Context, userID string) (*types.User, error) {
-	return invokeOne[types.User](ctx, c, request{op: ops.GetUserById, path: []string{userID}})
+	return invokeOne[types.User](ctx, c, request{op: ops.GetUserByID, path: []string{userID}})
 }
 
 // GetUser is an alias of GetUserByID (Python Client.get_user).

@@ -19,7 +19,7 @@ func (c *Client) GenerateUploadURL(ctx context.Context, body *types.UploadURLReq
 	if err := checkTokenBody(body); err != nil {
 		return nil, err
 	}
-	return invokeOne[types.PresignedURL](ctx, c, request{op: ops.GenerateUploadUrl, body: body})
+	return invokeOne[types.PresignedURL](ctx, c, request{op: ops.GenerateUploadURL, body: body})
 }
 
 // GenerateDownloadURL asks the registry for a presigned download URL of the object with the given sha and salt
@@ -29,7 +29,7 @@ func (c *Client) GenerateDownloadURL(ctx context.Context, body *types.UploadURLR
 	if err := checkTokenBody(body); err != nil {
 		return nil, err
 	}
-	return invokeOne[types.PresignedURL](ctx, c, request{op: ops.GenerateDownloadUrl, body: body})
+	return invokeOne[types.PresignedURL](ctx, c, request{op: ops.GenerateDownloadURL, body: body})
 }
 
 // GenerateUploadURLsBulk asks for up to 10 presigned upload URLs at once, in the order of body (Python
@@ -45,7 +45,7 @@ func (c *Client) GenerateUploadURLsBulk(ctx context.Context, body []types.Upload
 		}
 	}
 	var out []types.PresignedURL
-	if err := c.invoke(ctx, request{op: ops.GenerateUploadUrlsBulk, body: body, out: &out}); err != nil {
+	if err := c.invoke(ctx, request{op: ops.GenerateUploadURLsBulk, body: body, out: &out}); err != nil {
 		return nil, err
 	}
 	if len(out) != len(body) {
@@ -80,7 +80,7 @@ func (c *Client) createMultipartUpload(ctx context.Context, body *types.NewMulti
 // generate_multipart_part_urls, a proposed route).
 func (c *Client) generateMultipartPartURLs(ctx context.Context, uploadID string, body *types.MultipartPartURLsRequest) ([]types.MultipartPartURL, error) {
 	var out []types.MultipartPartURL
-	if err := c.invoke(ctx, request{op: ops.GenerateMultipartPartUrls, path: []string{uploadID}, body: body, out: &out}); err != nil {
+	if err := c.invoke(ctx, request{op: ops.GenerateMultipartPartURLs, path: []string{uploadID}, body: body, out: &out}); err != nil {
 		return nil, err
 	}
 	return out, nil

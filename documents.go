@@ -93,7 +93,7 @@ func (c *Client) GetDocument(ctx context.Context, documentID string) (*types.Doc
 // GetDocumentByRevisionID returns a document as one revision captured it (Python
 // Client.get_document_by_revision_id, operation get_document_by_revision_id).
 func (c *Client) GetDocumentByRevisionID(ctx context.Context, revisionID string) (*types.Document, error) {
-	return invokeOne[types.Document](ctx, c, request{op: ops.GetDocumentByRevisionId, path: []string{revisionID}})
+	return invokeOne[types.Document](ctx, c, request{op: ops.GetDocumentByRevisionID, path: []string{revisionID}})
 }
 
 // ListDocuments lists the documents the caller can see (Python Client.list_documents, operation

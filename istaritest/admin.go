@@ -56,7 +56,7 @@ func newAdminStore() *adminStore {
 func init() {
 	register(map[ops.ID]handlerFunc{
 		ops.GetCurrentUser: handleGetCurrentUser,
-		ops.GetUserById:    handleGetUserByID,
+		ops.GetUserByID:    handleGetUserByID,
 		ops.ListUsers:      handleListUsers,
 	})
 }

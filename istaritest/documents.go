@@ -63,7 +63,7 @@ func init() {
 		ops.CreateDocument:             handleCreateDocument,
 		ops.UpdateDocument:             handleUpdateDocument,
 		ops.GetDocument:                handleGetDocument,
-		ops.GetDocumentByRevisionId:    handleGetDocumentByRevision,
+		ops.GetDocumentByRevisionID:    handleGetDocumentByRevision,
 		ops.ListDocuments:              handleListDocuments,
 		ops.ListConfigurationDocuments: handleListConfigurationDocuments,
 		ops.ArchiveDocument:            handleArchiveDocument(ops.ArchiveDocument),

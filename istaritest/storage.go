@@ -322,11 +322,11 @@ func (f *flipReader) Read(p []byte) (int, error) {
 
 func init() {
 	register(map[ops.ID]handlerFunc{
-		ops.GenerateUploadUrl:         handleGenerateUploadURL,
-		ops.GenerateDownloadUrl:       handleGenerateDownloadURL,
-		ops.GenerateUploadUrlsBulk:    handleGenerateUploadURLsBulk,
+		ops.GenerateUploadURL:         handleGenerateUploadURL,
+		ops.GenerateDownloadURL:       handleGenerateDownloadURL,
+		ops.GenerateUploadURLsBulk:    handleGenerateUploadURLsBulk,
 		ops.CreateMultipartUpload:     handleCreateMultipart,
-		ops.GenerateMultipartPartUrls: handleMultipartPartURLs,
+		ops.GenerateMultipartPartURLs: handleMultipartPartURLs,
 		ops.CompleteMultipartUpload:   handleCompleteMultipart,
 		ops.AbortMultipartUpload:      handleAbortMultipart,
 	})

@@ -4,7 +4,7 @@ package ops
 // compile error.
 const (
 	GetCurrentUser                   ID = "get_current_user"
-	GetUserById                      ID = "get_user_by_id"
+	GetUserByID                      ID = "get_user_by_id"
 	ListUsers                        ID = "list_users"
 	CreatePersonalAccessToken        ID = "create_personal_access_token"
 	CreateAgentPersonalAccessToken   ID = "create_agent_personal_access_token"
@@ -26,7 +26,7 @@ const (
 // Verb, path template and confidence are transcribed exactly from the spec table.
 var adminOps = []Operation{
 	{ID: string(GetCurrentUser), GoName: "GetCurrentUser", Method: "GET", Path: "/api/v2/users/me", Confidence: Signature, Section: "10"},
-	{ID: string(GetUserById), GoName: "GetUserByID", Method: "GET", Path: "/api/v2/users/{user_id}", Confidence: Signature, Section: "10"},
+	{ID: string(GetUserByID), GoName: "GetUserByID", Method: "GET", Path: "/api/v2/users/{user_id}", Confidence: Signature, Section: "10"},
 	{ID: string(ListUsers), GoName: "ListUsers", Method: "GET", Path: "/api/v2/users", Confidence: Signature, Section: "10"},
 	{ID: string(CreatePersonalAccessToken), GoName: "CreatePersonalAccessToken", Method: "POST", Path: "/api/v2/personal_access_tokens", Confidence: Signature, Section: "10"},
 	{ID: string(CreateAgentPersonalAccessToken), GoName: "CreateAgentPersonalAccessToken", Method: "POST", Path: "/api/v2/personal_access_tokens/agent", Confidence: Signature, Section: "10"},

@@ -6,7 +6,7 @@ const (
 	CreateDocument             ID = "create_document"
 	UpdateDocument             ID = "update_document"
 	GetDocument                ID = "get_document"
-	GetDocumentByRevisionId    ID = "get_document_by_revision_id"
+	GetDocumentByRevisionID    ID = "get_document_by_revision_id"
 	ListDocuments              ID = "list_documents"
 	ListConfigurationDocuments ID = "list_configuration_documents"
 	ArchiveDocument            ID = "archive_document"
@@ -20,7 +20,7 @@ var documentsOps = []Operation{
 	{ID: string(CreateDocument), GoName: "CreateDocument", Method: "POST", Path: "/api/v2/documents", Confidence: Signature, Section: "8"},
 	{ID: string(UpdateDocument), GoName: "UpdateDocument", Method: "PUT", Path: "/api/v2/documents/{document_id}", Confidence: Signature, Section: "8"},
 	{ID: string(GetDocument), GoName: "GetDocument", Method: "GET", Path: "/api/v2/documents/{document_id}", Confidence: Signature, Section: "8"},
-	{ID: string(GetDocumentByRevisionId), GoName: "GetDocumentByRevisionID", Method: "GET", Path: "/api/v2/documents/revisions/{revision_id}", Confidence: Signature, Section: "8"},
+	{ID: string(GetDocumentByRevisionID), GoName: "GetDocumentByRevisionID", Method: "GET", Path: "/api/v2/documents/revisions/{revision_id}", Confidence: Signature, Section: "8"},
 	{ID: string(ListDocuments), GoName: "ListDocuments", Method: "GET", Path: "/api/v2/documents", Confidence: Reconstructed, Section: "8"},
 	{ID: string(ListConfigurationDocuments), GoName: "ListConfigurationDocuments", Method: "GET", Path: "/api/v2/configurations/{configuration_id}/documents", Confidence: Reconstructed, Section: "8"},
 	{ID: string(ArchiveDocument), GoName: "ArchiveDocument", Method: "PATCH", Path: "/api/v2/documents/{document_id}/archive", Confidence: Reconstructed, Section: "8"},

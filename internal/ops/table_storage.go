@@ -3,11 +3,11 @@ package ops
 // Operation ids of this table, for the domain files, the fake and the rows below: a misspelt id is a
 // compile error.
 const (
-	GenerateUploadUrl         ID = "generate_upload_url"
-	GenerateDownloadUrl       ID = "generate_download_url"
-	GenerateUploadUrlsBulk    ID = "generate_upload_urls_bulk"
+	GenerateUploadURL         ID = "generate_upload_url"
+	GenerateDownloadURL       ID = "generate_download_url"
+	GenerateUploadURLsBulk    ID = "generate_upload_urls_bulk"
 	CreateMultipartUpload     ID = "create_multipart_upload"
-	GenerateMultipartPartUrls ID = "generate_multipart_part_urls"
+	GenerateMultipartPartURLs ID = "generate_multipart_part_urls"
 	CompleteMultipartUpload   ID = "complete_multipart_upload"
 	AbortMultipartUpload      ID = "abort_multipart_upload"
 )
@@ -15,9 +15,9 @@ const (
 // storageOps holds the wire operations of operations.md §12 Storage.
 // Verb, path template and confidence are transcribed exactly from the spec table.
 var storageOps = []Operation{
-	{ID: string(GenerateUploadUrl), GoName: "GenerateUploadURL", Method: "POST", Path: "/api/v2/storage/upload_urls", Confidence: Reconstructed, Section: "12"},
-	{ID: string(GenerateDownloadUrl), GoName: "GenerateDownloadURL", Method: "POST", Path: "/api/v2/storage/download_urls", Confidence: Reconstructed, Section: "12"},
-	{ID: string(GenerateUploadUrlsBulk), GoName: "GenerateUploadURLsBulk", Method: "POST", Path: "/api/v2/storage/upload_urls/bulk", Confidence: Reconstructed, Section: "12"},
+	{ID: string(GenerateUploadURL), GoName: "GenerateUploadURL", Method: "POST", Path: "/api/v2/storage/upload_urls", Confidence: Reconstructed, Section: "12"},
+	{ID: string(GenerateDownloadURL), GoName: "GenerateDownloadURL", Method: "POST", Path: "/api/v2/storage/download_urls", Confidence: Reconstructed, Section: "12"},
+	{ID: string(GenerateUploadURLsBulk), GoName: "GenerateUploadURLsBulk", Method: "POST", Path: "/api/v2/storage/upload_urls/bulk", Confidence: Reconstructed, Section: "12"},
 }
 
 // multipartOps are the multipart upload routes. operations.md §12 says they exist but that their routes
@@ -25,7 +25,7 @@ var storageOps = []Operation{
 // marks them as proposals beyond operations.md). A registry OpenAPI document corrects them like any row.
 var multipartOps = []Operation{
 	{ID: string(CreateMultipartUpload), GoName: "createMultipartUpload", Method: "POST", Path: "/api/v2/storage/multipart_uploads", Confidence: Reconstructed, Section: SectionProposed},
-	{ID: string(GenerateMultipartPartUrls), GoName: "generateMultipartPartURLs", Method: "POST", Path: "/api/v2/storage/multipart_uploads/{upload_id}/part_urls", Confidence: Reconstructed, Section: SectionProposed},
+	{ID: string(GenerateMultipartPartURLs), GoName: "generateMultipartPartURLs", Method: "POST", Path: "/api/v2/storage/multipart_uploads/{upload_id}/part_urls", Confidence: Reconstructed, Section: SectionProposed},
 	{ID: string(CompleteMultipartUpload), GoName: "completeMultipartUpload", Method: "POST", Path: "/api/v2/storage/multipart_uploads/{upload_id}/complete", Confidence: Reconstructed, Section: SectionProposed},
 	{ID: string(AbortMultipartUpload), GoName: "abortMultipartUpload", Method: "DELETE", Path: "/api/v2/storage/multipart_uploads/{upload_id}", Confidence: Reconstructed, Section: SectionProposed},
 }
