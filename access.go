@@ -1,7 +1,7 @@
 package istari
 
-// This file holds the sharing operations of operations.md §6.1 (access relationships) and the Shareable
-// conveniences (Python's Shareable mixin, types.md §2).
+// This file holds the sharing operations (access relationships: who may view, edit or own a resource) and the
+// Shareable conveniences (Python's Shareable mixin, the share methods of models, artifacts, systems and so on).
 
 import (
 	"context"
@@ -135,8 +135,8 @@ func (c *Client) ListJobAccess(ctx context.Context, jobID string) ([]types.Acces
 }
 
 // CreateAccessByEmailForOtherTenantsParams are the (required) query parameters of
-// CreateAccessByEmailForOtherTenants. Whether they travel as query or body is unconfirmed (operations.md §6.1);
-// the SDK sends them as query parameters.
+// CreateAccessByEmailForOtherTenants. Whether the registry reads them from the query or the body is
+// unconfirmed; the SDK sends them as query parameters.
 //
 // Python: the keyword arguments of Client.create_access_by_email_for_other_tenants.
 type CreateAccessByEmailForOtherTenantsParams struct {

@@ -1,6 +1,7 @@
 package istari
 
-// This file holds the control-tag operations of operations.md §6.1 and the tagging composites of §6.2.
+// This file holds the control-tag operations (tags that restrict who may read a resource) and the tagging
+// composites that add or remove one tag of a model, artifact, file or user.
 
 import (
 	"context"

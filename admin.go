@@ -1,6 +1,6 @@
 package istari
 
-// This file holds the user operations of operations.md §10.
+// This file holds the user operations: the current user, user lookup, user administration and tenants.
 
 import (
 	"context"

@@ -1,6 +1,6 @@
 package istari
 
-// This file holds the app- and auth-integration wire operations of operations.md §10. The public composites
+// This file holds the app- and auth-integration wire operations. The public composites
 // CreateAuthIntegration / UpdateAuthIntegration (which upload the registration document) wrap the unexported
 // wire calls below.
 

@@ -1,6 +1,6 @@
 package istari
 
-// This file holds the auth integration upload composites (operations.md §10): the registration document is
+// This file holds the auth integration upload composites: the registration document is
 // uploaded as a revision, then the wire calls of admin_integrations.go register it.
 
 import (

@@ -12,8 +12,8 @@ import (
 const maxBulk = 10
 
 // GenerateUploadURL asks the registry for a presigned, one-time upload URL for the object with the given sha
-// and salt (Python Client.generate_upload_url, operation generate_upload_url; route and shapes are proposals,
-// operations.md §12). PUT the bytes there without the registry Authorization header; the URL's query is a
+// and salt (Python Client.generate_upload_url, operation generate_upload_url; its route and shapes are
+// reconstructed, not confirmed). PUT the bytes there without the registry Authorization header; the URL's query is a
 // credential and must not be logged.
 func (c *Client) GenerateUploadURL(ctx context.Context, body *types.UploadURLRequest) (*types.PresignedURL, error) {
 	if err := checkTokenBody(body); err != nil {

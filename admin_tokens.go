@@ -1,6 +1,6 @@
 package istari
 
-// This file holds the personal-access-token operations of operations.md §10. On identity-enabled registries
+// This file holds the personal-access-token operations. On identity-enabled registries
 // every one of them answers 405, which surfaces as an error matching ErrPATsDeprecated (and
 // ErrMethodNotAllowed): access keys replace personal access tokens there.
 

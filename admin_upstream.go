@@ -1,6 +1,6 @@
 package istari
 
-// This file holds the upstream-remote operations of operations.md §10. UNCONFIRMED SHAPES: only the
+// This file holds the upstream-remote operations. UNCONFIRMED SHAPES: only the
 // operation names are known (routes, parameters, bodies and answers are proposals), so the sync and
 // compatibility calls take raw query values and an arbitrary JSON body, and return the answer raw.
 

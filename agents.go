@@ -1,6 +1,6 @@
 package istari
 
-// This file holds the agents and agent pools wire operations (operations.md §9.1).
+// This file holds the agents and agent pools wire operations: registration, heartbeats, status and pools.
 
 import (
 	"context"

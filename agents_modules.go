@@ -1,7 +1,7 @@
 package istari
 
 // This file holds the modules, module versions, functions, tools, tool versions, operating systems and
-// authors wire operations (operations.md §9.2).
+// authors wire operations.
 
 import (
 	"context"

@@ -1,6 +1,6 @@
 package istari
 
-// This file holds the function auth secrets wire operations (operations.md §9.3). The upload composite
+// This file holds the function auth secrets wire operations. The upload composite
 // AddFunctionAuthSecret builds on createFunctionAuthSecret.
 
 import (

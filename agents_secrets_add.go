@@ -1,6 +1,7 @@
 package istari
 
-// This file holds the function auth secret upload composites (operations.md §9.3, §12.1).
+// This file holds the function auth secret upload composites: the secret is uploaded as a
+// revision's content, then registered.
 
 import (
 	"context"

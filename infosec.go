@@ -1,6 +1,6 @@
 package istari
 
-// This file holds the infosec-level operations of operations.md §7.
+// This file holds the infosec-level operations: the tenant's infosec settings and levels.
 
 import (
 	"context"

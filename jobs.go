@@ -1,6 +1,6 @@
 package istari
 
-// This file holds the jobs wire operations (operations.md §4.1). The upload composites AddJob and UpdateJob
+// This file holds the jobs wire operations. The upload composites AddJob and UpdateJob
 // build on createModelJob and updateJob; WaitForJob lives in jobs_wait.go.
 
 import (

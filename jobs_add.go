@@ -1,6 +1,7 @@
 package istari
 
-// This file holds the jobs upload composites AddJob and UpdateJob (operations.md §4.2, §4.3).
+// This file holds the jobs upload composites AddJob and UpdateJob: the job's parameters are uploaded
+// as a revision's content, then the job is registered.
 
 import (
 	"context"

@@ -67,7 +67,7 @@ func (p *Page[T]) number() int {
 	return max(p.requested, 1)
 }
 
-// HasNext reports whether another page may follow (core.md §7 stop rules): none when the list is
+// HasNext reports whether another page may follow: none when the list is
 // empty, when the page is the last by `pages`, or when `total` items have been reached.
 func (p *Page[T]) HasNext() bool {
 	if len(p.Items) == 0 || (p.Total != nil && *p.Total == 0) {

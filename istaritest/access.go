@@ -1,6 +1,6 @@
 package istaritest
 
-// This file serves the sharing operations of operations.md §6.1 with real authorisation: a resource is
+// This file serves the sharing operations with real authorisation: a resource is
 // visible to its owner and to the subjects it was shared with (and to administrators); viewers read, owners
 // share. Relationships live in Server.acl (acl.go).
 

@@ -1,7 +1,7 @@
 package istaritest
 
 // This file holds adminStore (control tags, infosec, personal access tokens, user metadata, integrations and
-// upstream remotes) and serves the user operations of operations.md §10.
+// upstream remotes) and serves the user operations.
 
 import (
 	"encoding/json"

@@ -1,6 +1,6 @@
 package istaritest
 
-// This file serves the control tags and control taggings of operations.md §6.1. Tags restrict access and
+// This file serves the control tags and control taggings. Tags restrict access and
 // never grant it: the fake records them but does not filter reads by them. A model's tags propagate to its
 // artifacts (the propagated taggings carry propagated_from_resource_id).
 

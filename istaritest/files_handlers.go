@@ -14,7 +14,7 @@ import (
 	"github.com/istari-sdk/istari-go/types"
 )
 
-// Handlers of operations.md §3: files, revisions, models, artifacts, comments, resources and search.
+// Handlers of the files domain: files, revisions, models, artifacts, comments, resources and search.
 
 func init() {
 	register(map[ops.ID]handlerFunc{

@@ -1,6 +1,6 @@
 package istaritest
 
-// This file serves the infosec-level operations of operations.md §7. The settings' JSON names are the fake's
+// This file serves the infosec-level operations. The settings' JSON names are the fake's
 // proposal (the real ones are unconfirmed): {enabled, schema, max_infosec_level_id, default_infosec_level_id}.
 // Enabling is permanent: the schema cannot change and infosec cannot be disabled (400).
 

@@ -1,6 +1,6 @@
 package istaritest
 
-// This file serves app integrations, auth integrations and upstream remotes (operations.md §10), stored
+// This file serves app integrations, auth integrations and upstream remotes, stored
 // minimally. App integrations and upstream remotes have unknown shapes: the fake keeps whatever JSON object
 // it is given and adds id, created and created_by_id. The upstream sync and compatibility answers are the
 // fake's own proposal.

@@ -13,7 +13,7 @@ import (
 	"github.com/istari-sdk/istari-go/types"
 )
 
-// jobsStore holds jobs, agents, pools, modules, functions and tools (operations.md §4 and §9). All access
+// jobsStore holds jobs, agents, pools, modules, functions and tools. All access
 // happens with Server.mu held, except wg/ctx which the simulated agents use.
 type jobsStore struct {
 	jobs     map[string]*jobRec

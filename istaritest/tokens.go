@@ -1,6 +1,6 @@
 package istaritest
 
-// This file serves the personal-access-token operations of operations.md §10. A created token works against
+// This file serves the personal-access-token operations. A created token works against
 // the fake at once (as its user's bearer token); deleting it revokes it. Only tokens created through the API
 // are listed and revoked: a user's initial token (AddUser) stays valid. With WithIdentityService every
 // personal-access-token operation answers 405, as identity-enabled registries do.

@@ -28,7 +28,7 @@ const (
 	GetObjectControlTags               ID = "get_object_control_tags"
 )
 
-// accessOps holds the wire operations of operations.md §6 Access control (6.1 wire operations).
+// accessOps holds the wire operations of section 6, Access control (6.1 wire operations).
 // Verb, path template and confidence are transcribed exactly from the spec table.
 var accessOps = []Operation{
 	{ID: string(CreateAccess), GoName: "CreateAccess", Method: "POST", Path: "/api/v2/access", Confidence: Signature, Section: "6.1"},

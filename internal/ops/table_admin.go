@@ -22,7 +22,7 @@ const (
 	CheckUpstreamRemoteCompatibility ID = "check_upstream_remote_compatibility"
 )
 
-// adminOps holds the wire operations of operations.md §10 Users, tokens & admin.
+// adminOps holds the wire operations of section 10, Users, tokens & admin.
 // Verb, path template and confidence are transcribed exactly from the spec table.
 var adminOps = []Operation{
 	{ID: string(GetCurrentUser), GoName: "GetCurrentUser", Method: "GET", Path: "/api/v2/users/me", Confidence: Signature, Section: "10"},

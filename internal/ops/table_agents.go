@@ -42,7 +42,7 @@ const (
 	GetFunctionAuthSecret    ID = "get_function_auth_secret"
 )
 
-// agentsOps holds the wire operations of operations.md §9 Agents, modules & tools
+// agentsOps holds the wire operations of section 9, Agents, modules & tools
 // (9.1 agents and pools, 9.2 modules, functions and tools, 9.3 function auth secrets).
 // Verb, path template and confidence are transcribed exactly from the spec table.
 var agentsOps = []Operation{

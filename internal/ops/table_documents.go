@@ -14,7 +14,7 @@ const (
 	ExportDocument             ID = "export_document"
 )
 
-// documentsOps holds the wire operations of operations.md §8 Documents.
+// documentsOps holds the wire operations of section 8, Documents.
 // Verb, path template and confidence are transcribed exactly from the spec table.
 var documentsOps = []Operation{
 	{ID: string(CreateDocument), GoName: "CreateDocument", Method: "POST", Path: "/api/v2/documents", Confidence: Signature, Section: "8"},

@@ -39,7 +39,7 @@ const (
 	SearchResources      ID = "search_resources"
 )
 
-// filesOps holds the wire operations of operations.md §3 Files, models & artifacts (3.1 wire operations).
+// filesOps holds the wire operations of section 3, Files, models & artifacts (3.1 wire operations).
 // Verb, path template and confidence are transcribed exactly from the spec table.
 var filesOps = []Operation{
 	{ID: string(CreateFile), GoName: "createFile", Method: "POST", Path: "/api/v2/files", Confidence: Signature, Section: "3.1"},

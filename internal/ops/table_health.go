@@ -7,7 +7,7 @@ const (
 	ReadinessCheck ID = "readiness_check"
 )
 
-// healthOps holds the wire operations of operations.md §11 Health & compatibility.
+// healthOps holds the wire operations of section 11, Health & compatibility.
 // Verb, path template and confidence are transcribed exactly from the spec table.
 var healthOps = []Operation{
 	{ID: string(LivenessCheck), GoName: "LivenessCheck", Method: "GET", Path: "/api/v2/health/liveness", Confidence: Attested, Section: "11"},

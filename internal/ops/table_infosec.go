@@ -9,7 +9,7 @@ const (
 	EnablePlatformInfosecSettings ID = "enable_platform_infosec_settings"
 )
 
-// infosecOps holds the wire operations of operations.md §7 Infosec levels.
+// infosecOps holds the wire operations of section 7, Infosec levels.
 // Verb, path template and confidence are transcribed exactly from the spec table.
 var infosecOps = []Operation{
 	{ID: string(AssignInfosecLevel), GoName: "AssignInfosecLevel", Method: "PATCH", Path: "/api/v2/infosec_levels/assignments/{subject_type}/{subject_id}", Confidence: Signature, Section: "7"},

@@ -17,7 +17,7 @@ const (
 	RestoreJob                 ID = "restore_job"
 )
 
-// jobsOps holds the wire operations of operations.md §4 Jobs (4.1 wire operations).
+// jobsOps holds the wire operations of section 4, Jobs (4.1 wire operations).
 // Verb, path template and confidence are transcribed exactly from the spec table.
 var jobsOps = []Operation{
 	{ID: string(CreateModelJob), GoName: "createModelJob", Method: "POST", Path: "/api/v2/models/{model_id}/jobs", Confidence: Signature, Section: "4.1"},

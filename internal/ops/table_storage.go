@@ -12,7 +12,7 @@ const (
 	AbortMultipartUpload      ID = "abort_multipart_upload"
 )
 
-// storageOps holds the wire operations of operations.md §12 Storage.
+// storageOps holds the wire operations of section 12, Storage.
 // Verb, path template and confidence are transcribed exactly from the spec table.
 var storageOps = []Operation{
 	{ID: string(GenerateUploadURL), GoName: "GenerateUploadURL", Method: "POST", Path: "/api/v2/storage/upload_urls", Confidence: Reconstructed, Section: "12"},
@@ -20,9 +20,9 @@ var storageOps = []Operation{
 	{ID: string(GenerateUploadURLsBulk), GoName: "GenerateUploadURLsBulk", Method: "POST", Path: "/api/v2/storage/upload_urls/bulk", Confidence: Reconstructed, Section: "12"},
 }
 
-// multipartOps are the multipart upload routes. operations.md §12 says they exist but that their routes
-// and shapes are unknown, so istari-go proposes them in the style of §12 (confidence R, section "12.m"
-// marks them as proposals beyond operations.md). A registry OpenAPI document corrects them like any row.
+// multipartOps are the multipart upload routes. The registry has them, but their routes and shapes are
+// unknown, so istari-go proposes them in the style of the storage routes (confidence R, section "12.m"
+// marks them as proposals beyond the registry's list). A registry OpenAPI document corrects them like any row.
 var multipartOps = []Operation{
 	{ID: string(CreateMultipartUpload), GoName: "createMultipartUpload", Method: "POST", Path: "/api/v2/storage/multipart_uploads", Confidence: Reconstructed, Section: SectionProposed},
 	{ID: string(GenerateMultipartPartURLs), GoName: "generateMultipartPartURLs", Method: "POST", Path: "/api/v2/storage/multipart_uploads/{upload_id}/part_urls", Confidence: Reconstructed, Section: SectionProposed},
@@ -30,5 +30,5 @@ var multipartOps = []Operation{
 	{ID: string(AbortMultipartUpload), GoName: "abortMultipartUpload", Method: "DELETE", Path: "/api/v2/storage/multipart_uploads/{upload_id}", Confidence: Reconstructed, Section: SectionProposed},
 }
 
-// SectionProposed marks rows istari-go adds beyond operations.md (the multipart storage calls).
+// SectionProposed marks rows istari-go adds beyond the registry's list (the multipart storage calls).
 const SectionProposed = "12.m"

@@ -32,7 +32,7 @@ const (
 	GetTagHistory               ID = "get_tag_history"
 )
 
-// systemsOps holds the wire operations of operations.md §5 Systems & snapshots.
+// systemsOps holds the wire operations of section 5, Systems & snapshots.
 // Verb, path template and confidence are transcribed exactly from the spec table.
 var systemsOps = []Operation{
 	{ID: string(CreateSystem), GoName: "CreateSystem", Method: "POST", Path: "/api/v2/systems", Confidence: Signature, Section: "5"},
