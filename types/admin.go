@@ -4,16 +4,14 @@ package types
 
 import (
 	"bytes"
-	"crypto/sha512"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
-	"strings"
 
 	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/checksum"
 )
 
 // ErrChecksumMismatch is matched (errors.Is) by every *ChecksumError: downloaded or cached bytes whose SHA-384
@@ -49,11 +47,11 @@ type Token struct {
 // Verify reads r to the end and checks that SHA-384(content ‖ salt) equals t.SHA (compared as lowercase hex).
 // On a mismatch it returns a *ChecksumError (matching ErrChecksumMismatch); a read error is returned wrapped.
 func (t Token) Verify(r io.Reader) error {
-	sum, _, err := ComputeSHA(r, t.Salt)
+	sum, _, err := checksum.Reader(r, t.Salt)
 	if err != nil {
 		return fmt.Errorf("istari: reading content to verify: %w", err)
 	}
-	if sum != strings.ToLower(t.SHA) {
+	if !checksum.Matches(sum, t.SHA) {
 		return &ChecksumError{Expected: t.SHA, Actual: sum}
 	}
 	return nil
@@ -62,13 +60,7 @@ func (t Token) Verify(r io.Reader) error {
 // ComputeSHA streams r into SHA-384, appends the UTF-8 bytes of salt and returns the lowercase hex digest and
 // the number of content bytes read. This is the checksum rule of every Token.
 func ComputeSHA(r io.Reader, salt string) (sha string, n int64, err error) {
-	h := sha512.New384()
-	n, err = io.Copy(h, r)
-	if err != nil {
-		return "", n, err
-	}
-	h.Write([]byte(salt)) // hash.Hash.Write never returns an error
-	return hex.EncodeToString(h.Sum(nil)), n, nil
+	return checksum.Reader(r, salt)
 }
 
 // SecretString holds a secret (a personal access token; Python PersonalAccessToken.token, a plain str) that
