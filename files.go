@@ -119,11 +119,6 @@ func (c *Client) SearchResources(ctx context.Context, params *SearchResourcesPar
 	return listPage[types.CustomizedResourceSearchItem](ctx, c, ops.SearchResources, nil, params)
 }
 
-// archiveCall performs an archive_*/restore_* operation that answers the updated object.
-func archiveCall[T any](ctx context.Context, c *Client, op ops.ID, id string, reason *string) (*T, error) {
-	return invokeOne[T](ctx, c, request{op: op, path: []string{id}, body: archiveBody(reason)})
-}
-
 // Archive archives any archivable object by dispatching on its ArchiveKind to archive_<kind> (Python
 // obj.archive(reason)): file, file_revision, model, artifact, comment, job or system (any kind whose
 // archive_<kind> operation exists). The updated object is not decoded; fetch it again when needed. With a nil

@@ -63,10 +63,11 @@ func ComputeSHA(r io.Reader, salt string) (sha string, n int64, err error) {
 	return checksum.Reader(r, salt)
 }
 
-// SecretString holds a secret (a personal access token; Python PersonalAccessToken.token, a plain str) that
-// must not leak into logs or output. String,
-// GoString, every fmt verb, slog and JSON/text encoding print "[REDACTED]" (an empty secret stays ""). Reveal
-// returns the value. JSON decoding reads the plain string, so the secret of a create response is available.
+// SecretString holds a secret (a personal access token, Python PersonalAccessToken.token, a plain str; and, as
+// istari.Secret, the client's configured credentials) that must not leak into logs or output. String, GoString,
+// every fmt verb, slog and JSON/text encoding print "[REDACTED]" (an empty secret stays ""; %#v and GoString
+// quote it). Reveal returns the value. JSON decoding reads the plain string, so the secret of a create
+// response is available.
 type SecretString string
 
 const redacted = "[REDACTED]"
@@ -309,10 +310,12 @@ type UploadURLRequest struct {
 	Salt string `json:"salt"`
 }
 
-// HealthStatus is the response of the liveness and readiness probes (Python Client.liveness_check and
-// Client.readiness_check). Its JSON shape is unknown, so the body is kept raw.
+// HealthStatus is the answer of the liveness and readiness probes (Python: the return value of
+// Client.liveness_check and Client.readiness_check). Its JSON shape is not public, so the body is kept raw, with
+// the probe's HTTP status. JSON encoding writes Raw back as it came.
 type HealthStatus struct {
-	Raw json.RawMessage
+	StatusCode int             `json:"-"` // HTTP status of the probe
+	Raw        json.RawMessage // body as sent (JSON, or text)
 }
 
 // UnmarshalJSON keeps a copy of data in Raw.
