@@ -9,7 +9,6 @@ import (
 
 	"github.com/istari-sdk/istari-go/enums"
 	"github.com/istari-sdk/istari-go/internal/ops"
-	"github.com/istari-sdk/istari-go/internal/upload"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -161,17 +160,13 @@ func (c *Client) AddFileFromReader(ctx context.Context, name string, r io.Reader
 // UpdateFile uploads new content for a file and appends it as a revision (Python Client.update_file: get_file,
 // upload with the current content salt, update_file).
 func (c *Client) UpdateFile(ctx context.Context, fileID string, path string, opts *UploadOptions) (*types.File, error) {
-	return c.updateFileWith(ctx, fileID, pathSource(path), opts)
+	return updateWith(ctx, c, "file_id", fileID, pathSource(path), opts, ops.UpdateFile, c.GetFile, c.updateFile)
 }
 
 // UpdateFileFromReader is UpdateFile for content read from r; name is the file name with its extension
 // (Go-only: Python Client.update_file takes a path).
 func (c *Client) UpdateFileFromReader(ctx context.Context, fileID, name string, r io.Reader, opts *UploadOptions) (*types.File, error) {
-	return c.updateFileWith(ctx, fileID, readerSource(name, r), opts)
-}
-
-func (c *Client) updateFileWith(ctx context.Context, fileID string, open upload.Opener, opts *UploadOptions) (*types.File, error) {
-	return updateWith(ctx, c, "file_id", fileID, open, opts, ops.UpdateFile, c.GetFile, c.updateFile)
+	return updateWith(ctx, c, "file_id", fileID, readerSource(name, r), opts, ops.UpdateFile, c.GetFile, c.updateFile)
 }
 
 // UpdateFileProperties changes a file's metadata without new content (Python Client.update_file_properties):

@@ -6,7 +6,6 @@ import (
 
 	"github.com/istari-sdk/istari-go/enums"
 	"github.com/istari-sdk/istari-go/internal/ops"
-	"github.com/istari-sdk/istari-go/internal/upload"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -74,15 +73,11 @@ func (c *Client) AddModelFromReader(ctx context.Context, name string, r io.Reade
 // UpdateModel uploads new content for a model (Python Client.update_model: get_model, upload with the current
 // content salt, update_model).
 func (c *Client) UpdateModel(ctx context.Context, modelID, path string, opts *UploadOptions) (*types.Model, error) {
-	return c.updateModelWith(ctx, modelID, pathSource(path), opts)
+	return updateWith(ctx, c, "model_id", modelID, pathSource(path), opts, ops.UpdateModel, c.GetModel, c.updateModel)
 }
 
 // UpdateModelFromReader is UpdateModel for content read from r; name is the file name with its extension
 // (Go-only: Python Client.update_model takes a path).
 func (c *Client) UpdateModelFromReader(ctx context.Context, modelID, name string, r io.Reader, opts *UploadOptions) (*types.Model, error) {
-	return c.updateModelWith(ctx, modelID, readerSource(name, r), opts)
-}
-
-func (c *Client) updateModelWith(ctx context.Context, modelID string, open upload.Opener, opts *UploadOptions) (*types.Model, error) {
-	return updateWith(ctx, c, "model_id", modelID, open, opts, ops.UpdateModel, c.GetModel, c.updateModel)
+	return updateWith(ctx, c, "model_id", modelID, readerSource(name, r), opts, ops.UpdateModel, c.GetModel, c.updateModel)
 }

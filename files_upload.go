@@ -93,6 +93,18 @@ func addWith[T any](ctx context.Context, c *Client, open upload.Opener, opts *Up
 	return out, uploadErr(err)
 }
 
+// addUnder is addWith for an object created under a parent (an artifact of a model, a comment on a resource):
+// an empty parent id fails as "<idField> is required" before any request.
+func addUnder[T any](ctx context.Context, c *Client, idField, id string, open upload.Opener, opts *UploadOptions, op ops.ID,
+	register func(context.Context, string, *types.FileRevision) (*T, error)) (*T, error) {
+	if id == "" {
+		return nil, newValidationError(idField, "required", "", "is required")
+	}
+	return addWith(ctx, c, open, opts, op, func(ctx context.Context, rev *types.FileRevision) (*T, error) {
+		return register(ctx, id, rev)
+	})
+}
+
 // updateWith is every update_* composite: validate, open, get the object for its current content salt (get),
 // upload with that salt, register with op. An empty id fails as "<idField> is required" before any request.
 func updateWith[T any, R interface{ Revision() *types.FileRevision }](ctx context.Context, c *Client, idField, id string,

@@ -172,15 +172,11 @@ func (c *Client) UpdateJob(ctx context.Context, jobID, path string, opts *Upload
 			return nil, err
 		}
 	}
-	return c.updateJobWith(ctx, jobID, pathSource(path), opts)
+	return updateWith(ctx, c, "job_id", jobID, pathSource(path), opts, ops.UpdateJob, c.GetJob, c.updateJob)
 }
 
 // UpdateJobFromReader is UpdateJob for content read from r (Python Client.update_job takes a path; this Go-only
 // variant takes a reader); name is the file name with its extension.
 func (c *Client) UpdateJobFromReader(ctx context.Context, jobID, name string, r io.Reader, opts *UploadOptions) (*types.Job, error) {
-	return c.updateJobWith(ctx, jobID, readerSource(name, r), opts)
-}
-
-func (c *Client) updateJobWith(ctx context.Context, jobID string, open upload.Opener, opts *UploadOptions) (*types.Job, error) {
-	return updateWith(ctx, c, "job_id", jobID, open, opts, ops.UpdateJob, c.GetJob, c.updateJob)
+	return updateWith(ctx, c, "job_id", jobID, readerSource(name, r), opts, ops.UpdateJob, c.GetJob, c.updateJob)
 }
