@@ -71,10 +71,11 @@ func pathSource(path string) upload.Opener { return upload.Path(path) }
 
 func readerSource(name string, r io.Reader) upload.Opener { return upload.Reader(name, r) }
 
-// uploadErr reports a local problem of the upload package as *ValidationError; other errors pass unchanged.
+// uploadErr reports a local problem of the upload package as *ValidationError (the package returns violations
+// unwrapped, before any request); other errors pass unchanged.
 func uploadErr(err error) error {
 	var v *validate.Violation
-	if errors.As(err, &v) && error(v) == err {
+	if errors.As(err, &v) {
 		return violationError(v)
 	}
 	return err
