@@ -89,9 +89,6 @@ func (c *Client) ListFunctions(ctx context.Context, params *ListFunctionsParams)
 
 // CreateTool creates a tool with its versions (Python Client.create_tool, operation create_tool).
 func (c *Client) CreateTool(ctx context.Context, body *types.NewTool) (*types.Tool, error) {
-	if body == nil || body.Name == "" {
-		return nil, newValidationError("name", "required", "", "is required")
-	}
 	return invokeOne[types.Tool](ctx, c, request{op: ops.CreateTool, body: body})
 }
 
@@ -119,9 +116,6 @@ func (c *Client) ListTools(ctx context.Context, params *ListToolsParams) (*Page[
 // CreateToolVersions adds one version to a tool (Python Client.create_tool_versions, operation
 // create_tool_versions; the plural name creates a single version).
 func (c *Client) CreateToolVersions(ctx context.Context, toolID string, body *types.NewToolVersion) (*types.ToolVersion, error) {
-	if body == nil || body.ToolVersion == "" {
-		return nil, newValidationError("tool_version", "required", "", "is required")
-	}
 	return invokeOne[types.ToolVersion](ctx, c, request{op: ops.CreateToolVersions, path: []string{toolID}, body: body})
 }
 

@@ -59,11 +59,11 @@ func checkDocumentContent(content json.RawMessage) error {
 // operation create_document). Leave Content nil for an empty document; see DocumentContent for string input.
 // A missing configuration id or name, or content that is not JSON, fails locally.
 func (c *Client) CreateDocument(ctx context.Context, body *types.CreateDocumentRequest) (*types.Document, error) {
-	switch {
-	case body == nil || body.ConfigurationID == "":
-		return nil, newValidationError("configuration_id", "required", "", "is required")
-	case body.Name == "":
-		return nil, newValidationError("name", "required", "", "is required")
+	if body == nil {
+		body = &types.CreateDocumentRequest{} // fails its required fields below
+	}
+	if err := c.validate(body); err != nil { // the tags, before the content check
+		return nil, err
 	}
 	if err := checkDocumentContent(body.Content); err != nil {
 		return nil, err

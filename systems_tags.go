@@ -26,9 +26,6 @@ type ListTagsParams struct {
 // unique, except "baseline": a second active baseline in the same system is rejected with 400 "tag baseline
 // already exists in the system" (ErrBadRequest). An empty tag fails locally.
 func (c *Client) CreateTag(ctx context.Context, snapshotID string, body *types.NewSnapshotTag) (*types.SnapshotTag, error) {
-	if body == nil || body.Tag == "" {
-		return nil, newValidationError("tag", "required", "", "is required")
-	}
 	return invokeOne[types.SnapshotTag](ctx, c, request{op: ops.CreateTag, path: []string{snapshotID}, body: body})
 }
 
@@ -40,9 +37,6 @@ func (c *Client) GetTag(ctx context.Context, tagID string) (*types.SnapshotTag, 
 // UpdateTag moves a tag to another snapshot (Python Client.update_tag, operation update_tag); the move is
 // recorded in the tag's history. An empty snapshot id fails locally.
 func (c *Client) UpdateTag(ctx context.Context, tagID string, body *types.UpdateTag) (*types.SnapshotTag, error) {
-	if body == nil || body.SnapshotID == "" {
-		return nil, newValidationError("snapshot_id", "required", "", "is required")
-	}
 	return invokeOne[types.SnapshotTag](ctx, c, request{op: ops.UpdateTag, path: []string{tagID}, body: body})
 }
 

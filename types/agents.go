@@ -374,7 +374,7 @@ func (m Tool) MarshalJSON() ([]byte, error) {
 // NewTool is Python's istari_digital_client NewTool model: the body of create_tool. ToolVersions is required:
 // a nil slice is sent as [].
 type NewTool struct {
-	Name         string           `json:"name"`
+	Name         string           `json:"name" validate:"required"`
 	ToolVersions []NewToolVersion `json:"tool_versions"`
 }
 
@@ -390,7 +390,7 @@ func (t NewTool) MarshalJSON() ([]byte, error) {
 // NewToolVersion is Python's istari_digital_client NewToolVersion model: the body of create_tool_versions and
 // an item of NewTool.tool_versions.
 type NewToolVersion struct {
-	ToolVersion string `json:"tool_version"`
+	ToolVersion string `json:"tool_version" validate:"required"`
 }
 
 // ToolVersion is Python's istari_digital_client ToolVersion model. Only its globally unique id is known;

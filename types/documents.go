@@ -48,8 +48,8 @@ func (m DocumentListItem) MarshalJSON() ([]byte, error) {
 // create_document. Content is ProseMirror JSON (e.g. {"type":"doc","content":[]}); leave it nil for an empty
 // document. Description's JSON name is unconfirmed.
 type CreateDocumentRequest struct {
-	ConfigurationID string          `json:"configuration_id"`
-	Name            string          `json:"name"`
+	ConfigurationID string          `json:"configuration_id" validate:"required"`
+	Name            string          `json:"name" validate:"required"`
 	Content         json.RawMessage `json:"content,omitempty"`
 	Description     *string         `json:"description,omitempty"`
 }

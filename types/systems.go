@@ -462,12 +462,12 @@ type NewSnapshot struct {
 
 // NewSnapshotTag is Python's istari_digital_client NewSnapshotTag model: the body of create_tag.
 type NewSnapshotTag struct {
-	Tag string `json:"tag"`
+	Tag string `json:"tag" validate:"required"`
 }
 
 // UpdateTag is Python's istari_digital_client UpdateTag model: the body of update_tag (moves the tag).
 type UpdateTag struct {
-	SnapshotID string `json:"snapshot_id"`
+	SnapshotID string `json:"snapshot_id" validate:"required"`
 }
 
 // SubsystemLink is Python's client-side SubsystemLink: a child system and, optionally, the tag it is pinned to.
