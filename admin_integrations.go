@@ -38,10 +38,8 @@ func (c *Client) createAuthIntegration(ctx context.Context, body *types.NewAuthI
 	if body == nil {
 		return nil, newValidationError("body", "required", "", "")
 	}
-	if err := firstErr(
+	if err := firstErr( // app_integration_id and auth_type: their tags, checked by invoke
 		checkEnum("auth_integration_type", body.AuthIntegrationType, enums.AuthIntegrationTypeValues()),
-		requireString("app_integration_id", body.AppIntegrationID),
-		requireString("auth_type", string(body.AuthType)),
 		requireString("revision.id", body.Revision.ID),
 	); err != nil {
 		return nil, err

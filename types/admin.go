@@ -250,8 +250,8 @@ func (m AuthIntegration) MarshalJSON() ([]byte, error) {
 // create_auth_integration. Revision is the uploaded registration document.
 type NewAuthIntegration struct {
 	AuthIntegrationType enums.AuthIntegrationType `json:"auth_integration_type"`
-	AppIntegrationID    string                    `json:"app_integration_id"`
-	AuthType            enums.FunctionAuthType    `json:"auth_type"`
+	AppIntegrationID    string                    `json:"app_integration_id" validate:"required"`
+	AuthType            enums.FunctionAuthType    `json:"auth_type" validate:"required"`
 	Revision            FileRevision              `json:"revision"`
 }
 
