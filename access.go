@@ -152,10 +152,10 @@ type CreateAccessByEmailForOtherTenantsParams struct {
 // (Python Client.create_access_by_email_for_other_tenants, operation create_access_by_email_for_other_tenants).
 // Every parameter is required; the enums are lower-cased and checked locally.
 func (c *Client) CreateAccessByEmailForOtherTenants(ctx context.Context, params *CreateAccessByEmailForOtherTenantsParams) (*types.AccessRelationship, error) {
-	if params == nil {
-		return nil, newValidationError("subject_type", "required", "", "")
+	var p CreateAccessByEmailForOtherTenantsParams // nil fails its required fields below
+	if params != nil {
+		p = *params
 	}
-	p := *params
 	p.SubjectType, p.ResourceType, p.AccessRelationship = lowerEnum(p.SubjectType), lowerEnum(p.ResourceType), lowerEnum(p.AccessRelationship)
 	if err := c.validate(&p); err != nil {
 		return nil, err
@@ -185,9 +185,6 @@ type ListResourceTypePermissionsParams struct {
 // ListResourceTypePermissions lists, page by page, the resources of one type on which a subject holds a
 // permission (Python Client.list_resource_type_permissions, operation list_resource_type_permissions).
 func (c *Client) ListResourceTypePermissions(ctx context.Context, params *ListResourceTypePermissionsParams) (*Page[types.ResourceTypePermission], error) {
-	if params == nil {
-		return nil, newValidationError("subject_type", "required", "", "")
-	}
 	return listPage[types.ResourceTypePermission](ctx, c, ops.ListResourceTypePermissions, nil, params)
 }
 

@@ -73,10 +73,7 @@ type PatchUserControlTaggingsParams = PatchControlTaggingsParams
 
 // patchTaggings sends one tagging PATCH: body = JSON array of control-tag ids, patch_op and reason as query.
 func patchTaggings[T any](ctx context.Context, c *Client, op ops.ID, objectID string, ids []string, params *PatchControlTaggingsParams) ([]T, error) {
-	if params == nil {
-		return nil, newValidationError("patch_op", "required", "", "")
-	}
-	if err := c.validate(params); err != nil {
+	if err := c.validate(params); err != nil { // nil fails as patch_op required
 		return nil, err
 	}
 	if err := checkEnum("patch_op", params.PatchOp, enums.PatchOpValues()); err != nil {

@@ -34,8 +34,8 @@ func (c *Client) invoke(ctx context.Context, r request) error {
 			return err
 		}
 	}
-	if v := validate.Body(r.body); len(v) > 0 {
-		return violationError(&v[0])
+	if err := c.validate(r.body); err != nil {
+		return err
 	}
 	op, ok := c.ops.Lookup(string(r.op))
 	if !ok {
@@ -117,10 +117,11 @@ func (c *Client) registryHeader() http.Header {
 	return h
 }
 
-// validate checks a parameter struct with its validate tags and returns the first violation.
+// validate checks a parameter struct or request body with its validate tags and returns the first violation. A
+// nil pointer to a struct is checked as the struct's zero value, so nil breaks the rules of its required fields.
 func (c *Client) validate(v any) error {
-	if first := validate.First(v); first != nil {
-		return violationError(first)
+	if vs := validate.Body(v); len(vs) > 0 {
+		return violationError(&vs[0])
 	}
 	return nil
 }

@@ -112,9 +112,6 @@ func (c *Client) ListResources(ctx context.Context, params *ListResourcesParams)
 // SearchResources runs a full-text search over resources (Python Client.search_resources, operation
 // search_resources). An empty search term fails locally with *ValidationError.
 func (c *Client) SearchResources(ctx context.Context, params *SearchResourcesParams) (*Page[types.CustomizedResourceSearchItem], error) {
-	if params == nil {
-		return nil, newValidationError("search_term", "required", "", "is required")
-	}
 	return listPage[types.CustomizedResourceSearchItem](ctx, c, ops.SearchResources, nil, params)
 }
 

@@ -100,9 +100,6 @@ type UpdateJobStatusParams struct {
 // update_job_status). message is the optional JobStatusMessage body (nil = no body); its text ends up in
 // JobStatus.Message. The registry rejects impossible transitions (e.g. out of a terminal status) with 400.
 func (c *Client) UpdateJobStatus(ctx context.Context, jobID string, message *types.JobStatusMessage, params *UpdateJobStatusParams) (*types.Job, error) {
-	if params == nil {
-		params = &UpdateJobStatusParams{}
-	}
 	r := request{op: ops.UpdateJobStatus, path: []string{jobID}, query: params}
 	if message != nil {
 		r.body = message
@@ -119,9 +116,6 @@ type UpdateJobAssignedAgentParams struct {
 // UpdateJobAssignedAgent routes a job to one agent (Python Client.update_job_assigned_agent, operation
 // update_job_assigned_agent).
 func (c *Client) UpdateJobAssignedAgent(ctx context.Context, jobID string, params *UpdateJobAssignedAgentParams) (*types.Job, error) {
-	if params == nil {
-		params = &UpdateJobAssignedAgentParams{}
-	}
 	return invokeOne[types.Job](ctx, c, request{op: ops.UpdateJobAssignedAgent, path: []string{jobID}, query: params})
 }
 
@@ -141,9 +135,6 @@ type UpdateJobAssignedAgentPoolParams struct {
 // UpdateJobAssignedAgentPool routes a job to an agent pool (Python Client.update_job_assigned_agent_pool,
 // operation update_job_assigned_agent_pool). Jobs on an archived pool wait until the pool is restored.
 func (c *Client) UpdateJobAssignedAgentPool(ctx context.Context, jobID string, params *UpdateJobAssignedAgentPoolParams) (*types.Job, error) {
-	if params == nil {
-		params = &UpdateJobAssignedAgentPoolParams{}
-	}
 	return invokeOne[types.Job](ctx, c, request{op: ops.UpdateJobAssignedAgentPool, path: []string{jobID}, query: params})
 }
 
