@@ -51,7 +51,7 @@ func TestAccessOperationsOnTheWire(t *testing.T) {
 					{SubjectType: "user", SubjectID: "u2", Relation: "editor", ResourceType: "artifact", ResourceID: "a1"},
 				})
 			}, check: checkRels(2)},
-		{name: "update_access", method: "PATCH", path: "/api/v2/access/user/u%201/model/m%2F1", resp: relJSON,
+		{name: "update_access", method: "PUT", path: "/api/v2/access/user/u%201/model/m%2F1", resp: relJSON,
 			body: `{"relation":"editor"}`,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.UpdateAccess(ctx, "user", "u 1", "model", "m/1", &types.UpdateAccessRelationship{Relation: "editor"})
@@ -112,7 +112,7 @@ func TestAccessOperationsOnTheWire(t *testing.T) {
 		{name: "ListAccessFor", method: "GET", path: "/api/v2/access/job/j1", resp: "[" + relJSON + "]",
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.ListAccessFor(ctx, &types.Job{ID: "j1"}) },
 			check: checkRels(1)},
-		{name: "UpdateAccessFor", method: "PATCH", path: "/api/v2/access/user/u1/file/f1", resp: relJSON,
+		{name: "UpdateAccessFor", method: "PUT", path: "/api/v2/access/user/u1/file/f1", resp: relJSON,
 			body: `{"relation":"editor"}`,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.UpdateAccessFor(ctx, &types.File{ID: "f1"}, "u1", enums.AccessRelationEditor)

@@ -39,11 +39,11 @@ type ListFunctionAuthSecretsParams struct {
 // ListFunctionAuthSecrets lists the caller's function auth secrets, not paged (Python
 // Client.list_function_auth_secrets, operation list_function_auth_secrets).
 func (c *Client) ListFunctionAuthSecrets(ctx context.Context, params *ListFunctionAuthSecretsParams) ([]types.FunctionAuthSecret, error) {
-	return listAll[types.FunctionAuthSecret](ctx, c, request{op: "list_function_auth_secrets", query: params})
+	return listAll[types.FunctionAuthSecret](ctx, c, request{op: "find_function_auth_secret", query: params})
 }
 
 // GetFunctionAuthSecret fetches a function auth secret (Python Client.get_function_auth_secret, operation
 // get_function_auth_secret; older SDKs: fetch_function_auth_secret).
 func (c *Client) GetFunctionAuthSecret(ctx context.Context, functionAuthSecretID string) (*types.FunctionAuthSecret, error) {
-	return invokeOne[types.FunctionAuthSecret](ctx, c, request{op: "get_function_auth_secret", path: []string{functionAuthSecretID}})
+	return invokeOne[types.FunctionAuthSecret](ctx, c, request{op: "fetch_function_auth_secret", path: []string{functionAuthSecretID}})
 }

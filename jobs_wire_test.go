@@ -99,7 +99,7 @@ func TestJobsWire(t *testing.T) {
 			check: checkJobPage,
 		},
 		{
-			name: "UpdateJobStatus with message", method: "PATCH", path: "/api/v2/jobs/job-1/status",
+			name: "UpdateJobStatus with message", method: "PUT", path: "/api/v2/jobs/job-1/status",
 			query: "agent_id=ag-1&status_name=Running", body: `{"message":"half way"}`, resp: wireJob,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.UpdateJobStatus(ctx, "job-1", &types.JobStatusMessage{Message: "half way"},
@@ -108,7 +108,7 @@ func TestJobsWire(t *testing.T) {
 			check: checkJob,
 		},
 		{
-			name: "UpdateJobStatus without message", method: "PATCH", path: "/api/v2/jobs/job-1/status",
+			name: "UpdateJobStatus without message", method: "PUT", path: "/api/v2/jobs/job-1/status",
 			query: "status_name=Canceled", resp: wireJob,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.UpdateJobStatus(ctx, "job-1", nil, &UpdateJobStatusParams{StatusName: enums.JobStatusCanceled})
@@ -116,7 +116,7 @@ func TestJobsWire(t *testing.T) {
 			check: checkJob,
 		},
 		{
-			name: "UpdateJobAssignedAgent", method: "PATCH", path: "/api/v2/jobs/job-1/assigned_agent",
+			name: "UpdateJobAssignedAgent", method: "PUT", path: "/api/v2/jobs/job-1/assigned_agent",
 			query: "assigned_agent_id=ag-1", resp: wireJob,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.UpdateJobAssignedAgent(ctx, "job-1", &UpdateJobAssignedAgentParams{AssignedAgentID: "ag-1"})
@@ -129,7 +129,7 @@ func TestJobsWire(t *testing.T) {
 			check: checkJob,
 		},
 		{
-			name: "UpdateJobAssignedAgentPool", method: "PATCH", path: "/api/v2/jobs/job-1/assigned_agent_pool",
+			name: "UpdateJobAssignedAgentPool", method: "PUT", path: "/api/v2/jobs/job-1/assigned_agent_pool",
 			query: "assigned_agent_pool_id=pool-9", resp: wireJob,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.UpdateJobAssignedAgentPool(ctx, "job-1", &UpdateJobAssignedAgentPoolParams{AssignedAgentPoolID: "pool-9"})
@@ -142,17 +142,17 @@ func TestJobsWire(t *testing.T) {
 			check: checkJob,
 		},
 		{
-			name: "ArchiveJob with reason", method: "PATCH", path: "/api/v2/jobs/job-1/archive", body: `{"reason":"old"}`, resp: wireJob,
+			name: "ArchiveJob with reason", method: "DELETE", path: "/api/v2/jobs/job-1", body: `{"reason":"old"}`, resp: wireJob,
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.ArchiveJob(ctx, "job-1", Ptr("old")) },
 			check: checkJob,
 		},
 		{
-			name: "ArchiveJob without reason", method: "PATCH", path: "/api/v2/jobs/job-1/archive", resp: wireJob,
+			name: "ArchiveJob without reason", method: "DELETE", path: "/api/v2/jobs/job-1", resp: wireJob,
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.ArchiveJob(ctx, "job-1", nil) },
 			check: checkJob,
 		},
 		{
-			name: "RestoreJob", method: "PATCH", path: "/api/v2/jobs/job-1/restore", body: `{"reason":"needed"}`, resp: wireJob,
+			name: "RestoreJob", method: "POST", path: "/api/v2/jobs/job-1:restore", body: `{"reason":"needed"}`, resp: wireJob,
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.RestoreJob(ctx, "job-1", Ptr("needed")) },
 			check: checkJob,
 		},

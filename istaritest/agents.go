@@ -51,7 +51,6 @@ func init() {
 		"get_agent_pool":            getAgentPool,
 		"list_agent_pools":          listAgentPools,
 		"update_agent_pool":         updateAgentPool,
-		"delete_agent_pool":         deleteAgentPool,
 		"archive_agent_pool":        func(s *Server, w http.ResponseWriter, r *http.Request, c *call) { setPoolArchive(s, w, c, true) },
 		"restore_agent_pool":        func(s *Server, w http.ResponseWriter, r *http.Request, c *call) { setPoolArchive(s, w, c, false) },
 		"list_agent_pool_agents":    listAgentPoolAgents,
@@ -345,18 +344,6 @@ func updateAgentPool(s *Server, w http.ResponseWriter, r *http.Request, c *call)
 		p.Name, p.Description = body.Name, body.Description
 		writeJSON(w, http.StatusOK, s.renderPoolLocked(p))
 	}
-}
-
-func deleteAgentPool(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	p := s.poolFor(w, c, "owner")
-	if p == nil {
-		return
-	}
-	delete(s.jobs.pools, p.ID)
-	s.jobs.poolOrder = slices.DeleteFunc(s.jobs.poolOrder, func(id string) bool { return id == p.ID })
-	w.WriteHeader(http.StatusNoContent)
 }
 
 func setPoolArchive(s *Server, w http.ResponseWriter, c *call, archive bool) {

@@ -265,7 +265,7 @@ func handleArchiveRevision(to enums.ArchiveStatusName) handlerFunc {
 		reason := archiveReason(c)
 		s.mu.Lock()
 		defer s.mu.Unlock()
-		rev, f := s.revisionLocked(c.param("file_revision_id"))
+		rev, f := s.revisionLocked(c.param("revision_id"))
 		if rev == nil {
 			writeDetail(w, http.StatusNotFound, "File revision not found")
 			return

@@ -340,7 +340,7 @@ func listModules(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 func getModuleVersion(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	writeFound(w, s.jobs.moduleVersions[c.param("version_id")], "Module version not found", s.renderModuleVersionLocked)
+	writeFound(w, s.jobs.moduleVersions[c.param("module_version_id")], "Module version not found", s.renderModuleVersionLocked)
 }
 
 func listModuleVersions(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
@@ -441,7 +441,7 @@ func createToolVersions(s *Server, w http.ResponseWriter, r *http.Request, c *ca
 func getToolVersion(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	writeFound(w, s.jobs.toolVersions[c.param("version_id")], "Tool version not found", renderToolVersion)
+	writeFound(w, s.jobs.toolVersions[c.param("tool_version_id")], "Tool version not found", renderToolVersion)
 }
 
 func listToolVersions(s *Server, w http.ResponseWriter, r *http.Request, c *call) {

@@ -22,8 +22,8 @@ type secretRec struct {
 func init() {
 	register(map[string]handlerFunc{
 		"create_function_auth_secret": createFunctionAuthSecret,
-		"list_function_auth_secrets":  listFunctionAuthSecrets,
-		"get_function_auth_secret":    getFunctionAuthSecret,
+		"find_function_auth_secret":  listFunctionAuthSecrets,
+		"fetch_function_auth_secret":    getFunctionAuthSecret,
 	})
 }
 
@@ -95,7 +95,7 @@ func listFunctionAuthSecrets(s *Server, w http.ResponseWriter, r *http.Request, 
 func getFunctionAuthSecret(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sec := lookupAllowed(s, w, s.jobs.secrets[c.param("function_auth_secret_id")], "Function auth secret not found",
+	sec := lookupAllowed(s, w, s.jobs.secrets[c.param("auth_secret_id")], "Function auth secret not found",
 		func(sec *secretRec) string { return sec.ID }, c.user, "viewer")
 	if sec != nil {
 		writeJSON(w, http.StatusOK, s.renderSecretLocked(sec))

@@ -69,8 +69,8 @@ def serialize_facts(fn):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Subscript):
             tgt = node.targets[0]
             bucket = {"_path_params": "path_params", "_header_params": "header_params"}.get(src(tgt.value))
-            if bucket and isinstance(tgt.slice, ast.Constant) and isinstance(node.value, ast.Name):
-                facts[bucket][tgt.slice.value] = node.value.id
+            if bucket and isinstance(tgt.slice, ast.Constant) and isinstance(node.value, (ast.Name, ast.Attribute)):
+                facts[bucket][tgt.slice.value] = src(node.value).split(".")[0]
             if src(tgt.value) == "_files" and isinstance(tgt.slice, ast.Constant):
                 facts["files"][tgt.slice.value] = src(node.value)
         # _query_params.append(('wire', python_name...))
