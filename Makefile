@@ -68,3 +68,7 @@ fuzz:
 ## pyref: extract routes, models and enums of the published Python client into internal/ops/testdata (venv in .cache/)
 pyref:
 	PYREF_VERSION=$(PYREF_VERSION) bash tools/pyref/run.sh
+
+## crosscheck: the published Python client (PYREF_VERSION) against the istaritest fake, one scenario per domain
+crosscheck:
+	PYREF_VERSION=$(PYREF_VERSION) bash crosscheck/run.sh

@@ -170,7 +170,7 @@ func handleCreateAccess(s *Server, w http.ResponseWriter, _ *http.Request, c *ca
 		writeStatus(w, st, msg)
 		return
 	}
-	writeJSON(w, http.StatusCreated, out)
+	writeJSON(w, http.StatusOK, out)
 }
 
 // handleBulkCreateAccess shares everything or nothing. Like real registries it answers 500 when any item asks
@@ -211,7 +211,7 @@ func handleBulkCreateAccess(s *Server, w http.ResponseWriter, _ *http.Request, c
 		}
 		out = append(out, r)
 	}
-	writeJSON(w, http.StatusCreated, out)
+	writeJSON(w, http.StatusOK, out)
 }
 
 // existingRelationLocked checks the path of update/remove: the caller shares, the relationship exists.
@@ -338,7 +338,7 @@ func handleCreateAccessByEmail(s *Server, w http.ResponseWriter, r *http.Request
 		writeStatus(w, st, msg)
 		return
 	}
-	writeJSON(w, http.StatusCreated, out)
+	writeJSON(w, http.StatusOK, out)
 }
 
 // permissionNeeds maps a Permission wire string to the relation it needs.

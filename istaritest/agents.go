@@ -127,7 +127,7 @@ func registerAgent(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	writeJSON(w, http.StatusCreated, s.renderAgentLocked(s.newAgentLocked(c.user, body)))
+	writeJSON(w, http.StatusOK, s.renderAgentLocked(s.newAgentLocked(c.user, body)))
 }
 
 func getAgent(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
@@ -304,7 +304,7 @@ func createAgentPool(s *Server, w http.ResponseWriter, r *http.Request, c *call)
 	s.jobs.pools[p.ID] = p
 	s.jobs.poolOrder = append(s.jobs.poolOrder, p.ID)
 	s.grantLocked(p.ID, c.user.ID, "owner")
-	writeJSON(w, http.StatusCreated, s.renderPoolLocked(p))
+	writeJSON(w, http.StatusOK, s.renderPoolLocked(p))
 }
 
 func getAgentPool(s *Server, w http.ResponseWriter, r *http.Request, c *call) {

@@ -139,7 +139,7 @@ func handleCreateControlTag(s *Server, w http.ResponseWriter, _ *http.Request, c
 	t := &controlTagRec{ID: newID(), Name: body.Name, Description: body.Description, Created: now(), CreatedByID: c.user.ID}
 	s.admin.tags[t.ID] = t
 	s.admin.tagOrder = append(s.admin.tagOrder, t.ID)
-	writeJSON(w, http.StatusCreated, t.wire())
+	writeJSON(w, http.StatusOK, t.wire())
 }
 
 func handleGetControlTag(s *Server, w http.ResponseWriter, _ *http.Request, c *call) {

@@ -142,7 +142,7 @@ func handleCreateFile(s *Server, w http.ResponseWriter, _ *http.Request, c *call
 		return
 	}
 	f := s.createFileLocked(c.user, "", "", rev)
-	writeJSON(w, http.StatusCreated, s.renderFileLocked(f))
+	writeJSON(w, http.StatusOK, s.renderFileLocked(f))
 }
 
 func handleUpdateFile(s *Server, w http.ResponseWriter, _ *http.Request, c *call) {
@@ -350,7 +350,7 @@ func handleCreateResource(typ string) handlerFunc {
 			return
 		}
 		res := s.createResourceLocked(c.user, typ, parentID, rev)
-		writeJSON(w, http.StatusCreated, s.renderResourceLocked(res, 0))
+		writeJSON(w, http.StatusOK, s.renderResourceLocked(res, 0))
 	}
 }
 
@@ -382,7 +382,7 @@ func handleCreateArtifactsBulk(s *Server, w http.ResponseWriter, _ *http.Request
 	for i, rev := range revs {
 		out[i] = s.renderResourceLocked(s.createResourceLocked(c.user, "artifact", modelID, rev), 0).(types.Artifact)
 	}
-	writeJSON(w, http.StatusCreated, out)
+	writeJSON(w, http.StatusOK, out)
 }
 
 // resourceOfLocked returns the resource of type typ named by the path parameter, answering 404 when it is

@@ -215,7 +215,7 @@ func createModelJob(s *Server, w http.ResponseWriter, r *http.Request, c *call) 
 	s.jobs.jobOrder = append(s.jobs.jobOrder, j.ID)
 	s.grantLocked(j.ID, c.user.ID, "owner")
 	s.startAgentLocked(j, fn, c.user)
-	writeJSON(w, http.StatusCreated, s.renderJobLocked(j))
+	writeJSON(w, http.StatusOK, s.renderJobLocked(j))
 }
 
 func optParam(v string) *string {

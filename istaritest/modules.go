@@ -320,7 +320,7 @@ func createModule(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 		s.jobs.modules[m.ID] = m
 		s.jobs.moduleOrder = append(s.jobs.moduleOrder, m.ID)
 	}
-	writeJSON(w, http.StatusCreated, s.renderModuleLocked(m))
+	writeJSON(w, http.StatusOK, s.renderModuleLocked(m))
 }
 
 func getModule(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
@@ -399,7 +399,7 @@ func createTool(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 			s.newToolVersionLocked(t, v.ToolVersion)
 		}
 	}
-	writeJSON(w, http.StatusCreated, s.renderToolLocked(t, false))
+	writeJSON(w, http.StatusOK, s.renderToolLocked(t, false))
 }
 
 func getTool(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
@@ -435,7 +435,7 @@ func createToolVersions(s *Server, w http.ResponseWriter, r *http.Request, c *ca
 		writeDetail(w, http.StatusConflict, "tool version "+body.ToolVersion+" already exists")
 		return
 	}
-	writeJSON(w, http.StatusCreated, renderToolVersion(s.newToolVersionLocked(t, body.ToolVersion)))
+	writeJSON(w, http.StatusOK, renderToolVersion(s.newToolVersionLocked(t, body.ToolVersion)))
 }
 
 func getToolVersion(s *Server, w http.ResponseWriter, r *http.Request, c *call) {

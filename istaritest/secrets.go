@@ -62,7 +62,7 @@ func createFunctionAuthSecret(s *Server, w http.ResponseWriter, r *http.Request,
 	s.jobs.secrets[sec.ID] = sec
 	s.jobs.secretOrder = append(s.jobs.secretOrder, sec.ID)
 	s.grantLocked(sec.ID, c.user.ID, "owner")
-	writeJSON(w, http.StatusCreated, s.renderSecretLocked(sec))
+	writeJSON(w, http.StatusOK, s.renderSecretLocked(sec))
 }
 
 // listFunctionAuthSecrets answers a plain array of the caller's secrets. Filters: function_auth_type,

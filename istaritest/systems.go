@@ -92,7 +92,7 @@ func handleCreateSystem(s *Server, w http.ResponseWriter, r *http.Request, c *ca
 	s.sys.systems[sys.ID] = sys
 	s.sys.sysOrder = append(s.sys.sysOrder, sys.ID)
 	s.grantLocked(sys.ID, c.user.ID, "owner")
-	writeJSON(w, http.StatusCreated, s.renderSystemLocked(sys))
+	writeJSON(w, http.StatusOK, s.renderSystemLocked(sys))
 }
 
 func handleGetSystem(s *Server, w http.ResponseWriter, r *http.Request, c *call) {

@@ -86,7 +86,7 @@ func handleCreateConfiguration(s *Server, w http.ResponseWriter, r *http.Request
 	s.sys.cfgOrder = append(s.sys.cfgOrder, cr.cfg.ID)
 	// The registry snapshots a new configuration right away.
 	s.createSnapshotLocked(c.user, cr, s.resolvePinsLocked(cr))
-	writeJSON(w, http.StatusCreated, cr.cfg)
+	writeJSON(w, http.StatusOK, cr.cfg)
 }
 
 // checkTrackedFileLocked validates one tracked file: the file exists and is visible, the specifier is

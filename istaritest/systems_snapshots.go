@@ -130,7 +130,7 @@ func handleCreateSnapshot(s *Server, w http.ResponseWriter, r *http.Request, c *
 		return
 	}
 	sr := s.createSnapshotLocked(c.user, cr, pins)
-	writeJSON(w, http.StatusCreated, sr.snap)
+	writeJSON(w, http.StatusOK, sr.snap)
 }
 
 func handleGetSnapshot(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
