@@ -15,7 +15,6 @@ package istari
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -226,9 +225,10 @@ func fileFacts(name string) (base, ext, mimeType string) {
 	return base, ext, mimeType
 }
 
-// uploadProperties serializes props as JSON, uploads it with its own new salt and returns its token.
+// uploadProperties serializes props as the Python client does, uploads it with its own new salt and returns
+// its token.
 func (c *Client) uploadProperties(ctx context.Context, props *types.Properties) (types.Token, error) {
-	blob, err := json.Marshal(props)
+	blob, err := propertiesBlob(props)
 	if err != nil {
 		return types.Token{}, fmt.Errorf("istari: encoding properties: %w", err)
 	}

@@ -18,11 +18,10 @@ import (
 // memory stays flat whatever the file size.
 const bufSize = 256 << 10
 
-// NewSalt returns a fresh salt: 32 random bytes as 64 lowercase hex characters (core.md §4).
+// NewSalt returns a fresh salt the way the Python client makes one: a random (version 4) UUID as 32 lowercase
+// hex characters without dashes.
 func NewSalt() string {
-	var b [32]byte
-	_, _ = rand.Read(b[:])
-	return hex.EncodeToString(b[:])
+	return strings.ReplaceAll(NewUUID(), "-", "")
 }
 
 // NewUUID returns a random (version 4) UUID string.

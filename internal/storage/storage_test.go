@@ -22,7 +22,7 @@ import (
 
 func TestSaltAndUUID(t *testing.T) {
 	s1, s2 := NewSalt(), NewSalt()
-	assert.Len(t, s1, 64)
+	assert.Regexp(t, `^[0-9a-f]{12}4[0-9a-f]{3}[89ab][0-9a-f]{15}$`, s1) // the Python client's salt: a UUID4 as 32 hex
 	assert.NotEqual(t, s1, s2)
 	assert.Regexp(t, `^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`, NewUUID())
 }

@@ -232,6 +232,32 @@ def bundled_documents():
     return docs
 
 
+def computed():
+    """What the client computes for fixed inputs, for byte-for-byte comparison with the Go SDK."""
+    out = {}
+    try:
+        core = importlib.import_module("istari_digital_core")
+    except ModuleNotFoundError:
+        return out
+    cases = [(b"", "s"), (b"hello world", "abc"), (bytes(range(256)) * 4, "7abcfeda6f564c33b7e3d072c7cc087b")]
+    out["content_tokens"] = [{"data_hex": d.hex(), "salt": salt, "sha": core.Token.from_bytes(d, salt).sha} for d, salt in cases]
+    salts = [core.Token.from_bytes(b"x", None).salt for _ in range(64)]
+    out["generated_salt"] = {
+        "length": sorted({len(x) for x in salts}),
+        "lowercase_hex": all(x == x.lower() and all(c in "0123456789abcdef" for c in x) for x in salts),
+        "uuid4_hex": all(x[12] == "4" and x[16] in "89ab" for x in salts),
+    }
+    props = importlib.import_module(f"{PKG}.legacy.v2.models.properties").Properties
+    blobs = []
+    for fields in ({"file_name": "wing.step", "size": 5, "extension": "step", "mime": None},
+                   {"file_name": "wing.step", "size": 5, "extension": "step", "mime": "application/step",
+                    "description": "d", "version_name": "v1", "external_identifier": "x-1", "display_name": "Wing"}):
+        blob = props(**fields).to_bytes()
+        blobs.append({"fields": fields, "blob": blob.decode(), "sha_with_salt_s": core.Token.from_bytes(blob, "s").sha})
+    out["properties_blobs"] = blobs
+    return out
+
+
 def extract():
     version = importlib.metadata.version("istari-digital-client")
     out = {"package": "istari-digital-client", "version": version, "groups": {}, "mirrors_identical": {},
@@ -252,6 +278,7 @@ def extract():
         out["enums"][group] = e
         if group in MIRRORS:
             out["mirrors_identical"][MIRRORS[group]] = routes_of(MIRRORS[group]) == routes_of(mod)
+    out["computed"] = computed()
     try:
         hashes = importlib.import_module(f"{PKG}.sdk._compatibility").API_HASHES
         out["api_hashes"] = dict(sorted(hashes.items()))
@@ -286,6 +313,8 @@ def diff(old, new):
             for n in sorted(set(a) & set(b)):
                 if a[n] != b[n]:
                     lines.append(f"{group}: {kind[:-1]} {n} changed")
+    if old.get("computed") != new.get("computed"):
+        lines.append("computed checksums, salts or properties blobs changed")
     if old.get("api_hashes") != new.get("api_hashes"):
         lines.append("api_hashes changed")
     return lines
