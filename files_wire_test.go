@@ -200,20 +200,20 @@ func TestFilesWireOperations(t *testing.T) {
 				v, _, _ := types.ExtraValue[string](out.(*Page[types.CustomizedResourceSearchItem]).Items[0].Extra, "id")
 				assert.Equal(t, "m1", v)
 			}},
-		{name: "generate_upload_url", method: "POST", path: "/api/v2/storage/upload_urls", body: `{"sha":"abc","salt":"s"}`, resp: `{"url":"https://s3.example/x?sig=1"}`,
+		{name: "generate_upload_url", method: "GET", path: "/api/v2/tokens/abc/upload-url", resp: `{"url":"https://s3.example/x?sig=1"}`,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.GenerateUploadURL(ctx, &types.UploadURLRequest{SHA: "abc", Salt: "s"})
 			},
 			check: func(t *testing.T, out any) {
 				assert.Equal(t, "https://s3.example/x?sig=1", out.(*types.PresignedURL).URL)
 			}},
-		{name: "generate_download_url", method: "POST", path: "/api/v2/storage/download_urls", body: `{"sha":"abc","salt":"s"}`, resp: `{"url":"https://s3.example/y"}`,
+		{name: "generate_download_url", method: "GET", path: "/api/v2/tokens/abc/download-url", resp: `{"url":"https://s3.example/y"}`,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.GenerateDownloadURL(ctx, &types.UploadURLRequest{SHA: "abc", Salt: "s"})
 			},
 			check: func(t *testing.T, out any) { assert.Equal(t, "https://s3.example/y", out.(*types.PresignedURL).URL) }},
 		{name: "generate_upload_urls_bulk", method: "POST", path: "/api/v2/tokens/upload-urls_bulk",
-			body: `[{"sha":"a","salt":"1"},{"sha":"b","salt":"2"}]`, resp: `[{"url":"u1"},{"url":"u2"}]`,
+			body: `["a","b"]`, resp: `[{"url":"u1"},{"url":"u2"}]`,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.GenerateUploadURLsBulk(ctx, []types.UploadURLRequest{{SHA: "a", Salt: "1"}, {SHA: "b", Salt: "2"}})
 			},
@@ -299,7 +299,7 @@ func TestClientBuiltRevisionBody(t *testing.T) {
 	c, mt := mockClient(t, noCache)
 	var puts int
 	var created map[string]any
-	mt.RegisterResponder("POST", testBase+"/api/v2/storage/upload_urls", func(r *http.Request) (*http.Response, error) {
+	mt.RegisterResponder("GET", `=~^`+testBase+`/api/v2/tokens/[0-9a-f]{96}/upload-url$`, func(r *http.Request) (*http.Response, error) {
 		return httpmock.NewStringResponse(200, `{"url":"https://bucket.example.test/o?X-Sig=secret"}`), nil
 	})
 	mt.RegisterResponder("PUT", "https://bucket.example.test/o", func(r *http.Request) (*http.Response, error) {
@@ -331,7 +331,7 @@ func TestClientBuiltRevisionBody(t *testing.T) {
 	assert.Equal(t, []any{map[string]any{"revision_id": "r0", "relationship_identifier": "extracted_from"}}, created["sources"])
 	ct := created["content_token"].(map[string]any)
 	assert.Len(t, ct["sha"], 96)
-	assert.Len(t, ct["salt"], 64)
+	assert.Len(t, ct["salt"], 32)
 	sha, _, _ := types.ComputeSHA(strings.NewReader("a,b\n"), ct["salt"].(string))
 	assert.Equal(t, sha, ct["sha"])
 	hist := created["archive_status_history"].([]any)

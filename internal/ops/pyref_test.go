@@ -59,8 +59,6 @@ var knownDifferences = map[string]string{
 	"update_control_tag":                       "the control tag id moves from the path into the body",
 	"create_comment":                           "resource_id moves from the path into the query",
 	"search_resources":                         "POST: search term and paging move from the query into a FullTextSearch body",
-	"generate_upload_url":                      "GET /api/v2/tokens/{sha}/upload-url: the sha moves from the body into the path",
-	"generate_download_url":                    "GET /api/v2/tokens/{sha}/download-url: the sha moves from the body into the path",
 }
 
 // TestPublishedRowsMatchPythonClient holds every Published row to the published Python client: same method,
