@@ -21,7 +21,7 @@ func checkTag(t *testing.T, out any) {
 	assert.Equal(t, "ITAR", tag.Name)
 	require.NotNil(t, tag.Description)
 	assert.Equal(t, "export controlled", *tag.Description)
-	assert.Contains(t, tag.Extra, "created")
+	assert.NotNil(t, tag.Created)
 }
 
 func checkTags(n int) func(t *testing.T, out any) {

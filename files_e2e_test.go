@@ -529,15 +529,11 @@ func TestModelsListFiltersAndArchive(t *testing.T) {
 	assert.Equal(t, 3, *page.Total)
 	assert.Equal(t, 2, *page.Pages)
 	require.Len(t, page.Items, 2)
-	first, _, err := types.ExtraValue[string](page.Items[0].Extra, "name")
-	require.NoError(t, err)
-	assert.Equal(t, "a.txt", first)
+	assert.Equal(t, "a.txt", page.Items[0].File.Name())
 	var all []string
 	for it, err := range page.All(ctx) {
 		require.NoError(t, err)
-		id, _, err := types.ExtraValue[string](it.Extra, "id")
-		require.NoError(t, err)
-		all = append(all, id)
+		all = append(all, it.ID)
 	}
 	assert.Len(t, all, 3)
 

@@ -101,15 +101,15 @@ func TestFilesWireOperations(t *testing.T) {
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.GetModel(ctx, "m1") },
 			check: func(t *testing.T, out any) { assert.Equal(t, "u1", out.(*types.Model).CreatedByID) }},
 		{name: "list_models", method: "GET", path: "/api/v2/models", query: "filter_by=created_by_id&page=1&sort=name",
-			resp: page(`{"id":"m1","name":"x.csv"}`),
+			resp: page(`{"id":"m1","created_by_id":"u1","archive_status":"Active","file":{"id":"f1","revisions":[{"id":"r1","name":"x.csv"}]}}`),
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.ListModels(ctx, &ListModelsParams{PageOptions: PageOptions{Page: 1}, FilterBy: Ptr(enums.FilterByOwned), Sort: Ptr("name")})
 			},
 			check: func(t *testing.T, out any) {
-				v, ok, err := types.ExtraValue[string](out.(*Page[types.ModelListItem]).Items[0].Extra, "name")
-				assert.True(t, ok)
-				assert.NoError(t, err)
-				assert.Equal(t, "x.csv", v)
+				item := out.(*Page[types.ModelListItem]).Items[0]
+				assert.Equal(t, "m1", item.ID)
+				assert.Equal(t, "Active", item.ArchiveStatus)
+				assert.Equal(t, "x.csv", item.File.Name())
 			}},
 		{name: "archive_model", method: "DELETE", path: "/api/v2/models/m1", resp: modelJSON,
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.ArchiveModel(ctx, "m1", nil) },

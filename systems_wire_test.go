@@ -153,7 +153,7 @@ func TestConfigurationsOnTheWire(t *testing.T) {
 	ctx := context.Background()
 	runSysWireCases(t, []sysWireCase{
 		{name: "create_configuration", method: "POST", path: "/api/v2/systems/s%2F1/configurations",
-			body: `{"name":"v1","tracked_files":[{"specifier_type":"latest","file_id":"f1"},{"specifier_type":"locked","file_id":"f2","pinned_file_revision_id":"r2"}],
+			body: `{"name":"v1","tracked_files":[{"specifier_type":"Latest","file_id":"f1"},{"specifier_type":"Locked","file_id":"f2","pinned_file_revision_id":"r2"}],
 				"tracked_systems":[{"system_id":"s2","tag_id":"t9"}]}`,
 			resp: wireConfig,
 			call: func(c *Client) (any, error) {
@@ -187,7 +187,7 @@ func TestConfigurationsOnTheWire(t *testing.T) {
 		{name: "restore_configuration", method: "POST", path: "/api/v2/systems/configurations/c%2F1:restore", resp: wireConfig,
 			call: func(c *Client) (any, error) { return c.RestoreConfiguration(ctx, "c/1", nil) }},
 		{name: "list_tracked_files", method: "GET", path: "/api/v2/systems/configurations/c%2F1/tracked-files", query: "size=3&sort=-created",
-			resp: sysPage1(`{"specifier_type":"locked","file_id":"f2","pinned_file_revision_id":"r2","current_file_revision_id":"r2","resource_id":"m2","path":"a/b"}`),
+			resp: sysPage1(`{"specifier_type":"Locked","file_id":"f2","pinned_file_revision_id":"r2","current_file_revision_id":"r2","resource_id":"m2","path":"a/b"}`),
 			call: func(c *Client) (any, error) {
 				return c.ListTrackedFiles(ctx, "c/1", &ListTrackedFilesParams{PageOptions: PageOptions{Size: 3}, Sort: Ptr("-created")})
 			},

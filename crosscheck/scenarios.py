@@ -26,6 +26,8 @@ from istari_digital_client.legacy.v2.models.new_snapshot import NewSnapshot  # n
 from istari_digital_client.legacy.v2.models.new_snapshot_tag import NewSnapshotTag  # noqa: E402
 from istari_digital_client.legacy.v2.models.new_system import NewSystem  # noqa: E402
 from istari_digital_client.legacy.v2.models.new_system_configuration import NewSystemConfiguration  # noqa: E402
+from istari_digital_client.legacy.v2.models.new_tracked_file import NewTrackedFile  # noqa: E402
+from istari_digital_client.legacy.v2.models.update_system import UpdateSystem  # noqa: E402
 
 fake = json.load(open(os.environ["CROSSCHECK_FAKE"]))
 
@@ -135,7 +137,8 @@ def systems_all():
     s = owner.create_system(NewSystem(name="Glider", description="two-seat"))
     expect(owner.get_system(s.id).name == "Glider", "system name")
     state["system"] = s
-    c = owner.create_configuration(s.id, NewSystemConfiguration(name="baseline"))
+    tracked = NewTrackedFile(specifier_type="Latest", file_id=state["model"].file.id)
+    c = owner.create_configuration(s.id, NewSystemConfiguration(name="baseline", tracked_files=[tracked]))
     state["configuration"] = c
     snap = owner.create_snapshot(c.id, NewSnapshot())
     snap_id = getattr(snap, "id", None) or getattr(getattr(snap, "actual_instance", None), "id", None)
@@ -178,7 +181,7 @@ def errors_404():
 
 
 def errors_403():
-    raises(exc.ForbiddenException, lambda: bob.update_system(state["system"].id, NewSystem(name="x", description="y")))
+    raises(exc.ForbiddenException, lambda: bob.update_system(state["system"].id, UpdateSystem(name="x", description="y")))
 
 
 def errors_422():

@@ -98,9 +98,7 @@ func TestListShapesOfTheAdminDomain(t *testing.T) {
 	_, body = send(t, s, "GET", "/api/v2/infosec/", s.Token(), "")
 	assert.True(t, strings.HasPrefix(strings.TrimSpace(body), "["), "list_infosec_levels is a bare array")
 	_, body = send(t, s, "GET", "/api/v2/controls/tags/", s.Token(), "")
-	var env map[string]any
-	require.NoError(t, json.Unmarshal([]byte(body), &env))
-	assert.Contains(t, env, "items", "list_control_tags is a page")
+	assert.True(t, strings.HasPrefix(strings.TrimSpace(body), "["), "list_control_tags is a bare array (List[ControlTag])")
 }
 
 func TestControlTagDescriptionLimit(t *testing.T) {

@@ -43,10 +43,11 @@ type wireTag struct {
 	Description *string   `json:"description"`
 	Created     time.Time `json:"created"`
 	CreatedByID string    `json:"created_by_id"`
+	Status      string    `json:"status"` // ControlTagStatus: "active" or "archived"
 }
 
 func (t *controlTagRec) wire() wireTag {
-	return wireTag{ID: t.ID, Name: t.Name, Description: t.Description, Created: t.Created, CreatedByID: t.CreatedByID}
+	return wireTag{ID: t.ID, Name: t.Name, Description: t.Description, Created: t.Created, CreatedByID: t.CreatedByID, Status: "active"}
 }
 
 type taggingRec struct {
@@ -152,7 +153,7 @@ func handleListControlTags(s *Server, w http.ResponseWriter, r *http.Request, _ 
 	s.mu.Lock()
 	items := renderInOrder(s.admin.tagOrder, s.admin.tags, (*controlTagRec).wire)
 	s.mu.Unlock()
-	writePage(w, r, items)
+	writeJSON(w, http.StatusOK, items) // a plain list, as the registry answers (no paging)
 }
 
 func handleUpdateControlTag(s *Server, w http.ResponseWriter, _ *http.Request, c *call) {

@@ -475,10 +475,11 @@ func handleListModels(s *Server, w http.ResponseWriter, r *http.Request, c *call
 		id := ids[i]
 		m := s.renderResourceLocked(s.files.resources[id], 0).(types.Model)
 		rev := m.Revision()
-		item := map[string]any{
-			"id": m.ID, "created": m.Created, "created_by_id": m.CreatedByID, "file_id": m.File.ID,
-			"revision_id": rev.ID, "name": m.Name(), "display_name": rev.DisplayName, "description": rev.Description,
+		_ = rev
+		item := map[string]any{ // the published client's ModelListItem
+			"id": m.ID, "created": m.Created, "created_by_id": m.CreatedByID, "file": m.File,
 			"archive_status": m.ArchiveStatus().Name, "artifact_ids": idsOf(m.Artifacts), "comment_ids": commentIDs(m.Comments),
+			"job_ids": []string{},
 		}
 		out[i] = item
 	}

@@ -219,10 +219,20 @@ func (s *Server) functionFieldsLocked(fn *functionRec) map[string]any {
 	if exts == nil {
 		exts = []string{}
 	}
+	moduleName := ""
+	if mv := s.jobs.moduleVersions[fn.ModuleVersionID]; mv != nil && s.jobs.modules[mv.ModuleID] != nil {
+		moduleName = s.jobs.modules[mv.ModuleID].Name
+	}
+	created := types.Timestamp{Time: fn.Created}
 	return map[string]any{
 		"version": fn.Version, "module_version_id": fn.ModuleVersionID, "tool_name": fn.ToolName,
 		"tool_version": fn.ToolVersion, "operating_systems": oses, "input_extensions": exts,
-		"created": types.Timestamp{Time: fn.Created},
+		"created": created,
+		// the published client's FunctionVersion requires these
+		"created_by_id": s.owner.ID, "module_name": moduleName, "module_version": fn.Version,
+		"entrypoint": fn.Name, "run_command": fn.Name, "function_schema": nil,
+		"status": map[string]any{"id": fn.ID + "-status", "created": created, "created_by_id": s.owner.ID,
+			"function_id": fn.ID, "name": "supported", "reason": nil},
 	}
 }
 

@@ -107,7 +107,7 @@ func (s *Server) checkTrackedFileLocked(u *User, tf *types.NewTrackedFile) (stri
 			return "Revision " + *tf.PinnedFileRevisionID + " is not a revision of file " + f.ID, http.StatusBadRequest
 		}
 	default:
-		return "Input should be 'latest' or 'locked'", http.StatusUnprocessableEntity
+		return "Input should be 'Locked' or 'Latest'", http.StatusUnprocessableEntity
 	}
 	return "", 0
 }

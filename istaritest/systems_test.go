@@ -91,7 +91,7 @@ func TestViewersReadSystemsButDoNotWrite(t *testing.T) {
 	assert.Contains(t, body, sys.ID)
 	status, _ = sysDo(t, s, "PUT", "/api/v2/systems/"+sys.ID, bob.Token, `{"name":"x","description":"y"}`)
 	assert.Equal(t, http.StatusForbidden, status)
-	cfgBody := `{"name":"c","tracked_files":[{"specifier_type":"latest","file_id":"` + f.FileID + `"}]}`
+	cfgBody := `{"name":"c","tracked_files":[{"specifier_type":"Latest","file_id":"` + f.FileID + `"}]}`
 	status, _ = sysDo(t, s, "POST", "/api/v2/systems/"+sys.ID+"/configurations", bob.Token, cfgBody)
 	assert.Equal(t, http.StatusForbidden, status)
 	status, _ = sysDo(t, s, "DELETE", "/api/v2/systems/"+sys.ID, bob.Token, "")
