@@ -235,12 +235,12 @@ func TestSnapshotsOnTheWire(t *testing.T) {
 				assert.Equal(t, "f00", r.Snapshot.SHA)
 			}},
 		{name: "create_snapshot no-op", method: "POST", path: "/api/v2/systems/configurations/c1/snapshots", body: `{}`,
-			resp: `{"message":"No changes since last snapshot"}`,
+			resp: `{"status":"no_op","message":"No changes since last snapshot"}`,
 			call: func(c *Client) (any, error) { return c.CreateSnapshot(ctx, "c1", &types.NewSnapshot{}) },
 			check: func(t *testing.T, out any) {
 				r := out.(*types.CreateSnapshotResult)
 				require.Equal(t, "no_op", r.Kind())
-				assert.JSONEq(t, `"No changes since last snapshot"`, string(r.NoOp.Extra["message"]))
+				assert.Equal(t, "No changes since last snapshot", r.NoOp.Message)
 			}},
 		{name: "create_snapshot dry run", method: "POST", path: "/api/v2/systems/configurations/c1/snapshots", body: `{"dry_run":true}`,
 			resp: `{"dry_run":true,"configuration_id":"c1","sha":"s","items":[{"file_revision_id":"r1"}]}`,
