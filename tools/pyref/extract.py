@@ -255,6 +255,23 @@ def computed():
         blob = props(**fields).to_bytes()
         blobs.append({"fields": fields, "blob": blob.decode(), "sha_with_salt_s": core.Token.from_bytes(blob, "s").sha})
     out["properties_blobs"] = blobs
+    # X-Istari-Client-Api-Hashes as the Client (V2Api + StorageApi spec ids) sends it, without and with tags.
+    try:
+        api_client = importlib.import_module(f"{PKG}.legacy.api_client").ApiClient
+        v2api = importlib.import_module(f"{PKG}.legacy.v2.api.v2_api").V2Api
+        stapi = importlib.import_module(f"{PKG}.legacy.storage.api.storage_api").StorageApi
+        spec_ids = (v2api._SPEC_ID, stapi._SPEC_ID)  # what Client passes to its ApiClient
+    except (ModuleNotFoundError, AttributeError):
+        return out
+    headers = []
+    for tags in (None, ["Model", "Agent", "Tenants"]):
+        cfg = type("Cfg", (), {"tags": tags})()
+        ac = api_client.__new__(api_client)
+        ac.configuration, ac.default_headers = cfg, {}
+        ac._set_compatibility_header(spec_ids)
+        headers.append({"spec_ids": list(spec_ids), "tags": tags,
+                        "header": ac.default_headers.get("X-Istari-Client-Api-Hashes")})
+    out["api_hash_headers"] = headers
     return out
 
 
