@@ -1,12 +1,13 @@
 package istari
 
-// This file holds the function auth secrets wire operations (operations.md §9.3). The upload composite
+// This file holds the function auth secrets wire operations. The upload composite
 // AddFunctionAuthSecret builds on createFunctionAuthSecret.
 
 import (
 	"context"
 
 	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -14,17 +15,10 @@ import (
 // operation create_function_auth_secret). body.SHA and body.Salt are the token of the plaintext secret;
 // body.Revision is the uploaded secret revision.
 func (c *Client) createFunctionAuthSecret(ctx context.Context, body *types.NewFunctionAuthSecret) (*types.FunctionAuthSecret, error) {
-	switch {
-	case body == nil:
+	if body == nil {
 		return nil, newValidationError("body", "required", "", "is required")
-	case body.FunctionAuthType == "":
-		return nil, newValidationError("function_auth_type", "required", "", "is required")
-	case body.SHA == "":
-		return nil, newValidationError("sha", "required", "", "is required")
-	case body.Salt == "":
-		return nil, newValidationError("salt", "required", "", "is required")
 	}
-	return invokeOne[types.FunctionAuthSecret](ctx, c, request{op: "create_function_auth_secret", body: body})
+	return invokeOne[types.FunctionAuthSecret](ctx, c, request{op: ops.CreateFunctionAuthSecret, body: body})
 }
 
 // ListFunctionAuthSecretsParams are the filters of ListFunctionAuthSecrets (Python function-auth-secret search
@@ -39,11 +33,11 @@ type ListFunctionAuthSecretsParams struct {
 // ListFunctionAuthSecrets lists the caller's function auth secrets, not paged (Python
 // Client.list_function_auth_secrets, operation list_function_auth_secrets).
 func (c *Client) ListFunctionAuthSecrets(ctx context.Context, params *ListFunctionAuthSecretsParams) ([]types.FunctionAuthSecret, error) {
-	return listAll[types.FunctionAuthSecret](ctx, c, request{op: "find_function_auth_secret", query: params})
+	return listAll[types.FunctionAuthSecret](ctx, c, request{op: ops.ListFunctionAuthSecrets, query: params})
 }
 
 // GetFunctionAuthSecret fetches a function auth secret (Python Client.get_function_auth_secret, operation
 // get_function_auth_secret; older SDKs: fetch_function_auth_secret).
 func (c *Client) GetFunctionAuthSecret(ctx context.Context, functionAuthSecretID string) (*types.FunctionAuthSecret, error) {
-	return invokeOne[types.FunctionAuthSecret](ctx, c, request{op: "fetch_function_auth_secret", path: []string{functionAuthSecretID}})
+	return invokeOne[types.FunctionAuthSecret](ctx, c, request{op: ops.GetFunctionAuthSecret, path: []string{functionAuthSecretID}})
 }

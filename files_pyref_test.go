@@ -12,8 +12,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/istari-sdk/istari-go/internal/checksum"
 	"github.com/istari-sdk/istari-go/internal/ops"
-	"github.com/istari-sdk/istari-go/internal/storage"
+	"github.com/istari-sdk/istari-go/internal/upload"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -53,7 +54,7 @@ func TestContentSHAMatchesPythonClient(t *testing.T) {
 	for _, c := range loadPythonComputed(t).ContentTokens {
 		data, err := hex.DecodeString(c.DataHex)
 		require.NoError(t, err)
-		got, err := storage.SHA(bytes.NewReader(data), int64(len(data)), c.Salt)
+		got, err := checksum.ReaderAt(bytes.NewReader(data), int64(len(data)), c.Salt)
 		require.NoError(t, err)
 		assert.Equal(t, c.SHA, got, "%d bytes, salt %q", len(data), c.Salt)
 	}
@@ -66,7 +67,7 @@ func TestSaltFormatMatchesPythonClient(t *testing.T) {
 	require.True(t, py.LowercaseHex && py.UUID4Hex)
 	uuid4Hex := regexp.MustCompile(`^[0-9a-f]{12}4[0-9a-f]{3}[89ab][0-9a-f]{15}$`)
 	for range 64 {
-		assert.Regexp(t, uuid4Hex, storage.NewSalt())
+		assert.Regexp(t, uuid4Hex, checksum.NewSalt())
 	}
 }
 
@@ -78,10 +79,10 @@ func TestPropertiesBlobMatchesPythonClient(t *testing.T) {
 		require.NoError(t, err)
 		var p types.Properties
 		require.NoError(t, json.Unmarshal(raw, &p))
-		blob, err := propertiesBlob(&p)
+		blob, err := upload.PropertiesBlob(&p)
 		require.NoError(t, err)
 		assert.Equal(t, c.Blob, string(blob))
-		sha, err := storage.SHA(bytes.NewReader(blob), int64(len(blob)), "s")
+		sha, err := checksum.ReaderAt(bytes.NewReader(blob), int64(len(blob)), "s")
 		require.NoError(t, err)
 		assert.Equal(t, c.SHA, sha)
 	}

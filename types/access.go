@@ -1,6 +1,6 @@
 package types
 
-// This file holds the access-control types: sharing and control tags (types.md §7.1, §7.2).
+// This file holds the access-control types: sharing and control tags.
 
 import (
 	"encoding/json"
@@ -95,15 +95,15 @@ func (m ControlTag) MarshalJSON() ([]byte, error) {
 // NewControlTag is Python's istari_digital_client NewControlTag model: the body of create_control_tag.
 // Description is 0..255 characters (platform-validated).
 type NewControlTag struct {
-	Name        string  `json:"name"`
-	Description *string `json:"description,omitempty"`
+	Name        string  `json:"name" validate:"required"`
+	Description *string `json:"description,omitempty" validate:"omitempty,column"`
 }
 
 // UpdateControlTag is Python's istari_digital_client UpdateControlTag model: the body of update_control_tag.
 // Description is 0..255 characters; Name is a proposed field (unconfirmed).
 type UpdateControlTag struct {
 	Name        *string `json:"name,omitempty"`
-	Description *string `json:"description,omitempty"`
+	Description *string `json:"description,omitempty" validate:"omitempty,column"`
 }
 
 // ResourceControlTagging is Python's istari_digital_client ResourceControlTagging model: a control tag's

@@ -89,14 +89,14 @@ func TestBuiltinConfidence(t *testing.T) {
 	count := map[Confidence]int{}
 	for _, o := range Builtin().All() {
 		if o.Section == SectionProposed {
-			continue // proposals beyond operations.md
+			continue // proposals beyond the registry's list
 		}
 		count[o.Confidence]++
 		if o.Confidence == Attested {
 			attested = append(attested, o.ID)
 		}
 	}
-	// operations.md marks 3 A, 132 S, 33 R; rows the published Python client serves are Published instead, and
+	// The registry's list marks 3 A, 132 S, 33 R; rows the published Python client serves are Published instead, and
 	// the rest keep their mark. delete_agent_pool (R) left the table.
 	if count[Attested]+count[Signature]+count[Reconstructed]+count[Published] != 167 {
 		t.Errorf("marks %v do not add up to 167 rows", count)
@@ -111,7 +111,7 @@ func TestBuiltinConfidence(t *testing.T) {
 	}
 }
 
-// goName derives the Go name of an operation id with the initialisms of operations.md §0.2.
+// goName derives the Go name of an operation id with Go's initialisms (ID, URL, URLs, PAT, ...).
 func goName(id string) string {
 	var b strings.Builder
 	for w := range strings.SplitSeq(id, "_") {

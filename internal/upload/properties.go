@@ -1,4 +1,4 @@
-package istari
+package upload
 
 import (
 	"encoding/json"
@@ -6,11 +6,11 @@ import (
 	"github.com/istari-sdk/istari-go/types"
 )
 
-// propertiesBlob is the stored properties object of a revision, byte for byte what the Python client uploads
+// PropertiesBlob is the stored properties object of a revision, byte for byte what the Python client uploads
 // (Properties.to_bytes of istari-digital-client 13.3.4): compact JSON with the keys in the order file_name,
 // size, extension, mime, description, version_name, external_identifier, display_name, every key present and
 // an unset one null. Its sha is the revision's properties token, so the layout is part of the wire.
-func propertiesBlob(p *types.Properties) ([]byte, error) {
+func PropertiesBlob(p *types.Properties) ([]byte, error) {
 	size := int64(0)
 	if p.Size != nil {
 		size = *p.Size
