@@ -117,7 +117,7 @@ func TestJobsWire(t *testing.T) {
 		},
 		{
 			name: "UpdateJobAssignedAgent", method: "PUT", path: "/api/v2/jobs/job-1/assigned_agent",
-			query: "assigned_agent_id=ag-1", resp: wireJob,
+			body: `{"agent_id":"ag-1"}`, resp: wireJob,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.UpdateJobAssignedAgent(ctx, "job-1", &UpdateJobAssignedAgentParams{AssignedAgentID: "ag-1"})
 			},
@@ -130,7 +130,7 @@ func TestJobsWire(t *testing.T) {
 		},
 		{
 			name: "UpdateJobAssignedAgentPool", method: "PUT", path: "/api/v2/jobs/job-1/assigned_agent_pool",
-			query: "assigned_agent_pool_id=pool-9", resp: wireJob,
+			body: `{"agent_pool_id":"pool-9"}`, resp: wireJob,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.UpdateJobAssignedAgentPool(ctx, "job-1", &UpdateJobAssignedAgentPoolParams{AssignedAgentPoolID: "pool-9"})
 			},
@@ -183,11 +183,11 @@ func TestJobsRequiredParametersFailLocally(t *testing.T) {
 			_, err := c.UpdateJobStatus(ctx, "j1", nil, nil)
 			return err
 		}},
-		{"assigned_agent_id", "assigned_agent_id", func(c *Client) error {
+		{"agent_id", "agent_id", func(c *Client) error {
 			_, err := c.UpdateJobAssignedAgent(ctx, "j1", &UpdateJobAssignedAgentParams{})
 			return err
 		}},
-		{"assigned_agent_pool_id", "assigned_agent_pool_id", func(c *Client) error {
+		{"agent_pool_id", "agent_pool_id", func(c *Client) error {
 			_, err := c.UpdateJobAssignedAgentPool(ctx, "j1", nil)
 			return err
 		}},
