@@ -35,9 +35,9 @@ type storageStore struct {
 	// as the registry and the Python client do): their salt becomes known, and is checked, when a revision
 	// names them.
 	unsalted map[string]string // sha -> file path
-	grants  map[string]*grant // presigned URL id -> what it allows
-	uploads map[string]*multipartRec
-	seq     int64
+	grants   map[string]*grant // presigned URL id -> what it allows
+	uploads  map[string]*multipartRec
+	seq      int64
 
 	corrupt int // next downloads served with flipped bytes
 	dropMid int // next downloads cut after half the body

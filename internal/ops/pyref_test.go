@@ -110,13 +110,3 @@ func sameSet(a, b []string) bool {
 	slices.Sort(b)
 	return slices.Equal(a, b)
 }
-
-// PythonQueryNames returns the query parameter names the Python client sends for an operation; the root
-// package's test compares them with the query tags of the SDK's option structs.
-func pythonQueryNames(py map[string]pyOp, id string) []string {
-	var out []string
-	for _, q := range py[id].QueryParams {
-		out = append(out, q.Name)
-	}
-	return out
-}
