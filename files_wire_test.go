@@ -147,7 +147,7 @@ func TestFilesWireOperations(t *testing.T) {
 		{name: "restore_artifact", method: "POST", path: "/api/v2/artifacts/a1:restore", resp: artifactJSON,
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.RestoreArtifact(ctx, "a1", nil) },
 			check: func(t *testing.T, out any) { assert.Equal(t, "a1", out.(*types.Artifact).ID) }},
-		{name: "create_comment", method: "POST", path: "/api/v2/resources/m1/comments", body: wireRevisionJSON, resp: commentJSON,
+		{name: "create_comment", method: "POST", path: "/api/v2/comments", query: "resource_id=m1", body: wireRevisionJSON, resp: commentJSON,
 			call: func(ctx context.Context, c *Client) (any, error) { return c.createComment(ctx, "m1", wireRevision) },
 			check: func(t *testing.T, out any) {
 				cm := out.(*types.Comment)

@@ -110,6 +110,12 @@ def files_list_artifacts():
     expect(any(i.id == state["artifact"].id for i in page.items), "artifact not listed")
 
 
+def files_comment():
+    cm = owner.add_comment(state["model"].id, temp_file("note.md", b"check the spar"))
+    expect(owner.get_comment(cm.id).revision.read_bytes() == b"check the spar", "comment contents differ")
+    expect(any(c.id == cm.id for c in owner.list_model_comments(state["model"].id).items), "comment not listed")
+
+
 def files_archive_restore():
     owner.archive_model(state["model"].id)
     owner.restore_model(state["model"].id)
@@ -204,6 +210,7 @@ step("files", "update the model", ["update_model"], files_update_model)
 step("files", "add an artifact and read it back", ["add_artifact", "get_artifact"], files_add_artifact)
 step("files", "update the artifact", ["update_artifact"], files_update_artifact)
 step("files", "list the model's artifacts", ["list_model_artifacts"], files_list_artifacts)
+step("files", "comment on the model and read it back", ["add_comment", "get_comment", "list_model_comments"], files_comment)
 step("files", "archive and restore the model", ["archive_model", "restore_model"], files_archive_restore)
 step("jobs", "run a job on a simulated agent and poll it", ["add_job", "get_job"], jobs_run)
 step("jobs", "list jobs", ["list_jobs"], jobs_list)

@@ -319,7 +319,7 @@ func (s *Server) renderResourceLocked(r *resourceRec, depth int) any {
 }
 
 func handleCreateResource(typ string) handlerFunc {
-	return func(s *Server, w http.ResponseWriter, _ *http.Request, c *call) {
+	return func(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 		var rev types.FileRevision
 		if !c.decode(w, &rev) {
 			return
@@ -338,7 +338,7 @@ func handleCreateResource(typ string) handlerFunc {
 				return
 			}
 		case "comment":
-			parentID = c.param("resource_id")
+			parentID = r.URL.Query().Get("resource_id")
 			if s.files.resources[parentID] == nil {
 				writeDetail(w, http.StatusNotFound, "Resource not found")
 				return

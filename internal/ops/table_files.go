@@ -66,7 +66,7 @@ var filesOps = []Operation{
 	{ID: string(ListModelArtifacts), GoName: "ListModelArtifacts", Method: "GET", Path: "/api/v2/models/{model_id}/artifacts", Confidence: Published, Section: "3.1"},
 	{ID: string(ArchiveArtifact), GoName: "ArchiveArtifact", Method: "DELETE", Path: "/api/v2/artifacts/{artifact_id}", Confidence: Published, Section: "3.1"},
 	{ID: string(RestoreArtifact), GoName: "RestoreArtifact", Method: "POST", Path: "/api/v2/artifacts/{artifact_id}:restore", Confidence: Published, Section: "3.1"},
-	{ID: string(CreateComment), GoName: "createComment", Method: "POST", Path: "/api/v2/resources/{resource_id}/comments", Confidence: Signature, Section: "3.1"},
+	{ID: string(CreateComment), GoName: "createComment", Method: "POST", Path: "/api/v2/comments", Confidence: Published, Section: "3.1"},
 	{ID: string(UpdateComment), GoName: "updateComment", Method: "PUT", Path: "/api/v2/comments/{comment_id}", Confidence: Published, Section: "3.1"},
 	{ID: string(GetComment), GoName: "GetComment", Method: "GET", Path: "/api/v2/comments/{comment_id}", Confidence: Published, Section: "3.1"},
 	{ID: string(ListModelComments), GoName: "ListModelComments", Method: "GET", Path: "/api/v2/models/{model_id}/comments", Confidence: Published, Section: "3.1"},
