@@ -70,8 +70,8 @@ func TestControlTagOperationsOnTheWire(t *testing.T) {
 				assert.Len(t, p.Items, 1)
 				assert.False(t, p.HasNext())
 			}},
-		{name: "update_control_tag", method: "PATCH", path: "/api/v2/control_tags/t1", resp: tagJSON,
-			body: `{"description":""}`,
+		{name: "update_control_tag", method: "PATCH", path: "/api/v2/controls/tags", resp: tagJSON,
+			body: `{"id":"t1","description":""}`,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.UpdateControlTag(ctx, "t1", &types.UpdateControlTag{Description: Ptr("")})
 			}, check: checkTag},

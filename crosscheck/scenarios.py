@@ -27,6 +27,7 @@ from istari_digital_client.legacy.v2.models.new_snapshot_tag import NewSnapshotT
 from istari_digital_client.legacy.v2.models.new_system import NewSystem  # noqa: E402
 from istari_digital_client.legacy.v2.models.new_system_configuration import NewSystemConfiguration  # noqa: E402
 from istari_digital_client.legacy.v2.models.new_tracked_file import NewTrackedFile  # noqa: E402
+from istari_digital_client.legacy.v2.models.update_control_tag import UpdateControlTag  # noqa: E402
 from istari_digital_client.legacy.v2.models.update_system import UpdateSystem  # noqa: E402
 
 fake = json.load(open(os.environ["CROSSCHECK_FAKE"]))
@@ -177,6 +178,8 @@ def control_tags():
     t = owner.create_control_tag(NewControlTag(name="ITAR-" + uuid.uuid4().hex[:6], description="export controlled"))
     expect(owner.get_control_tag(t.id).name == t.name, "control tag")
     expect(any(x.id == t.id for x in owner.list_control_tags()), "control tag not listed")
+    u = owner.update_control_tag(UpdateControlTag(id=t.id, description="EAR99"))
+    expect(u.description == "EAR99" and owner.get_control_tag(t.id).description == "EAR99", "control tag not updated")
 
 
 def paging():
@@ -217,7 +220,7 @@ step("jobs", "list jobs", ["list_jobs"], jobs_list)
 step("systems", "system, configuration, snapshot, tag", ["create_system", "get_system", "create_configuration", "create_snapshot", "list_snapshots", "create_tag", "get_tag", "list_tags"], systems_all)
 step("systems", "list systems", ["list_systems"], systems_list)
 step("access", "share a model with a second user", ["create_access", "list_model_access"], access_share)
-step("infosec", "control tags", ["create_control_tag", "get_control_tag", "list_control_tags"], control_tags)
+step("infosec", "control tags", ["create_control_tag", "get_control_tag", "list_control_tags", "update_control_tag"], control_tags)
 step("paging", "list models page by page", ["list_models"], paging)
 step("errors", "404 on a missing model", ["get_model"], errors_404)
 step("errors", "403 on a viewer's write", ["create_access", "get_system", "update_system"], errors_403)

@@ -159,11 +159,16 @@ func handleListControlTags(s *Server, w http.ResponseWriter, r *http.Request, _ 
 }
 
 func handleUpdateControlTag(s *Server, w http.ResponseWriter, _ *http.Request, c *call) {
-	var body struct {
+	var body struct { // the registry's UpdateControlTag: the tag's id travels in the body
+		ID          string  `json:"id"`
 		Name        *string `json:"name"`
 		Description *string `json:"description"`
 	}
 	if !c.decode(w, &body) || !checkTagDescription(w, body.Description) {
+		return
+	}
+	if body.ID == "" {
+		writeValidation(w, []string{"body", "id"}, "Field required", "missing")
 		return
 	}
 	if body.Name != nil && *body.Name == "" {
@@ -172,7 +177,7 @@ func handleUpdateControlTag(s *Server, w http.ResponseWriter, _ *http.Request, c
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	t := s.admin.tags[c.param("control_tag_id")]
+	t := s.admin.tags[body.ID]
 	if t == nil {
 		writeDetail(w, http.StatusNotFound, "Control tag not found")
 		return

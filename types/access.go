@@ -102,8 +102,12 @@ type NewControlTag struct {
 // UpdateControlTag is Python's istari_digital_client UpdateControlTag model: the body of update_control_tag.
 // Description is 0..255 characters; Name is a proposed field (unconfirmed).
 type UpdateControlTag struct {
-	Name        *string `json:"name,omitempty"`
-	Description *string `json:"description,omitempty" validate:"omitempty,column"`
+	// ID is the control tag to change; UpdateControlTag fills it from its controlTagID argument.
+	ID           string  `json:"id"`
+	Name         *string `json:"name,omitempty"`
+	Description  *string `json:"description,omitempty" validate:"omitempty,column"`
+	DisplayColor *string `json:"display_color,omitempty"`
+	Status       *string `json:"status,omitempty"` // "active" or "archived" (Python ControlTagStatus)
 }
 
 // ResourceControlTagging is Python's istari_digital_client ResourceControlTagging model: a control tag's

@@ -44,7 +44,7 @@ var accessOps = []Operation{
 	{ID: string(CreateControlTag), GoName: "CreateControlTag", Method: "POST", Path: "/api/v2/controls/tags", Confidence: Published, Section: "6.1"},
 	{ID: string(GetControlTag), GoName: "GetControlTag", Method: "GET", Path: "/api/v2/controls/tags/{control_tag_id}", Confidence: Published, Section: "6.1"},
 	{ID: string(ListControlTags), GoName: "ListControlTags", Method: "GET", Path: "/api/v2/controls/tags/", Confidence: Published, Section: "6.1"},
-	{ID: string(UpdateControlTag), GoName: "UpdateControlTag", Method: "PATCH", Path: "/api/v2/control_tags/{control_tag_id}", Confidence: Reconstructed, Section: "6.1"},
+	{ID: string(UpdateControlTag), GoName: "UpdateControlTag", Method: "PATCH", Path: "/api/v2/controls/tags", Confidence: Published, Section: "6.1"},
 	{ID: string(PatchModelControlTaggings), GoName: "PatchModelControlTaggings", Method: "PATCH", Path: "/api/v2/controls/taggings/model/{model_id}", Confidence: Published, Section: "6.1"},
 	{ID: string(PatchArtifactControlTaggings), GoName: "PatchArtifactControlTaggings", Method: "PATCH", Path: "/api/v2/controls/taggings/artifact/{artifact_id}", Confidence: Published, Section: "6.1"},
 	{ID: string(PatchFileControlTaggings), GoName: "PatchFileControlTaggings", Method: "PATCH", Path: "/api/v2/controls/taggings/file/{file_id}", Confidence: Published, Section: "6.1"},
