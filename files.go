@@ -33,7 +33,7 @@ type ListResourcesParams = ListFilesParams
 // Python: the keyword arguments of Client.search_resources.
 type SearchResourcesParams struct {
 	PageOptions
-	SearchTerm string `query:"search_term" validate:"required,min=1"`
+	SearchTerm string `json:"search_term" validate:"required,min=1"`
 }
 
 // createFile registers a file whose first revision was uploaded (operation create_file).
@@ -111,12 +111,41 @@ func (c *Client) ListResources(ctx context.Context, params *ListResourcesParams)
 }
 
 // SearchResources runs a full-text search over resources (Python Client.search_resources, operation
-// search_resources). An empty search term fails locally with *ValidationError.
+// search_resources: POST /api/v2/resources/search with the body {"search_term", "page", "size"}). An empty
+// search term fails locally with *ValidationError. Next pages post the same body with the next page number.
 func (c *Client) SearchResources(ctx context.Context, params *SearchResourcesParams) (*Page[types.CustomizedResourceSearchItem], error) {
 	if params == nil {
 		return nil, newValidationError("search_term", "required", "", "is required")
 	}
-	return listPage[types.CustomizedResourceSearchItem](ctx, c, ops.SearchResources, nil, params)
+	if err := c.validate(params); err != nil {
+		return nil, err
+	}
+	return c.searchPage(ctx, *params, 0)
+}
+
+// searchPage posts one FullTextSearch body; page 0 sends the caller's page (or none).
+func (c *Client) searchPage(ctx context.Context, p SearchResourcesParams, page int) (*Page[types.CustomizedResourceSearchItem], error) {
+	body := map[string]any{"search_term": p.SearchTerm} // the registry's FullTextSearch
+	if page == 0 {
+		page = p.Page
+	} else if p.Size == 0 {
+		p.Size = 10
+	}
+	if page > 0 {
+		body["page"] = page
+	}
+	if p.Size > 0 {
+		body["size"] = p.Size
+	}
+	var out Page[types.CustomizedResourceSearchItem]
+	if err := c.invoke(ctx, request{op: ops.SearchResources, body: body, out: &out}); err != nil {
+		return nil, err
+	}
+	out.requested = page
+	out.fetch = func(ctx context.Context, n int) (*Page[types.CustomizedResourceSearchItem], error) {
+		return c.searchPage(ctx, p, n)
+	}
+	return &out, nil
 }
 
 // Archive archives any archivable object by dispatching on its ArchiveKind to archive_<kind> (Python

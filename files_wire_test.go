@@ -192,7 +192,7 @@ func TestFilesWireOperations(t *testing.T) {
 				v, _, _ := types.ExtraValue[string](out.(*Page[types.ResourceSearchItem]).Items[0].Extra, "resource_type")
 				assert.Equal(t, "model", v)
 			}},
-		{name: "search_resources", method: "GET", path: "/api/v2/resources/search", query: "page=1&search_term=wing+spar&size=20", resp: page(`{"id":"m1"}`),
+		{name: "search_resources", method: "POST", path: "/api/v2/resources/search", body: `{"search_term":"wing spar","page":1,"size":20}`, resp: page(`{"id":"m1"}`),
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.SearchResources(ctx, &SearchResourcesParams{SearchTerm: "wing spar", PageOptions: PageOptions{Page: 1, Size: 20}})
 			},

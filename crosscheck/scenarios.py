@@ -21,6 +21,7 @@ logging.disable(logging.CRITICAL)  # the client logs every failed call with its 
 from istari_digital_client import Client, Configuration  # noqa: E402
 from istari_digital_client.legacy import exceptions as exc  # noqa: E402
 from istari_digital_client.legacy.v2.models.access_relationship import AccessRelationship  # noqa: E402
+from istari_digital_client.legacy.v2.models.full_text_search import FullTextSearch  # noqa: E402
 from istari_digital_client.legacy.v2.models.new_control_tag import NewControlTag  # noqa: E402
 from istari_digital_client.legacy.v2.models.new_snapshot import NewSnapshot  # noqa: E402
 from istari_digital_client.legacy.v2.models.new_snapshot_tag import NewSnapshotTag  # noqa: E402
@@ -191,6 +192,11 @@ def paging():
     expect(not {m.id for m in p1.items} & {m.id for m in p2.items}, "pages overlap")
 
 
+def search():
+    page = owner.search_resources(FullTextSearch(search_term="wing", page=1, size=10))
+    expect(any(i.id == state["model"].id for i in page.items), "the model is not found by its name")
+
+
 def errors_404():
     raises(exc.NotFoundException, lambda: owner.get_model(str(uuid.uuid4())))
 
@@ -222,6 +228,7 @@ step("systems", "list systems", ["list_systems"], systems_list)
 step("access", "share a model with a second user", ["create_access", "list_model_access"], access_share)
 step("infosec", "control tags", ["create_control_tag", "get_control_tag", "list_control_tags", "update_control_tag"], control_tags)
 step("paging", "list models page by page", ["list_models"], paging)
+step("paging", "full-text search", ["search_resources"], search)
 step("errors", "404 on a missing model", ["get_model"], errors_404)
 step("errors", "403 on a viewer's write", ["create_access", "get_system", "update_system"], errors_403)
 step("errors", "422 on an invalid body", ["create_system"], errors_422)

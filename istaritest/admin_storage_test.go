@@ -118,11 +118,11 @@ func TestPresignedStorage(t *testing.T) {
 func TestSearchResourcesValidation(t *testing.T) {
 	s := NewServer()
 	defer s.Close()
-	for _, q := range []string{"", "search_term=", "search_term=x&size=0", "search_term=x&size=101", "search_term=x&page=0"} {
-		resp, _ := get(t, s, "/api/v2/resources/search?"+q, s.Token())
-		assert.Equal(t, http.StatusUnprocessableEntity, resp.StatusCode, q)
+	for _, b := range []string{`{}`, `{"search_term":""}`, `{"search_term":"x","size":0}`, `{"search_term":"x","size":101}`, `{"search_term":"x","page":0}`} {
+		resp, _ := send(t, s, "POST", "/api/v2/resources/search", s.Token(), b)
+		assert.Equal(t, http.StatusUnprocessableEntity, resp.StatusCode, b)
 	}
-	resp, body := get(t, s, "/api/v2/resources/search?search_term=x&size=100", s.Token())
+	resp, body := send(t, s, "POST", "/api/v2/resources/search", s.Token(), `{"search_term":"x","size":100}`)
 	assert.Equal(t, http.StatusOK, resp.StatusCode)
 	assert.JSONEq(t, `{"items":[],"total":0,"page":1,"size":100,"pages":0}`, body)
 }

@@ -47,7 +47,7 @@ func TestMatchLiteralWins(t *testing.T) {
 		{"GET", "/api/v2/users/me", "get_current_user", map[string]string{}},
 		{"GET", "/api/v2/users/m%65", "get_current_user", map[string]string{}},
 		{"GET", "/api/v2/users/u1", "get_user_by_id", map[string]string{"user_id": "u1"}},
-		{"GET", "/api/v2/resources/search", "search_resources", map[string]string{}},
+		{"POST", "/api/v2/resources/search", "search_resources", map[string]string{}},
 		{"POST", "/api/v2/models/m1:restore", "restore_model", map[string]string{"model_id": "m1"}},
 		{"GET", "/api/v2/infosec/", "list_infosec_levels", map[string]string{}},
 		{"GET", "/api/v2/resources/model/r1", "get_resource", map[string]string{"resource_type": "model", "resource_id": "r1"}},

@@ -75,5 +75,5 @@ var filesOps = []Operation{
 	{ID: string(RestoreComment), GoName: "RestoreComment", Method: "POST", Path: "/api/v2/comments/{comment_id}:restore", Confidence: Published, Section: "3.1"},
 	{ID: string(GetResource), GoName: "GetResource", Method: "GET", Path: "/api/v2/resources/{resource_type}/{resource_id}", Confidence: Signature, Section: "3.1"},
 	{ID: string(ListResources), GoName: "ListResources", Method: "GET", Path: "/api/v2/resources", Confidence: Published, Section: "3.1"},
-	{ID: string(SearchResources), GoName: "SearchResources", Method: "GET", Path: "/api/v2/resources/search", Confidence: Signature, Section: "3.1"},
+	{ID: string(SearchResources), GoName: "SearchResources", Method: "POST", Path: "/api/v2/resources/search", Confidence: Published, Section: "3.1"},
 }
