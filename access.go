@@ -5,6 +5,7 @@ package istari
 
 import (
 	"context"
+	"net/url"
 	"strconv"
 
 	"github.com/istari-sdk/istari-go/enums"
@@ -135,16 +136,16 @@ func (c *Client) ListJobAccess(ctx context.Context, jobID string) ([]types.Acces
 	return listAll[types.AccessRelationship](ctx, c, request{op: ops.ListJobAccess, path: []string{jobID}})
 }
 
-// CreateAccessByEmailForOtherTenantsParams are the (required) query parameters of
-// CreateAccessByEmailForOtherTenants. Whether the registry reads them from the query or the body is
-// unconfirmed; the SDK sends them as query parameters.
+// CreateAccessByEmailForOtherTenantsParams are the (required) parameters of
+// CreateAccessByEmailForOtherTenants: the subject type, email, resource type and resource id travel in the
+// path (POST /api/v2/access/{subject_type}/{email}/{resource_type}/{resource_id}), the relation in the query.
 //
 // Python: the keyword arguments of Client.create_access_by_email_for_other_tenants.
 type CreateAccessByEmailForOtherTenantsParams struct {
-	SubjectType        enums.AccessSubjectType  `query:"subject_type" validate:"required"`
-	Email              string                   `query:"email" validate:"required"`
-	ResourceType       enums.AccessResourceType `query:"resource_type" validate:"required"`
-	ResourceID         string                   `query:"resource_id" validate:"required"`
+	SubjectType        enums.AccessSubjectType  `json:"subject_type" validate:"required"`
+	Email              string                   `json:"email" validate:"required"`
+	ResourceType       enums.AccessResourceType `json:"resource_type" validate:"required"`
+	ResourceID         string                   `json:"resource_id" validate:"required"`
 	AccessRelationship enums.AccessRelation     `query:"access_relationship" validate:"required"`
 }
 
@@ -167,7 +168,9 @@ func (c *Client) CreateAccessByEmailForOtherTenants(ctx context.Context, params 
 	); err != nil {
 		return nil, err
 	}
-	return invokeOne[types.AccessRelationship](ctx, c, request{op: ops.CreateAccessByEmailForOtherTenants, query: &p})
+	path := []string{string(p.SubjectType), p.Email, string(p.ResourceType), p.ResourceID}
+	return invokeOne[types.AccessRelationship](ctx, c, request{op: ops.CreateAccessByEmailForOtherTenants, path: path,
+		query: url.Values{"access_relationship": {string(p.AccessRelationship)}}})
 }
 
 // ListResourceTypePermissionsParams are the query parameters of ListResourceTypePermissions; all but paging

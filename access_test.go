@@ -88,8 +88,8 @@ func TestAccessOperationsOnTheWire(t *testing.T) {
 				assert.NotNil(t, out.([]types.AccessRelationship))
 				assert.Empty(t, out.([]types.AccessRelationship))
 			}},
-		{name: "create_access_by_email_for_other_tenants", method: "POST", path: "/api/v2/access/by_email", resp: relJSON,
-			query: "access_relationship=viewer&email=bob%2Bx%40example.test&resource_id=m%2F1&resource_type=model&subject_type=user",
+		{name: "create_access_by_email_for_other_tenants", method: "POST", path: "/api/v2/access/user/bob+x@example.test/model/m%2F1", resp: relJSON,
+			query: "access_relationship=viewer",
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.CreateAccessByEmailForOtherTenants(ctx, &CreateAccessByEmailForOtherTenantsParams{
 					SubjectType: "user", Email: "bob+x@example.test", ResourceType: "model", ResourceID: "m/1", AccessRelationship: "viewer"})
@@ -112,8 +112,8 @@ func TestAccessOperationsOnTheWire(t *testing.T) {
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.CreateAccessFor(ctx, model, "u 1", enums.AccessRelationViewer)
 			}, check: checkRel},
-		{name: "CreateAccessByEmailFor", method: "POST", path: "/api/v2/access/by_email", resp: relJSON,
-			query: "access_relationship=editor&email=x%40y.z&resource_id=s1&resource_type=system&subject_type=user",
+		{name: "CreateAccessByEmailFor", method: "POST", path: "/api/v2/access/user/x@y.z/system/s1", resp: relJSON,
+			query: "access_relationship=editor",
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.CreateAccessByEmailFor(ctx, &types.System{ID: "s1"}, "x@y.z", enums.AccessRelationEditor)
 			}, check: checkRel},

@@ -175,6 +175,12 @@ def access_share():
     expect(any(r.subject_id == fake["bob"]["id"] for r in owner.list_model_access(mid)), "share not listed")
 
 
+def access_by_email():
+    a = owner.add_artifact(state["model"].id, temp_file("shared.txt", b"for bob"))
+    owner.create_access_by_email_for_other_tenants("user", fake["bob"]["email"], "artifact", a.id, "viewer")
+    expect(bob.get_artifact(a.id).revision.read_bytes() == b"for bob", "bob cannot read the artifact shared by email")
+
+
 def control_tags():
     t = owner.create_control_tag(NewControlTag(name="ITAR-" + uuid.uuid4().hex[:6], description="export controlled"))
     expect(owner.get_control_tag(t.id).name == t.name, "control tag")
@@ -226,6 +232,7 @@ step("jobs", "list jobs", ["list_jobs"], jobs_list)
 step("systems", "system, configuration, snapshot, tag", ["create_system", "get_system", "create_configuration", "create_snapshot", "list_snapshots", "create_tag", "get_tag", "list_tags"], systems_all)
 step("systems", "list systems", ["list_systems"], systems_list)
 step("access", "share a model with a second user", ["create_access", "list_model_access"], access_share)
+step("access", "share an artifact by email", ["create_access_by_email_for_other_tenants", "get_artifact"], access_by_email)
 step("infosec", "control tags", ["create_control_tag", "get_control_tag", "list_control_tags", "update_control_tag"], control_tags)
 step("paging", "list models page by page", ["list_models"], paging)
 step("paging", "full-text search", ["search_resources"], search)

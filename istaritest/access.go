@@ -309,20 +309,20 @@ func requiredQuery(w http.ResponseWriter, q url.Values, names ...string) bool {
 }
 
 func handleCreateAccessByEmail(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
-	q := r.URL.Query()
-	if !requiredQuery(w, q, "subject_type", "email", "resource_type", "resource_id", "access_relationship") {
+	q := r.URL.Query() // the subject type, email and resource are path parameters, the relation a query one
+	if !requiredQuery(w, q, "access_relationship") {
 		return
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var subject *User
 	for _, u := range s.userByID {
-		if strings.EqualFold(u.Email, q.Get("email")) {
+		if strings.EqualFold(u.Email, c.param("email")) {
 			subject = u
 		}
 	}
-	rel := wireRelationship{SubjectType: q.Get("subject_type"), Relation: q.Get("access_relationship"),
-		ResourceType: q.Get("resource_type"), ResourceID: q.Get("resource_id"), SubjectID: "-"}
+	rel := wireRelationship{SubjectType: c.param("subject_type"), Relation: q.Get("access_relationship"),
+		ResourceType: c.param("resource_type"), ResourceID: c.param("resource_id"), SubjectID: "-"}
 	if msg := checkRelationship(rel); msg != "" {
 		writeValidation(w, []string{"query"}, msg, "value_error")
 		return
