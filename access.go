@@ -179,9 +179,9 @@ func (c *Client) CreateAccessByEmailForOtherTenants(ctx context.Context, params 
 // Python: the keyword arguments of Client.list_resource_type_permissions.
 type ListResourceTypePermissionsParams struct {
 	PageOptions
-	SubjectType  enums.PermissionSubjectType  `query:"subject_type" validate:"required"`
-	SubjectID    string                       `query:"subject_id" validate:"required"`
-	ResourceType enums.PermissionResourceType `query:"resource_type" validate:"required"`
+	SubjectType  enums.PermissionSubjectType  `json:"subject_type" validate:"required"`  // path
+	SubjectID    string                       `json:"subject_id" validate:"required"`    // path
+	ResourceType enums.PermissionResourceType `json:"resource_type" validate:"required"` // path
 	Permission   enums.Permission             `query:"permission" validate:"required"`
 }
 
@@ -191,7 +191,13 @@ func (c *Client) ListResourceTypePermissions(ctx context.Context, params *ListRe
 	if params == nil {
 		return nil, newValidationError("subject_type", "required", "", "")
 	}
-	return listPage[types.ResourceTypePermission](ctx, c, ops.ListResourceTypePermissions, nil, params)
+	path := []string{string(params.SubjectType), params.SubjectID, string(params.ResourceType)}
+	for i, name := range []string{"subject_type", "subject_id", "resource_type"} {
+		if path[i] == "" {
+			return nil, newValidationError(name, "required", "", "is required")
+		}
+	}
+	return listPage[types.ResourceTypePermission](ctx, c, ops.ListResourceTypePermissions, path, params)
 }
 
 // shareable checks s and returns its access resource type and id.

@@ -94,8 +94,8 @@ func TestAccessOperationsOnTheWire(t *testing.T) {
 				return c.CreateAccessByEmailForOtherTenants(ctx, &CreateAccessByEmailForOtherTenantsParams{
 					SubjectType: "user", Email: "bob+x@example.test", ResourceType: "model", ResourceID: "m/1", AccessRelationship: "viewer"})
 			}, check: checkRel},
-		{name: "list_resource_type_permissions", method: "GET", path: "/api/v2/resource_type_permissions",
-			query: "page=2&permission=view&resource_type=model&size=5&subject_id=u1&subject_type=user",
+		{name: "list_resource_type_permissions", method: "GET", path: "/api/v2/access/user/u1/model",
+			query: "page=2&permission=view&size=5",
 			resp:  `{"items":[{"resource_id":"m1","permission":"view"}],"total":6,"page":2,"size":5,"pages":2}`,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.ListResourceTypePermissions(ctx, &ListResourceTypePermissionsParams{PageOptions: PageOptions{Page: 2, Size: 5},

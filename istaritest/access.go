@@ -352,8 +352,8 @@ var permissionNeeds = map[string]string{
 // handleListResourceTypePermissions pages the resources of one type (models, artifacts or files) on which the
 // subject holds the permission. Callers may ask about themselves; administrators about anyone.
 func handleListResourceTypePermissions(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
-	q := r.URL.Query()
-	if !requiredQuery(w, q, "subject_type", "subject_id", "resource_type", "permission") {
+	q := r.URL.Query() // subject_type, subject_id and resource_type are path parameters
+	if !requiredQuery(w, q, "permission") {
 		return
 	}
 	need, known := permissionNeeds[q.Get("permission")]
@@ -363,8 +363,8 @@ func handleListResourceTypePermissions(s *Server, w http.ResponseWriter, r *http
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	subject := s.userByID[q.Get("subject_id")]
-	if subject == nil || q.Get("subject_type") != "user" {
+	subject := s.userByID[c.param("subject_id")]
+	if subject == nil || c.param("subject_type") != "user" {
 		writeDetail(w, http.StatusNotFound, "Subject not found")
 		return
 	}
@@ -377,7 +377,7 @@ func handleListResourceTypePermissions(s *Server, w http.ResponseWriter, r *http
 		ResourceType string `json:"resource_type"`
 		Permission   string `json:"permission"`
 	}
-	typ := q.Get("resource_type")
+	typ := c.param("resource_type")
 	items := []item{}
 	add := func(id string) {
 		if s.allowLocked(id, subject, need) == 0 {

@@ -40,7 +40,7 @@ var accessOps = []Operation{
 	{ID: string(ListArtifactAccess), GoName: "ListArtifactAccess", Method: "GET", Path: "/api/v2/artifacts/{artifact_id}/access", Confidence: Published, Section: "6.1"},
 	{ID: string(ListJobAccess), GoName: "ListJobAccess", Method: "GET", Path: "/api/v2/jobs/{job_id}/access", Confidence: Published, Section: "6.1"},
 	{ID: string(CreateAccessByEmailForOtherTenants), GoName: "CreateAccessByEmailForOtherTenants", Method: "POST", Path: "/api/v2/access/{subject_type}/{email}/{resource_type}/{resource_id}", Confidence: Published, Section: "6.1"},
-	{ID: string(ListResourceTypePermissions), GoName: "ListResourceTypePermissions", Method: "GET", Path: "/api/v2/resource_type_permissions", Confidence: Signature, Section: "6.1"},
+	{ID: string(ListResourceTypePermissions), GoName: "ListResourceTypePermissions", Method: "GET", Path: "/api/v2/access/{subject_type}/{subject_id}/{resource_type}", Confidence: Published, Section: "6.1"},
 	{ID: string(CreateControlTag), GoName: "CreateControlTag", Method: "POST", Path: "/api/v2/controls/tags", Confidence: Published, Section: "6.1"},
 	{ID: string(GetControlTag), GoName: "GetControlTag", Method: "GET", Path: "/api/v2/controls/tags/{control_tag_id}", Confidence: Published, Section: "6.1"},
 	{ID: string(ListControlTags), GoName: "ListControlTags", Method: "GET", Path: "/api/v2/controls/tags/", Confidence: Published, Section: "6.1"},
