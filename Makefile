@@ -4,10 +4,12 @@ LINT_VER  ?= v2.6.2
 GOBIN     ?= $(shell $(GO) env GOPATH)/bin
 GOLANGCI  ?= $(GOBIN)/golangci-lint
 BENCHTIME ?= 3x
+# The published Python client the operation table and the fake are checked against (make pyref, make crosscheck).
+PYREF_VERSION ?= 13.3.4
 # The spec directory lets the operation-table test compare every row with operations.md.
 SPEC_DIR  ?= $(abspath $(firstword $(wildcard ../shared/spec /work/shared/spec)))
 
-.PHONY: test vet lint lint-install cover bench bench-files bench-perf bench-walk fuzz specdiff examples quickstart
+.PHONY: test vet lint lint-install cover bench bench-files bench-perf bench-walk fuzz specdiff examples quickstart pyref crosscheck
 
 ## test: vet, then every test with the race detector (examples included)
 test: vet
@@ -62,3 +64,11 @@ fuzz:
 	    $(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) $$pkg || exit 1; \
 	  done; \
 	done
+
+## pyref: extract routes, models and enums of the published Python client into internal/ops/testdata (venv in .cache/)
+pyref:
+	PYREF_VERSION=$(PYREF_VERSION) bash tools/pyref/run.sh
+
+## crosscheck: the published Python client (PYREF_VERSION) against the istaritest fake, one scenario per domain
+crosscheck:
+	PYREF_VERSION=$(PYREF_VERSION) bash crosscheck/run.sh

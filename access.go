@@ -5,6 +5,7 @@ package istari
 
 import (
 	"context"
+	"net/url"
 	"strconv"
 
 	"github.com/istari-sdk/istari-go/enums"
@@ -135,16 +136,16 @@ func (c *Client) ListJobAccess(ctx context.Context, jobID string) ([]types.Acces
 	return listAll[types.AccessRelationship](ctx, c, request{op: ops.ListJobAccess, path: []string{jobID}})
 }
 
-// CreateAccessByEmailForOtherTenantsParams are the (required) query parameters of
-// CreateAccessByEmailForOtherTenants. Whether the registry reads them from the query or the body is
-// unconfirmed; the SDK sends them as query parameters.
+// CreateAccessByEmailForOtherTenantsParams are the (required) parameters of
+// CreateAccessByEmailForOtherTenants: the subject type, email, resource type and resource id travel in the
+// path (POST /api/v2/access/{subject_type}/{email}/{resource_type}/{resource_id}), the relation in the query.
 //
 // Python: the keyword arguments of Client.create_access_by_email_for_other_tenants.
 type CreateAccessByEmailForOtherTenantsParams struct {
-	SubjectType        enums.AccessSubjectType  `query:"subject_type" validate:"required"`
-	Email              string                   `query:"email" validate:"required"`
-	ResourceType       enums.AccessResourceType `query:"resource_type" validate:"required"`
-	ResourceID         string                   `query:"resource_id" validate:"required"`
+	SubjectType        enums.AccessSubjectType  `json:"subject_type" validate:"required"`
+	Email              string                   `json:"email" validate:"required"`
+	ResourceType       enums.AccessResourceType `json:"resource_type" validate:"required"`
+	ResourceID         string                   `json:"resource_id" validate:"required"`
 	AccessRelationship enums.AccessRelation     `query:"access_relationship" validate:"required"`
 }
 
@@ -152,10 +153,10 @@ type CreateAccessByEmailForOtherTenantsParams struct {
 // (Python Client.create_access_by_email_for_other_tenants, operation create_access_by_email_for_other_tenants).
 // Every parameter is required; the enums are lower-cased and checked locally.
 func (c *Client) CreateAccessByEmailForOtherTenants(ctx context.Context, params *CreateAccessByEmailForOtherTenantsParams) (*types.AccessRelationship, error) {
-	var p CreateAccessByEmailForOtherTenantsParams // nil fails its required fields below
-	if params != nil {
-		p = *params
+	if params == nil {
+		return nil, newValidationError("subject_type", "required", "", "")
 	}
+	p := *params
 	p.SubjectType, p.ResourceType, p.AccessRelationship = lowerEnum(p.SubjectType), lowerEnum(p.ResourceType), lowerEnum(p.AccessRelationship)
 	if err := c.validate(&p); err != nil {
 		return nil, err
@@ -167,7 +168,9 @@ func (c *Client) CreateAccessByEmailForOtherTenants(ctx context.Context, params 
 	); err != nil {
 		return nil, err
 	}
-	return invokeOne[types.AccessRelationship](ctx, c, request{op: ops.CreateAccessByEmailForOtherTenants, query: &p})
+	path := []string{string(p.SubjectType), p.Email, string(p.ResourceType), p.ResourceID}
+	return invokeOne[types.AccessRelationship](ctx, c, request{op: ops.CreateAccessByEmailForOtherTenants, path: path,
+		query: url.Values{"access_relationship": {string(p.AccessRelationship)}}})
 }
 
 // ListResourceTypePermissionsParams are the query parameters of ListResourceTypePermissions; all but paging
@@ -176,16 +179,25 @@ func (c *Client) CreateAccessByEmailForOtherTenants(ctx context.Context, params 
 // Python: the keyword arguments of Client.list_resource_type_permissions.
 type ListResourceTypePermissionsParams struct {
 	PageOptions
-	SubjectType  enums.PermissionSubjectType  `query:"subject_type" validate:"required"`
-	SubjectID    string                       `query:"subject_id" validate:"required"`
-	ResourceType enums.PermissionResourceType `query:"resource_type" validate:"required"`
+	SubjectType  enums.PermissionSubjectType  `json:"subject_type" validate:"required"`  // path
+	SubjectID    string                       `json:"subject_id" validate:"required"`    // path
+	ResourceType enums.PermissionResourceType `json:"resource_type" validate:"required"` // path
 	Permission   enums.Permission             `query:"permission" validate:"required"`
 }
 
 // ListResourceTypePermissions lists, page by page, the resources of one type on which a subject holds a
 // permission (Python Client.list_resource_type_permissions, operation list_resource_type_permissions).
 func (c *Client) ListResourceTypePermissions(ctx context.Context, params *ListResourceTypePermissionsParams) (*Page[types.ResourceTypePermission], error) {
-	return listPage[types.ResourceTypePermission](ctx, c, ops.ListResourceTypePermissions, nil, params)
+	if params == nil {
+		return nil, newValidationError("subject_type", "required", "", "")
+	}
+	path := []string{string(params.SubjectType), params.SubjectID, string(params.ResourceType)}
+	for i, name := range []string{"subject_type", "subject_id", "resource_type"} {
+		if path[i] == "" {
+			return nil, newValidationError(name, "required", "", "is required")
+		}
+	}
+	return listPage[types.ResourceTypePermission](ctx, c, ops.ListResourceTypePermissions, path, params)
 }
 
 // shareable checks s and returns its access resource type and id.

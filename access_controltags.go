@@ -38,12 +38,18 @@ func (c *Client) ListControlTags(ctx context.Context, params *ListControlTagsPar
 }
 
 // UpdateControlTag changes a control tag's name or description (Python Client.update_control_tag, operation
-// update_control_tag). The description is 0..255 characters, checked locally.
+// update_control_tag: PATCH /api/v2/controls/tags with the tag's id in the body). The description is 0..255
+// characters, checked locally. body is not modified.
 func (c *Client) UpdateControlTag(ctx context.Context, controlTagID string, body *types.UpdateControlTag) (*types.ControlTag, error) {
-	if body == nil {
-		body = &types.UpdateControlTag{}
+	if controlTagID == "" {
+		return nil, newValidationError("control_tag_id", "required", "", "is required")
 	}
-	return invokeOne[types.ControlTag](ctx, c, request{op: ops.UpdateControlTag, path: []string{controlTagID}, body: body})
+	b := types.UpdateControlTag{}
+	if body != nil {
+		b = *body
+	}
+	b.ID = controlTagID
+	return invokeOne[types.ControlTag](ctx, c, request{op: ops.UpdateControlTag, body: &b})
 }
 
 // PatchControlTaggingsParams are the query parameters of the four patch_*_control_taggings operations:

@@ -59,7 +59,7 @@ func TestAccessOperationsOnTheWire(t *testing.T) {
 					{SubjectType: "user", SubjectID: "u2", Relation: "editor", ResourceType: "artifact", ResourceID: "a1"},
 				})
 			}, check: checkRels(2)},
-		{name: "update_access", method: "PATCH", path: "/api/v2/access/user/u%201/model/m%2F1", resp: relJSON,
+		{name: "update_access", method: "PUT", path: "/api/v2/access/user/u%201/model/m%2F1", resp: relJSON,
 			body: `{"relation":"editor"}`,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.UpdateAccess(ctx, "user", "u 1", "model", "m/1", &types.UpdateAccessRelationship{Relation: "editor"})
@@ -88,14 +88,14 @@ func TestAccessOperationsOnTheWire(t *testing.T) {
 				assert.NotNil(t, out.([]types.AccessRelationship))
 				assert.Empty(t, out.([]types.AccessRelationship))
 			}},
-		{name: "create_access_by_email_for_other_tenants", method: "POST", path: "/api/v2/access/by_email", resp: relJSON,
-			query: "access_relationship=viewer&email=bob%2Bx%40example.test&resource_id=m%2F1&resource_type=model&subject_type=user",
+		{name: "create_access_by_email_for_other_tenants", method: "POST", path: "/api/v2/access/user/bob+x@example.test/model/m%2F1", resp: relJSON,
+			query: "access_relationship=viewer",
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.CreateAccessByEmailForOtherTenants(ctx, &CreateAccessByEmailForOtherTenantsParams{
 					SubjectType: "user", Email: "bob+x@example.test", ResourceType: "model", ResourceID: "m/1", AccessRelationship: "viewer"})
 			}, check: checkRel},
-		{name: "list_resource_type_permissions", method: "GET", path: "/api/v2/resource_type_permissions",
-			query: "page=2&permission=view&resource_type=model&size=5&subject_id=u1&subject_type=user",
+		{name: "list_resource_type_permissions", method: "GET", path: "/api/v2/access/user/u1/model",
+			query: "page=2&permission=view&size=5",
 			resp:  `{"items":[{"resource_id":"m1","permission":"view"}],"total":6,"page":2,"size":5,"pages":2}`,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.ListResourceTypePermissions(ctx, &ListResourceTypePermissionsParams{PageOptions: PageOptions{Page: 2, Size: 5},
@@ -112,15 +112,15 @@ func TestAccessOperationsOnTheWire(t *testing.T) {
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.CreateAccessFor(ctx, model, "u 1", enums.AccessRelationViewer)
 			}, check: checkRel},
-		{name: "CreateAccessByEmailFor", method: "POST", path: "/api/v2/access/by_email", resp: relJSON,
-			query: "access_relationship=editor&email=x%40y.z&resource_id=s1&resource_type=system&subject_type=user",
+		{name: "CreateAccessByEmailFor", method: "POST", path: "/api/v2/access/user/x@y.z/system/s1", resp: relJSON,
+			query: "access_relationship=editor",
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.CreateAccessByEmailFor(ctx, &types.System{ID: "s1"}, "x@y.z", enums.AccessRelationEditor)
 			}, check: checkRel},
 		{name: "ListAccessFor", method: "GET", path: "/api/v2/access/job/j1", resp: "[" + relJSON + "]",
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.ListAccessFor(ctx, &types.Job{ID: "j1"}) },
 			check: checkRels(1)},
-		{name: "UpdateAccessFor", method: "PATCH", path: "/api/v2/access/user/u1/file/f1", resp: relJSON,
+		{name: "UpdateAccessFor", method: "PUT", path: "/api/v2/access/user/u1/file/f1", resp: relJSON,
 			body: `{"relation":"editor"}`,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.UpdateAccessFor(ctx, &types.File{ID: "f1"}, "u1", enums.AccessRelationEditor)

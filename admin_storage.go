@@ -11,24 +11,24 @@ import (
 )
 
 // GenerateUploadURL asks the registry for a presigned, one-time upload URL for the object with the given sha
-// and salt (Python Client.generate_upload_url, operation generate_upload_url; its route and shapes are
-// reconstructed, not confirmed). PUT the bytes there without the registry Authorization header; the URL's query is a
-// credential and must not be logged.
+// (Python Client.generate_upload_url, operation generate_upload_url: GET /api/v2/tokens/{sha}/upload-url; the
+// salt stays with the caller, it is part of the sha). PUT the bytes there without the registry Authorization
+// header; the URL's query is a credential and must not be logged.
 func (c *Client) GenerateUploadURL(ctx context.Context, body *types.UploadURLRequest) (*types.PresignedURL, error) {
 	if err := checkTokenBody(body); err != nil {
 		return nil, err
 	}
-	return invokeOne[types.PresignedURL](ctx, c, request{op: ops.GenerateUploadURL, body: body})
+	return invokeOne[types.PresignedURL](ctx, c, request{op: ops.GenerateUploadURL, path: []string{body.SHA}})
 }
 
-// GenerateDownloadURL asks the registry for a presigned download URL of the object with the given sha and salt
-// (Python Client.generate_download_url, operation generate_download_url; route and shapes are proposals). A
+// GenerateDownloadURL asks the registry for a presigned download URL of the object with the given sha (Python
+// Client.generate_download_url, operation generate_download_url: GET /api/v2/tokens/{sha}/download-url). A
 // missing object is a 404 (ErrNotFound).
 func (c *Client) GenerateDownloadURL(ctx context.Context, body *types.UploadURLRequest) (*types.PresignedURL, error) {
 	if err := checkTokenBody(body); err != nil {
 		return nil, err
 	}
-	return invokeOne[types.PresignedURL](ctx, c, request{op: ops.GenerateDownloadURL, body: body})
+	return invokeOne[types.PresignedURL](ctx, c, request{op: ops.GenerateDownloadURL, path: []string{body.SHA}})
 }
 
 // GenerateUploadURLsBulk asks for up to 10 presigned upload URLs at once, in the order of body (Python
@@ -43,8 +43,12 @@ func (c *Client) GenerateUploadURLsBulk(ctx context.Context, body []types.Upload
 			return nil, err
 		}
 	}
+	shas := make([]string, len(body)) // the registry takes the shas alone, as a JSON list
+	for i := range body {
+		shas[i] = body[i].SHA
+	}
 	var out []types.PresignedURL
-	if err := c.invoke(ctx, request{op: ops.GenerateUploadURLsBulk, body: body, out: &out}); err != nil {
+	if err := c.invoke(ctx, request{op: ops.GenerateUploadURLsBulk, body: shas, out: &out}); err != nil {
 		return nil, err
 	}
 	if len(out) != len(body) {

@@ -34,12 +34,12 @@ func checkSettings(t *testing.T, out any) {
 
 func TestInfosecOperationsOnTheWire(t *testing.T) {
 	runWireCases(t, []wireCase{
-		{name: "assign_infosec_level", method: "PATCH", path: "/api/v2/infosec_levels/assignments/model/m%2F1",
+		{name: "assign_infosec_level", method: "POST", path: "/api/v2/infosec/model/m%2F1",
 			body: `{"infosec_level_id":"l1"}`, resp: levelJSON,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.AssignInfosecLevel(ctx, enums.InfosecLevelObjectTypeModel, "m/1", &types.AssignInfosecLevel{InfosecLevelID: "l1"})
 			}, check: checkLevel},
-		{name: "list_infosec_levels bare array", method: "GET", path: "/api/v2/infosec_levels",
+		{name: "list_infosec_levels bare array", method: "GET", path: "/api/v2/infosec/",
 			resp: `[{"id":"l0","name":"UNCLASSIFIED"},` + levelJSON + `]`,
 			call: func(ctx context.Context, c *Client) (any, error) { return c.ListInfosecLevels(ctx) },
 			check: func(t *testing.T, out any) {
@@ -47,14 +47,14 @@ func TestInfosecOperationsOnTheWire(t *testing.T) {
 				require.Len(t, ls, 2)
 				assert.JSONEq(t, `"UNCLASSIFIED"`, string(ls[0].Extra["name"]))
 			}},
-		{name: "list_infosec_levels older page", method: "GET", path: "/api/v2/infosec_levels",
+		{name: "list_infosec_levels older page", method: "GET", path: "/api/v2/infosec/",
 			resp:  `{"items":[` + levelJSON + `],"total":1,"page":1,"size":50,"pages":1}`,
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.ListInfosecLevels(ctx) },
 			check: func(t *testing.T, out any) { assert.Len(t, out.([]types.InfosecLevel), 1) }},
-		{name: "get_platform_infosec_settings", method: "GET", path: "/api/v2/platform_infosec_settings",
+		{name: "get_platform_infosec_settings", method: "GET", path: "/api/v2/infosec/settings",
 			resp: `{"enabled":true,"schema":"US_DOD"}`,
 			call: func(ctx context.Context, c *Client) (any, error) { return c.GetPlatformInfosecSettings(ctx) }, check: checkSettings},
-		{name: "enable_platform_infosec_settings", method: "PATCH", path: "/api/v2/platform_infosec_settings",
+		{name: "enable_platform_infosec_settings", method: "POST", path: "/api/v2/infosec/settings",
 			body: `{"schema":"US_DOD","max_infosec_level_id":"l5"}`, resp: `{"enabled":true,"schema":"US_DOD"}`,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.EnablePlatformInfosecSettings(ctx, &types.EnablePlatformInfosecSettings{Extra: map[string]json.RawMessage{
@@ -113,7 +113,7 @@ func TestUserAndTokenOperationsOnTheWire(t *testing.T) {
 		{name: "list_users older page", method: "GET", path: "/api/v2/users", resp: `{"items":[` + userJSON + `],"total":1}`,
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.ListUsers(ctx, nil) },
 			check: func(t *testing.T, out any) { assert.Len(t, out.([]types.User), 1) }},
-		{name: "create_personal_access_token", method: "POST", path: "/api/v2/personal_access_tokens", query: "name=ci+bot",
+		{name: "create_personal_access_token", method: "POST", path: "/api/v2/pat", query: "name=ci+bot",
 			status: 201, resp: patJSON,
 			call: func(ctx context.Context, c *Client) (any, error) { return c.CreatePersonalAccessToken(ctx, "ci bot") },
 			check: func(t *testing.T, out any) {
@@ -121,7 +121,7 @@ func TestUserAndTokenOperationsOnTheWire(t *testing.T) {
 				assert.Equal(t, "pat-SECRET-abc", p.Token.Reveal())
 				assert.Equal(t, "ci", *p.Name)
 			}},
-		{name: "create_agent_personal_access_token", method: "POST", path: "/api/v2/personal_access_tokens/agent", query: "name=agent-7",
+		{name: "create_agent_personal_access_token", method: "POST", path: "/api/v2/pat/agent", query: "name=agent-7",
 			resp: `{"id":"pat2","token":"pat-AGENT","machine_user_id":"mu1","user_type":"agent"}`,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.CreateAgentPersonalAccessToken(ctx, "agent-7")
@@ -131,7 +131,7 @@ func TestUserAndTokenOperationsOnTheWire(t *testing.T) {
 				assert.Equal(t, "pat-AGENT", p.Token.Reveal())
 				assert.Equal(t, "mu1", *p.MachineUserID)
 			}},
-		{name: "list_personal_access_tokens", method: "GET", path: "/api/v2/personal_access_tokens", query: "page=1&size=20&sort=-created",
+		{name: "list_personal_access_tokens", method: "GET", path: "/api/v2/pat", query: "page=1&size=20&sort=-created",
 			resp: `{"items":[{"id":"pat1","name":"ci","token":""}],"total":1,"page":1,"size":20,"pages":1}`,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.ListPersonalAccessTokens(ctx, &ListPersonalAccessTokensParams{PageOptions: PageOptions{Page: 1, Size: 20}, Sort: Ptr("-created")})
@@ -140,11 +140,11 @@ func TestUserAndTokenOperationsOnTheWire(t *testing.T) {
 				require.Len(t, p.Items, 1)
 				assert.Empty(t, p.Items[0].Token.Reveal())
 			}},
-		{name: "delete_personal_access_token", method: "DELETE", path: "/api/v2/personal_access_tokens/pat%201", status: 204,
+		{name: "delete_personal_access_token", method: "DELETE", path: "/api/v2/pat/pat%201", status: 204,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return nil, c.DeletePersonalAccessToken(ctx, "pat 1")
 			}},
-		{name: "revoke_all_personal_access_tokens", method: "DELETE", path: "/api/v2/personal_access_tokens", status: 204,
+		{name: "revoke_all_personal_access_tokens", method: "DELETE", path: "/api/v2/pat", status: 204,
 			call: func(ctx context.Context, c *Client) (any, error) { return nil, c.RevokeAllPersonalAccessTokens(ctx) }},
 	})
 }
@@ -200,7 +200,7 @@ func TestIntegrationAndUpstreamOperationsOnTheWire(t *testing.T) {
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.ListAppIntegrations(ctx, &ListAppIntegrationsParams{PageOptions{Size: 50}})
 			}, check: func(t *testing.T, out any) { assert.Len(t, out.(*Page[types.AppIntegration]).Items, 1) }},
-		{name: "create_auth_integration", method: "POST", path: "/api/v2/auth_integrations", resp: authJSON,
+		{name: "create_auth_integration", method: "POST", path: "/api/v2/app_integrations/authintegrations", resp: authJSON,
 			body: `{"auth_integration_type":"windchill","app_integration_id":"app1","auth_type":"oauth2",
 				"revision":{"id":"r1","created":null,"file_id":null,"name":"reg","extension":"json",
 				"content_token":{"id":"","created":null,"sha":"","salt":""},
@@ -209,13 +209,13 @@ func TestIntegrationAndUpstreamOperationsOnTheWire(t *testing.T) {
 				return c.createAuthIntegration(ctx, &types.NewAuthIntegration{AuthIntegrationType: enums.AuthIntegrationTypeWindchill,
 					AppIntegrationID: "app1", AuthType: enums.FunctionAuthTypeOAuth2, Revision: rev})
 			}, check: checkAuth},
-		{name: "update_auth_integration", method: "PUT", path: "/api/v2/auth_integrations/ai1", body: `{"auth_type":"basic"}`, resp: authJSON,
+		{name: "update_auth_integration", method: "PUT", path: "/api/v2/app_integrations/authintegrations/ai1", body: `{"auth_type":"basic"}`, resp: authJSON,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.updateAuthIntegration(ctx, "ai1", &types.AuthIntegrationUpdate{AuthType: Ptr(enums.FunctionAuthTypeBasic)})
 			}, check: checkAuth},
-		{name: "get_auth_integration", method: "GET", path: "/api/v2/auth_integrations/ai%2F1", resp: authJSON,
+		{name: "get_auth_integration", method: "GET", path: "/api/v2/app_integrations/authintegrations/ai%2F1", resp: authJSON,
 			call: func(ctx context.Context, c *Client) (any, error) { return c.GetAuthIntegration(ctx, "ai/1") }, check: checkAuth},
-		{name: "list_auth_integrations", method: "GET", path: "/api/v2/auth_integrations", resp: `[` + authJSON + `]`,
+		{name: "list_auth_integrations", method: "GET", path: "/api/v2/app_integrations/authintegrations", resp: `[` + authJSON + `]`,
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.ListAuthIntegrations(ctx, nil) },
 			check: func(t *testing.T, out any) { assert.Len(t, out.(*Page[types.AuthIntegration]).Items, 1) }},
 		{name: "list_upstream_remotes", method: "GET", path: "/api/v2/upstream_remotes", query: "page=2",

@@ -137,10 +137,11 @@ func (c *Client) UpdateAgentPool(ctx context.Context, agentPoolID string, body *
 	return invokeOne[types.AgentPool](ctx, c, request{op: ops.UpdateAgentPool, path: []string{agentPoolID}, body: body})
 }
 
-// DeleteAgentPool deletes an agent pool (Python Client.delete_agent_pool, operation delete_agent_pool). Its
-// registry behaviour is unconfirmed; ArchiveAgentPool is the documented soft delete.
+// DeleteAgentPool sends the registry's DELETE on an agent pool, which archives it: the published Python client
+// (13.3.4) has no separate delete, its Client.archive_agent_pool is that DELETE. Kept for callers of the name;
+// ArchiveAgentPool returns the archived pool and takes a reason.
 func (c *Client) DeleteAgentPool(ctx context.Context, agentPoolID string) error {
-	return c.invoke(ctx, request{op: ops.DeleteAgentPool, path: []string{agentPoolID}})
+	return c.invoke(ctx, request{op: ops.ArchiveAgentPool, path: []string{agentPoolID}})
 }
 
 // ArchiveAgentPool archives an agent pool; jobs routed to it wait until it is restored (Python

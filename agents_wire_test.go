@@ -76,28 +76,28 @@ func TestAgentsWire(t *testing.T) {
 			},
 		},
 		{
-			name: "UpdateAgentDisplayName", method: "PATCH", path: "/api/v2/agents/ag-1/display_name", body: `{"display_name":"runner-1"}`, resp: wireAgent,
+			name: "UpdateAgentDisplayName", method: "PUT", path: "/api/v2/agents/ag-1/display_name", body: `{"display_name":"runner-1"}`, resp: wireAgent,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.UpdateAgentDisplayName(ctx, "ag-1", &types.NewAgentDisplayName{DisplayName: "runner-1"})
 			},
 			check: checkAgent,
 		},
 		{
-			name: "UpdateAgentStatus", method: "PATCH", path: "/api/v2/agents/ag-1/status", body: `{"name":"ExecutingJob"}`, resp: wireAgent,
+			name: "UpdateAgentStatus", method: "PUT", path: "/api/v2/agents/ag-1/status", body: `{"name":"ExecutingJob"}`, resp: wireAgent,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.UpdateAgentStatus(ctx, "ag-1", &types.NewAgentStatus{Name: enums.AgentStatusExecutingJob})
 			},
 			check: checkAgent,
 		},
 		{
-			name: "UpdateAgentInformation", method: "PATCH", path: "/api/v2/agents/ag-1/information", body: `{"agent_version":"9.2","host_os":"RHEL 8"}`, resp: wireAgent,
+			name: "UpdateAgentInformation", method: "PUT", path: "/api/v2/agents/ag-1", body: `{"agent_version":"9.2","host_os":"RHEL 8"}`, resp: wireAgent,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.UpdateAgentInformation(ctx, "ag-1", &types.NewAgentInformation{AgentVersion: "9.2", HostOS: "RHEL 8"})
 			},
 			check: checkAgent,
 		},
 		{
-			name: "UpdateAgentModules", method: "PATCH", path: "/api/v2/agents/ag-1/modules", body: `[{"name":"cad","version":"2"}]`, resp: wireAgent,
+			name: "UpdateAgentModules", method: "PUT", path: "/api/v2/agents/ag-1/modules", body: `[{"name":"cad","version":"2"}]`, resp: wireAgent,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.UpdateAgentModules(ctx, "ag-1", []types.NewAgentModuleVersion{{Extra: map[string]json.RawMessage{
 					"name": json.RawMessage(`"cad"`), "version": json.RawMessage(`"2"`)}}})
@@ -105,12 +105,12 @@ func TestAgentsWire(t *testing.T) {
 			check: checkAgent,
 		},
 		{
-			name: "UpdateAgentModules nil", method: "PATCH", path: "/api/v2/agents/ag-1/modules", body: `[]`, resp: wireAgent,
+			name: "UpdateAgentModules nil", method: "PUT", path: "/api/v2/agents/ag-1/modules", body: `[]`, resp: wireAgent,
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.UpdateAgentModules(ctx, "ag-1", nil) },
 			check: checkAgent,
 		},
 		{
-			name: "ListAgentStatusHistory", method: "GET", path: "/api/v2/agents/ag-1/status_history", query: "size=3&sort=-created",
+			name: "ListAgentStatusHistory", method: "GET", path: "/api/v2/agents/ag-1/status/history", query: "size=3&sort=-created",
 			resp: onePage(`{"name":"Paused","id":"st-9"}`),
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.ListAgentStatusHistory(ctx, "ag-1", &ListAgentStatusHistoryParams{PageOptions: PageOptions{Size: 3}, Sort: Ptr("-created")})
@@ -123,12 +123,12 @@ func TestAgentsWire(t *testing.T) {
 			},
 		},
 		{
-			name: "ArchiveAgent", method: "PATCH", path: "/api/v2/agents/ag-1/archive", body: `{"reason":"retired"}`, resp: wireAgent,
+			name: "ArchiveAgent", method: "DELETE", path: "/api/v2/agents/ag-1", body: `{"reason":"retired"}`, resp: wireAgent,
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.ArchiveAgent(ctx, "ag-1", Ptr("retired")) },
 			check: checkAgent,
 		},
 		{
-			name: "RestoreAgent", method: "PATCH", path: "/api/v2/agents/ag-1/restore", resp: wireAgent,
+			name: "RestoreAgent", method: "POST", path: "/api/v2/agents/ag-1:restore", resp: wireAgent,
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.RestoreAgent(ctx, "ag-1", nil) },
 			check: checkAgent,
 		},
@@ -152,7 +152,7 @@ func TestAgentsWire(t *testing.T) {
 			check: func(t *testing.T, got any) { checkPool(t, &got.(*Page[types.AgentPool]).Items[0]) },
 		},
 		{
-			name: "UpdateAgentPool", method: "PATCH", path: "/api/v2/agent_pools/pool-9", body: `{"name":"gpu"}`, resp: wirePool,
+			name: "UpdateAgentPool", method: "PUT", path: "/api/v2/agent_pools/pool-9", body: `{"name":"gpu"}`, resp: wirePool,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.UpdateAgentPool(ctx, "pool-9", &types.NewAgentPool{Name: "gpu"})
 			},
@@ -163,12 +163,12 @@ func TestAgentsWire(t *testing.T) {
 			call: func(ctx context.Context, c *Client) (any, error) { return nil, c.DeleteAgentPool(ctx, "pool-9") },
 		},
 		{
-			name: "ArchiveAgentPool", method: "PATCH", path: "/api/v2/agent_pools/pool-9/archive", resp: wirePool,
+			name: "ArchiveAgentPool", method: "DELETE", path: "/api/v2/agent_pools/pool-9", resp: wirePool,
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.ArchiveAgentPool(ctx, "pool-9", nil) },
 			check: checkPool,
 		},
 		{
-			name: "RestoreAgentPool", method: "PATCH", path: "/api/v2/agent_pools/pool-9/restore", body: `{"reason":"back"}`, resp: wirePool,
+			name: "RestoreAgentPool", method: "POST", path: "/api/v2/agent_pools/pool-9:restore", body: `{"reason":"back"}`, resp: wirePool,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.RestoreAgentPool(ctx, "pool-9", Ptr("back"))
 			},
@@ -235,28 +235,28 @@ func TestModulesWire(t *testing.T) {
 			check: func(t *testing.T, got any) { checkModule(t, &got.(*Page[types.Module]).Items[0]) },
 		},
 		{
-			name: "GetModuleVersion", method: "GET", path: "/api/v2/module_versions/mv-1", resp: `{"id":"mv-1","version":"1.0.0"}`,
+			name: "GetModuleVersion", method: "GET", path: "/api/v2/modules/versions/mv-1", resp: `{"id":"mv-1","version":"1.0.0"}`,
 			call: func(ctx context.Context, c *Client) (any, error) { return c.GetModuleVersion(ctx, "mv-1") },
 			check: func(t *testing.T, got any) {
 				assert.JSONEq(t, `"1.0.0"`, string(got.(*types.ModuleVersion).Extra["version"]))
 			},
 		},
 		{
-			name: "ListModuleVersions", method: "GET", path: "/api/v2/module_versions", query: "sort=-created", resp: onePage(`{"id":"mv-1"}`),
+			name: "ListModuleVersions", method: "GET", path: "/api/v2/modules/versions", query: "sort=-created", resp: onePage(`{"id":"mv-1"}`),
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.ListModuleVersions(ctx, &ListModuleVersionsParams{Sort: Ptr("-created")})
 			},
 			check: func(t *testing.T, got any) { assert.Len(t, got.(*Page[types.ModuleVersion]).Items, 1) },
 		},
 		{
-			name: "GetFunction", method: "GET", path: "/api/v2/functions/fn-1", resp: fn,
+			name: "GetFunction", method: "GET", path: "/api/v2/modules/versions/functions/fn-1", resp: fn,
 			call: func(ctx context.Context, c *Client) (any, error) { return c.GetFunction(ctx, "fn-1") },
 			check: func(t *testing.T, got any) {
 				assert.JSONEq(t, `"@istari:extract"`, string(got.(*types.Function).Extra["name"]))
 			},
 		},
 		{
-			name: "ListFunctions", method: "GET", path: "/api/v2/functions",
+			name: "ListFunctions", method: "GET", path: "/api/v2/modules/versions/functions",
 			query: "input_extension=step&input_user_models=single&module_version=1.0.0&name=%40istari%3Aextract&operating_system=Windows+11&page=1&sort=name&status=all&tool=cad&tool_version=7",
 			resp:  onePage(fn),
 			call: func(ctx context.Context, c *Client) (any, error) {
@@ -292,7 +292,7 @@ func TestModulesWire(t *testing.T) {
 			check: func(t *testing.T, got any) { checkTool(t, &got.(*Page[types.Tool]).Items[0]) },
 		},
 		{
-			name: "CreateToolVersions", method: "POST", path: "/api/v2/tools/tool-1/tool_versions", body: `{"tool_version":"7"}`, status: 201,
+			name: "CreateToolVersions", method: "POST", path: "/api/v2/tools-versions/tool-1", body: `{"tool_version":"7"}`, status: 201,
 			resp: `{"id":"tv-1","tool_version":"7"}`,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.CreateToolVersions(ctx, "tool-1", &types.NewToolVersion{ToolVersion: "7"})
@@ -300,19 +300,19 @@ func TestModulesWire(t *testing.T) {
 			check: func(t *testing.T, got any) { assert.Equal(t, "tv-1", got.(*types.ToolVersion).ID) },
 		},
 		{
-			name: "GetToolVersion", method: "GET", path: "/api/v2/tool_versions/tv-1", resp: `{"id":"tv-1"}`,
+			name: "GetToolVersion", method: "GET", path: "/api/v2/tools-versions/tv-1", resp: `{"id":"tv-1"}`,
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.GetToolVersion(ctx, "tv-1") },
 			check: func(t *testing.T, got any) { assert.Equal(t, "tv-1", got.(*types.ToolVersion).ID) },
 		},
 		{
-			name: "ListToolVersions", method: "GET", path: "/api/v2/tool_versions", query: "page=2&size=20", resp: onePage(`{"id":"tv-1"}`),
+			name: "ListToolVersions", method: "GET", path: "/api/v2/tools-versions", query: "page=2&size=20", resp: onePage(`{"id":"tv-1"}`),
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.ListToolVersions(ctx, &ListToolVersionsParams{PageOptions{Page: 2, Size: 20}})
 			},
 			check: func(t *testing.T, got any) { assert.Equal(t, "tv-1", got.(*Page[types.ToolVersion]).Items[0].ID) },
 		},
 		{
-			name: "ListOperatingSystems", method: "GET", path: "/api/v2/operating_systems", query: "sort=name",
+			name: "ListOperatingSystems", method: "GET", path: "/api/v2/modules/operatingsystems", query: "sort=name",
 			resp: onePage(`{"id":"os-1","name":"Windows 11","created":"2026-04-01T12:00:00Z"}`),
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.ListOperatingSystems(ctx, &ListOperatingSystemsParams{Sort: Ptr("name")})
@@ -322,7 +322,7 @@ func TestModulesWire(t *testing.T) {
 			},
 		},
 		{
-			name: "ListAuthors", method: "GET", path: "/api/v2/authors", query: "page=1&sort=-name", resp: onePage(`{"id":"au-1","name":"Istari"}`),
+			name: "ListAuthors", method: "GET", path: "/api/v2/author", query: "page=1&sort=-name", resp: onePage(`{"id":"au-1","name":"Istari"}`),
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.ListAuthors(ctx, &ListAuthorsParams{PageOptions: PageOptions{Page: 1}, Sort: Ptr("-name")})
 			},
@@ -348,7 +348,7 @@ func TestFunctionAuthSecretsWire(t *testing.T) {
 	}
 	runWireCases(t, []wireCase{
 		{
-			name: "createFunctionAuthSecret", method: "POST", path: "/api/v2/function_auth_secrets", status: 201, resp: secret,
+			name: "createFunctionAuthSecret", method: "POST", path: "/api/v2/app_integrations/authsecrets", status: 201, resp: secret,
 			body: `{"auth_integration_id":"ai-1","revision":` + string(revJSON) + `,"function_auth_type":"basic","expiration":` + string(expJSON) + `,"sha":"plain-sha","salt":"plain-salt"}`,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.createFunctionAuthSecret(ctx, &types.NewFunctionAuthSecret{AuthIntegrationID: Ptr("ai-1"), Revision: rev,
@@ -357,7 +357,7 @@ func TestFunctionAuthSecretsWire(t *testing.T) {
 			check: checkSecret,
 		},
 		{
-			name: "ListFunctionAuthSecrets", method: "GET", path: "/api/v2/function_auth_secrets",
+			name: "ListFunctionAuthSecrets", method: "GET", path: "/api/v2/app_integrations/authsecrets",
 			query: "auth_integration_type=windchill&function_auth_type=basic&latest=true", resp: `[` + secret + `]`,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.ListFunctionAuthSecrets(ctx, &ListFunctionAuthSecretsParams{AuthIntegrationType: Ptr(enums.AuthIntegrationTypeWindchill),
@@ -370,14 +370,14 @@ func TestFunctionAuthSecretsWire(t *testing.T) {
 			},
 		},
 		{
-			name: "ListFunctionAuthSecrets envelope", method: "GET", path: "/api/v2/function_auth_secrets", resp: onePage(secret),
+			name: "ListFunctionAuthSecrets envelope", method: "GET", path: "/api/v2/app_integrations/authsecrets", resp: onePage(secret),
 			call: func(ctx context.Context, c *Client) (any, error) { return c.ListFunctionAuthSecrets(ctx, nil) },
 			check: func(t *testing.T, got any) {
 				require.Len(t, got.([]types.FunctionAuthSecret), 1)
 			},
 		},
 		{
-			name: "GetFunctionAuthSecret", method: "GET", path: "/api/v2/function_auth_secrets/sec-1", resp: secret,
+			name: "GetFunctionAuthSecret", method: "GET", path: "/api/v2/app_integrations/authsecrets/sec-1", resp: secret,
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.GetFunctionAuthSecret(ctx, "sec-1") },
 			check: checkSecret,
 		},

@@ -127,9 +127,10 @@ func userAgent(suffix string) string {
 	return ua
 }
 
-// encodeAPIHashes renders X-Istari-Client-Api-Hashes as "Tag=hash" pairs joined by commas, sorted by
-// tag and restricted to tags when set. The registry's real encoding is not public, so the header is
-// only sent when the caller supplies the hashes.
+// encodeAPIHashes renders X-Istari-Client-Api-Hashes as the Python client does: "key=hash" pairs joined by
+// commas, sorted by key, where a key is "spec_id:Tag" (e.g. "v2_main:Model"); when tags is set only keys whose
+// Tag (the part after the first ":", or the whole key) is listed are sent. The header is only sent when the
+// caller supplies the hashes.
 func encodeAPIHashes(hashes map[string]string, tags []string) string {
 	if len(hashes) == 0 {
 		return ""
@@ -140,7 +141,11 @@ func encodeAPIHashes(hashes map[string]string, tags []string) string {
 	}
 	keys := make([]string, 0, len(hashes))
 	for k := range hashes {
-		if len(allowed) == 0 || allowed[k] {
+		_, tag, found := strings.Cut(k, ":")
+		if !found {
+			tag = k
+		}
+		if len(allowed) == 0 || allowed[tag] {
 			keys = append(keys, k)
 		}
 	}

@@ -60,7 +60,7 @@ func TestAPIHashesHeaderOnlyWhenConfigured(t *testing.T) {
 func TestJSONBodyAndQueryOnTheWire(t *testing.T) {
 	c, mt := mockClient(t)
 	var method, rawQuery, body, ctype string
-	mt.RegisterResponder("PATCH", testBase+"/api/v2/models/m%2F1/archive", func(r *http.Request) (*http.Response, error) {
+	mt.RegisterResponder("DELETE", testBase+"/api/v2/models/m%2F1", func(r *http.Request) (*http.Response, error) {
 		method, rawQuery, ctype = r.Method, r.URL.RawQuery, r.Header.Get("Content-Type")
 		body = readAll(r)
 		return httpmock.NewStringResponse(200, `{"id":"m/1"}`), nil
@@ -68,7 +68,7 @@ func TestJSONBodyAndQueryOnTheWire(t *testing.T) {
 	var out map[string]any
 	err := c.invoke(context.Background(), request{op: "archive_model", path: []string{"m/1"}, body: archiveBody(Ptr("obsolete")), out: &out})
 	require.NoError(t, err)
-	assert.Equal(t, "PATCH", method)
+	assert.Equal(t, "DELETE", method)
 	assert.Empty(t, rawQuery)
 	assert.Equal(t, "application/json", ctype)
 	assert.JSONEq(t, `{"reason":"obsolete"}`, body)
@@ -79,7 +79,7 @@ func TestArchiveWithoutReasonSendsNoBody(t *testing.T) {
 	c, mt := mockClient(t)
 	var length int64 = -2
 	var ctype string
-	mt.RegisterResponder("PATCH", testBase+"/api/v2/models/m1/archive", func(r *http.Request) (*http.Response, error) {
+	mt.RegisterResponder("DELETE", testBase+"/api/v2/models/m1", func(r *http.Request) (*http.Response, error) {
 		length, ctype = r.ContentLength, r.Header.Get("Content-Type")
 		return httpmock.NewStringResponse(200, `{}`), nil
 	})
@@ -182,7 +182,7 @@ func TestPostServerErrorIsNotRetried(t *testing.T) {
 
 func TestPATEndpoint405MapsToPATsDeprecated(t *testing.T) {
 	c, mt := mockClient(t)
-	mt.RegisterResponder("POST", `=~^`+testBase+`/api/v2/personal_access_tokens`, httpmock.NewStringResponder(405, `{"detail":"Method Not Allowed"}`))
+	mt.RegisterResponder("POST", `=~^`+testBase+`/api/v2/pat`, httpmock.NewStringResponder(405, `{"detail":"Method Not Allowed"}`))
 	err := c.invoke(context.Background(), request{op: "create_personal_access_token", query: url.Values{"name": {"ci"}}})
 	assert.ErrorIs(t, err, ErrPATsDeprecated)
 	assert.ErrorIs(t, err, ErrMethodNotAllowed)
@@ -284,7 +284,7 @@ func TestVerifyRoutesReportsDifferences(t *testing.T) {
 	assert.Equal(t, []string{"liveness_check"}, rep.Matched)
 	require.Len(t, rep.Different, 1)
 	assert.Equal(t, "/api/v2/health/ready", rep.Different[0].SpecPath)
-	assert.Len(t, rep.Missing, 170)
+	assert.Len(t, rep.Missing, 169)
 }
 
 func TestGatewayModeJoinsRegistryPrefix(t *testing.T) {

@@ -207,8 +207,9 @@ type Configuration struct {
 	// the file named by env ISTARI_CLIENT_OPENAPI_SPEC.
 	OpenAPISpec []byte
 
-	// APIHashes is the Go seam for Python's X-Istari-Client-Api-Hashes header: OpenAPI tag -> hash. The header's
-	// value format is not public, so nil (the default) means the header is not sent.
+	// APIHashes is the Go seam for Python's X-Istari-Client-Api-Hashes header: "spec_id:Tag" (e.g.
+	// "v2_main:Model") -> hash, sent as the Python client sends it; Tags filters on the Tag part. nil (the
+	// default) means the header is not sent.
 	APIHashes map[string]string
 
 	// UserAgentSuffix is a Go addition appended to the User-Agent "istari-go/<version>".

@@ -9,6 +9,7 @@ import (
 
 	"github.com/istari-sdk/istari-go/enums"
 	"github.com/istari-sdk/istari-go/internal/ops"
+	"github.com/istari-sdk/istari-go/internal/upload"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -32,7 +33,7 @@ type ListResourcesParams = ListFilesParams
 // Python: the keyword arguments of Client.search_resources.
 type SearchResourcesParams struct {
 	PageOptions
-	SearchTerm string `query:"search_term" validate:"required,min=1"`
+	SearchTerm string `json:"search_term" validate:"required,min=1"`
 }
 
 // createFile registers a file whose first revision was uploaded (operation create_file).
@@ -110,9 +111,41 @@ func (c *Client) ListResources(ctx context.Context, params *ListResourcesParams)
 }
 
 // SearchResources runs a full-text search over resources (Python Client.search_resources, operation
-// search_resources). An empty search term fails locally with *ValidationError.
+// search_resources: POST /api/v2/resources/search with the body {"search_term", "page", "size"}). An empty
+// search term fails locally with *ValidationError. Next pages post the same body with the next page number.
 func (c *Client) SearchResources(ctx context.Context, params *SearchResourcesParams) (*Page[types.CustomizedResourceSearchItem], error) {
-	return listPage[types.CustomizedResourceSearchItem](ctx, c, ops.SearchResources, nil, params)
+	if params == nil {
+		return nil, newValidationError("search_term", "required", "", "is required")
+	}
+	if err := c.validate(params); err != nil {
+		return nil, err
+	}
+	return c.searchPage(ctx, *params, 0)
+}
+
+// searchPage posts one FullTextSearch body; page 0 sends the caller's page (or none).
+func (c *Client) searchPage(ctx context.Context, p SearchResourcesParams, page int) (*Page[types.CustomizedResourceSearchItem], error) {
+	body := map[string]any{"search_term": p.SearchTerm} // the registry's FullTextSearch
+	if page == 0 {
+		page = p.Page
+	} else if p.Size == 0 {
+		p.Size = 10
+	}
+	if page > 0 {
+		body["page"] = page
+	}
+	if p.Size > 0 {
+		body["size"] = p.Size
+	}
+	var out Page[types.CustomizedResourceSearchItem]
+	if err := c.invoke(ctx, request{op: ops.SearchResources, body: body, out: &out}); err != nil {
+		return nil, err
+	}
+	out.requested = page
+	out.fetch = func(ctx context.Context, n int) (*Page[types.CustomizedResourceSearchItem], error) {
+		return c.searchPage(ctx, p, n)
+	}
+	return &out, nil
 }
 
 // Archive archives any archivable object by dispatching on its ArchiveKind to archive_<kind> (Python
@@ -157,13 +190,17 @@ func (c *Client) AddFileFromReader(ctx context.Context, name string, r io.Reader
 // UpdateFile uploads new content for a file and appends it as a revision (Python Client.update_file: get_file,
 // upload with the current content salt, update_file).
 func (c *Client) UpdateFile(ctx context.Context, fileID string, path string, opts *UploadOptions) (*types.File, error) {
-	return updateWith(ctx, c, "file_id", fileID, pathSource(path), opts, ops.UpdateFile, c.GetFile, c.updateFile)
+	return c.updateFileWith(ctx, fileID, pathSource(path), opts)
 }
 
 // UpdateFileFromReader is UpdateFile for content read from r; name is the file name with its extension
 // (Go-only: Python Client.update_file takes a path).
 func (c *Client) UpdateFileFromReader(ctx context.Context, fileID, name string, r io.Reader, opts *UploadOptions) (*types.File, error) {
-	return updateWith(ctx, c, "file_id", fileID, readerSource(name, r), opts, ops.UpdateFile, c.GetFile, c.updateFile)
+	return c.updateFileWith(ctx, fileID, readerSource(name, r), opts)
+}
+
+func (c *Client) updateFileWith(ctx context.Context, fileID string, open upload.Opener, opts *UploadOptions) (*types.File, error) {
+	return updateWith(ctx, c, "file_id", fileID, open, opts, ops.UpdateFile, c.GetFile, c.updateFile)
 }
 
 // UpdateFileProperties changes a file's metadata without new content (Python Client.update_file_properties):

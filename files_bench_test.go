@@ -10,7 +10,6 @@ package istari
 // The size is ISTARI_BENCH_SIZE bytes (default 64 MiB); `ISTARI_BENCH_SIZE=1073741824 make bench` moves 1 GiB.
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	"crypto/sha512"
@@ -119,9 +118,8 @@ func (h *heapSampler) done() float64 {
 // plainStorageURL asks the fake for a presigned URL with plain net/http.
 func plainStorageURL(b *testing.B, srv *istaritest.Server, op, sha, salt string) string {
 	b.Helper()
-	path := map[string]string{"upload": "/api/v2/storage/upload_urls", "download": "/api/v2/storage/download_urls"}[op]
-	body, _ := json.Marshal(types.UploadURLRequest{SHA: sha, Salt: salt})
-	req, _ := http.NewRequest(http.MethodPost, srv.URL+path, bytes.NewReader(body))
+	path := "/api/v2/tokens/" + sha + map[string]string{"upload": "/upload-url", "download": "/download-url"}[op]
+	req, _ := http.NewRequest(http.MethodGet, srv.URL+path, nil)
 	req.Header.Set("Authorization", "Bearer "+srv.Token())
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := http.DefaultClient.Do(req)

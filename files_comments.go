@@ -3,6 +3,7 @@ package istari
 import (
 	"context"
 	"io"
+	"net/url"
 
 	"github.com/istari-sdk/istari-go/enums"
 	"github.com/istari-sdk/istari-go/internal/ops"
@@ -20,7 +21,8 @@ type ListCommentsParams struct {
 
 // createComment registers an uploaded revision as a comment on a resource (operation create_comment).
 func (c *Client) createComment(ctx context.Context, resourceID string, rev *types.FileRevision) (*types.Comment, error) {
-	return invokeOne[types.Comment](ctx, c, request{op: ops.CreateComment, path: []string{resourceID}, body: rev})
+	// POST /api/v2/comments?resource_id=... as the Python client sends it
+	return invokeOne[types.Comment](ctx, c, request{op: ops.CreateComment, query: url.Values{"resource_id": {resourceID}}, body: rev})
 }
 
 // updateComment appends an uploaded revision to a comment (operation update_comment).

@@ -35,7 +35,7 @@ func TestUploadRevisionFromBytes(t *testing.T) {
 	assert.Equal(t, "params.JSON", *rev.Name)
 	assert.Equal(t, "json", *rev.Extension)
 	assert.Equal(t, "application/json", *rev.MIME)
-	assert.Len(t, rev.ContentToken().Salt, 64)
+	assert.Len(t, rev.ContentToken().Salt, 32)
 	again, err := c.revisionWith(ctx, readerSource("params.json", bytes.NewReader([]byte(`{"a":1}`))), rev.ContentToken().Salt, nil)
 	require.NoError(t, err)
 	assert.Equal(t, rev.ContentToken().SHA, again.ContentToken().SHA)

@@ -55,7 +55,7 @@ func TestFilesWireOperations(t *testing.T) {
 		{name: "update_file", method: "PUT", path: "/api/v2/files/f%2F1", body: wireRevisionJSON, resp: fileJSON,
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.updateFile(ctx, "f/1", wireRevision) },
 			check: func(t *testing.T, out any) { assert.Equal(t, "r1", out.(*types.File).Revision().ID) }},
-		{name: "update_file_properties", method: "PATCH", path: "/api/v2/files/f1/properties",
+		{name: "update_file_properties", method: "PUT", path: "/api/v2/files/f1/properties",
 			body: `{"id":"t9","created":"2026-01-02T03:04:05.000000Z","sha":"abc","salt":"s","description":"d"}`, resp: fileJSON,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.updateFileProperties(ctx, "f1", &types.TokenWithProperties{Token: types.Token{ID: "t9", Created: wireTime, SHA: "abc", Salt: "s"}, Description: Ptr("d")})
@@ -70,21 +70,21 @@ func TestFilesWireOperations(t *testing.T) {
 					FilterBy: Ptr(enums.FilterByShared), ArchiveStatus: Ptr(enums.ArchiveStatusAll)})
 			},
 			check: func(t *testing.T, out any) { assert.Equal(t, "f1", out.(*Page[types.File]).Items[0].ID) }},
-		{name: "archive_file", method: "PATCH", path: "/api/v2/files/f1/archive", body: `{"reason":"old"}`, resp: fileJSON,
+		{name: "archive_file", method: "DELETE", path: "/api/v2/files/f1", body: `{"reason":"old"}`, resp: fileJSON,
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.ArchiveFile(ctx, "f1", Ptr("old")) },
 			check: func(t *testing.T, out any) { assert.Equal(t, "f1", out.(*types.File).ID) }},
-		{name: "restore_file", method: "PATCH", path: "/api/v2/files/f1/restore", resp: fileJSON,
+		{name: "restore_file", method: "POST", path: "/api/v2/files/f1:restore", resp: fileJSON,
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.RestoreFile(ctx, "f1", nil) },
 			check: func(t *testing.T, out any) { assert.Equal(t, "f1", out.(*types.File).ID) }},
-		{name: "get_revision", method: "GET", path: "/api/v2/file_revisions/r1", resp: revisionJSON,
+		{name: "get_revision", method: "GET", path: "/api/v2/revisions/r1", resp: revisionJSON,
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.GetRevision(ctx, "r1") },
 			check: func(t *testing.T, out any) { assert.Equal(t, "f1", *out.(*types.FileRevision).FileID) }},
-		{name: "archive_file_revision", method: "PATCH", path: "/api/v2/file_revisions/r1/archive", body: `{"reason":"x"}`, resp: revisionJSON,
+		{name: "archive_file_revision", method: "DELETE", path: "/api/v2/revisions/r1", body: `{"reason":"x"}`, resp: revisionJSON,
 			call: func(ctx context.Context, c *Client) (any, error) { return c.ArchiveFileRevision(ctx, "r1", Ptr("x")) },
 			check: func(t *testing.T, out any) {
 				assert.Equal(t, enums.ArchiveStatusNameArchived, out.(*types.FileRevision).ArchiveStatus().Name)
 			}},
-		{name: "restore_file_revision", method: "PATCH", path: "/api/v2/file_revisions/r1/restore", resp: revisionJSON,
+		{name: "restore_file_revision", method: "POST", path: "/api/v2/revisions/r1:restore", resp: revisionJSON,
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.RestoreFileRevision(ctx, "r1", nil) },
 			check: func(t *testing.T, out any) { assert.Equal(t, "r1", out.(*types.FileRevision).ID) }},
 		{name: "create_model", method: "POST", path: "/api/v2/models", body: wireRevisionJSON, resp: modelJSON,
@@ -101,26 +101,26 @@ func TestFilesWireOperations(t *testing.T) {
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.GetModel(ctx, "m1") },
 			check: func(t *testing.T, out any) { assert.Equal(t, "u1", out.(*types.Model).CreatedByID) }},
 		{name: "list_models", method: "GET", path: "/api/v2/models", query: "filter_by=created_by_id&page=1&sort=name",
-			resp: page(`{"id":"m1","name":"x.csv"}`),
+			resp: page(`{"id":"m1","created_by_id":"u1","archive_status":"Active","file":{"id":"f1","revisions":[{"id":"r1","name":"x.csv"}]}}`),
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.ListModels(ctx, &ListModelsParams{PageOptions: PageOptions{Page: 1}, FilterBy: Ptr(enums.FilterByOwned), Sort: Ptr("name")})
 			},
 			check: func(t *testing.T, out any) {
-				v, ok, err := types.ExtraValue[string](out.(*Page[types.ModelListItem]).Items[0].Extra, "name")
-				assert.True(t, ok)
-				assert.NoError(t, err)
-				assert.Equal(t, "x.csv", v)
+				item := out.(*Page[types.ModelListItem]).Items[0]
+				assert.Equal(t, "m1", item.ID)
+				assert.Equal(t, "Active", item.ArchiveStatus)
+				assert.Equal(t, "x.csv", item.File.Name())
 			}},
-		{name: "archive_model", method: "PATCH", path: "/api/v2/models/m1/archive", resp: modelJSON,
+		{name: "archive_model", method: "DELETE", path: "/api/v2/models/m1", resp: modelJSON,
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.ArchiveModel(ctx, "m1", nil) },
 			check: func(t *testing.T, out any) { assert.Equal(t, "m1", out.(*types.Model).ID) }},
-		{name: "restore_model", method: "PATCH", path: "/api/v2/models/m1/restore", body: `{"reason":"back"}`, resp: modelJSON,
+		{name: "restore_model", method: "POST", path: "/api/v2/models/m1:restore", body: `{"reason":"back"}`, resp: modelJSON,
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.RestoreModel(ctx, "m1", Ptr("back")) },
 			check: func(t *testing.T, out any) { assert.Equal(t, "m1", out.(*types.Model).ID) }},
 		{name: "create_artifact", method: "POST", path: "/api/v2/models/m1/artifacts", body: wireRevisionJSON, resp: artifactJSON,
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.createArtifact(ctx, "m1", wireRevision) },
 			check: func(t *testing.T, out any) { assert.Equal(t, "m1", *out.(*types.Artifact).ModelID) }},
-		{name: "create_artifacts_bulk", method: "POST", path: "/api/v2/models/m1/artifacts/bulk", body: "[" + wireRevisionJSON + "]", resp: "[" + artifactJSON + "]",
+		{name: "create_artifacts_bulk", method: "POST", path: "/api/v2/models/m1/artifacts_bulk", body: "[" + wireRevisionJSON + "]", resp: "[" + artifactJSON + "]",
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.createArtifactsBulk(ctx, "m1", []types.FileRevision{*wireRevision})
 			},
@@ -141,13 +141,13 @@ func TestFilesWireOperations(t *testing.T) {
 				return c.ListModelArtifacts(ctx, "m1", &ListArtifactsParams{PageOptions: PageOptions{Size: 3}})
 			},
 			check: func(t *testing.T, out any) { assert.Equal(t, "a1", out.(*Page[types.Artifact]).Items[0].ID) }},
-		{name: "archive_artifact", method: "PATCH", path: "/api/v2/artifacts/a1/archive", resp: artifactJSON,
+		{name: "archive_artifact", method: "DELETE", path: "/api/v2/artifacts/a1", resp: artifactJSON,
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.ArchiveArtifact(ctx, "a1", nil) },
 			check: func(t *testing.T, out any) { assert.Equal(t, "a1", out.(*types.Artifact).ID) }},
-		{name: "restore_artifact", method: "PATCH", path: "/api/v2/artifacts/a1/restore", resp: artifactJSON,
+		{name: "restore_artifact", method: "POST", path: "/api/v2/artifacts/a1:restore", resp: artifactJSON,
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.RestoreArtifact(ctx, "a1", nil) },
 			check: func(t *testing.T, out any) { assert.Equal(t, "a1", out.(*types.Artifact).ID) }},
-		{name: "create_comment", method: "POST", path: "/api/v2/resources/m1/comments", body: wireRevisionJSON, resp: commentJSON,
+		{name: "create_comment", method: "POST", path: "/api/v2/comments", query: "resource_id=m1", body: wireRevisionJSON, resp: commentJSON,
 			call: func(ctx context.Context, c *Client) (any, error) { return c.createComment(ctx, "m1", wireRevision) },
 			check: func(t *testing.T, out any) {
 				cm := out.(*types.Comment)
@@ -168,10 +168,10 @@ func TestFilesWireOperations(t *testing.T) {
 		{name: "list_artifact_comments", method: "GET", path: "/api/v2/artifacts/a1/comments", resp: page(commentJSON),
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.ListArtifactComments(ctx, "a1", nil) },
 			check: func(t *testing.T, out any) { assert.Len(t, out.(*Page[types.Comment]).Items, 1) }},
-		{name: "archive_comment", method: "PATCH", path: "/api/v2/comments/c1/archive", body: `{"reason":"spam"}`, resp: commentJSON,
+		{name: "archive_comment", method: "DELETE", path: "/api/v2/comments/c1", body: `{"reason":"spam"}`, resp: commentJSON,
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.ArchiveComment(ctx, "c1", Ptr("spam")) },
 			check: func(t *testing.T, out any) { assert.Equal(t, "c1", out.(*types.Comment).ID) }},
-		{name: "restore_comment", method: "PATCH", path: "/api/v2/comments/c1/restore", resp: commentJSON,
+		{name: "restore_comment", method: "POST", path: "/api/v2/comments/c1:restore", resp: commentJSON,
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.RestoreComment(ctx, "c1", nil) },
 			check: func(t *testing.T, out any) { assert.Equal(t, "c1", out.(*types.Comment).ID) }},
 		{name: "get_resource model", method: "GET", path: "/api/v2/resources/model/m1", resp: modelJSON,
@@ -192,7 +192,7 @@ func TestFilesWireOperations(t *testing.T) {
 				v, _, _ := types.ExtraValue[string](out.(*Page[types.ResourceSearchItem]).Items[0].Extra, "resource_type")
 				assert.Equal(t, "model", v)
 			}},
-		{name: "search_resources", method: "GET", path: "/api/v2/resources/search", query: "page=1&search_term=wing+spar&size=20", resp: page(`{"id":"m1"}`),
+		{name: "search_resources", method: "POST", path: "/api/v2/resources/search", body: `{"search_term":"wing spar","page":1,"size":20}`, resp: page(`{"id":"m1"}`),
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.SearchResources(ctx, &SearchResourcesParams{SearchTerm: "wing spar", PageOptions: PageOptions{Page: 1, Size: 20}})
 			},
@@ -200,25 +200,25 @@ func TestFilesWireOperations(t *testing.T) {
 				v, _, _ := types.ExtraValue[string](out.(*Page[types.CustomizedResourceSearchItem]).Items[0].Extra, "id")
 				assert.Equal(t, "m1", v)
 			}},
-		{name: "generate_upload_url", method: "POST", path: "/api/v2/storage/upload_urls", body: `{"sha":"abc","salt":"s"}`, resp: `{"url":"https://s3.example/x?sig=1"}`,
+		{name: "generate_upload_url", method: "GET", path: "/api/v2/tokens/abc/upload-url", resp: `{"url":"https://s3.example/x?sig=1"}`,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.GenerateUploadURL(ctx, &types.UploadURLRequest{SHA: "abc", Salt: "s"})
 			},
 			check: func(t *testing.T, out any) {
 				assert.Equal(t, "https://s3.example/x?sig=1", out.(*types.PresignedURL).URL)
 			}},
-		{name: "generate_download_url", method: "POST", path: "/api/v2/storage/download_urls", body: `{"sha":"abc","salt":"s"}`, resp: `{"url":"https://s3.example/y"}`,
+		{name: "generate_download_url", method: "GET", path: "/api/v2/tokens/abc/download-url", resp: `{"url":"https://s3.example/y"}`,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.GenerateDownloadURL(ctx, &types.UploadURLRequest{SHA: "abc", Salt: "s"})
 			},
 			check: func(t *testing.T, out any) { assert.Equal(t, "https://s3.example/y", out.(*types.PresignedURL).URL) }},
-		{name: "generate_upload_urls_bulk", method: "POST", path: "/api/v2/storage/upload_urls/bulk",
-			body: `[{"sha":"a","salt":"1"},{"sha":"b","salt":"2"}]`, resp: `[{"url":"u1"},{"url":"u2"}]`,
+		{name: "generate_upload_urls_bulk", method: "POST", path: "/api/v2/tokens/upload-urls_bulk",
+			body: `["a","b"]`, resp: `[{"url":"u1"},{"url":"u2"}]`,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.GenerateUploadURLsBulk(ctx, []types.UploadURLRequest{{SHA: "a", Salt: "1"}, {SHA: "b", Salt: "2"}})
 			},
 			check: func(t *testing.T, out any) { assert.Equal(t, "u2", out.([]types.PresignedURL)[1].URL) }},
-		{name: "create_multipart_upload", method: "POST", path: "/api/v2/storage/multipart_uploads",
+		{name: "create_multipart_upload", method: "POST", path: "/api/v2/tokens/multipart-upload",
 			body: `{"sha":"a","salt":"1","size":10,"part_size":4}`, status: 201, resp: `{"upload_id":"up1"}`,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.createMultipartUpload(ctx, &types.NewMultipartUpload{SHA: "a", Salt: "1", Size: 10, PartSize: 4})
@@ -239,17 +239,17 @@ func TestFilesWireOperations(t *testing.T) {
 		{name: "abort_multipart_upload", method: "DELETE", path: "/api/v2/storage/multipart_uploads/up1", status: 204,
 			call:  func(ctx context.Context, c *Client) (any, error) { return nil, c.abortMultipartUpload(ctx, "up1") },
 			check: func(t *testing.T, out any) {}},
-		{name: "generic archive job", method: "PATCH", path: "/api/v2/jobs/j1/archive", body: `{"reason":"done"}`, resp: `{"id":"j1"}`,
+		{name: "generic archive job", method: "DELETE", path: "/api/v2/jobs/j1", body: `{"reason":"done"}`, resp: `{"id":"j1"}`,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return nil, c.Archive(ctx, &types.Job{ID: "j1"}, Ptr("done"))
 			},
 			check: func(t *testing.T, out any) {}},
-		{name: "generic restore system", method: "PATCH", path: "/api/v2/systems/s1/restore", resp: `{"id":"s1"}`,
+		{name: "generic restore system", method: "POST", path: "/api/v2/systems/s1:restore", resp: `{"id":"s1"}`,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return nil, c.Restore(ctx, &types.System{ID: "s1"}, nil)
 			},
 			check: func(t *testing.T, out any) {}},
-		{name: "generic archive file revision", method: "PATCH", path: "/api/v2/file_revisions/r1/archive", resp: revisionJSON,
+		{name: "generic archive file revision", method: "DELETE", path: "/api/v2/revisions/r1", resp: revisionJSON,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return nil, c.Archive(ctx, &types.FileRevision{ID: "r1"}, nil)
 			},
@@ -299,7 +299,7 @@ func TestClientBuiltRevisionBody(t *testing.T) {
 	c, mt := mockClient(t, noCache)
 	var puts int
 	var created map[string]any
-	mt.RegisterResponder("POST", testBase+"/api/v2/storage/upload_urls", func(r *http.Request) (*http.Response, error) {
+	mt.RegisterResponder("GET", `=~^`+testBase+`/api/v2/tokens/[0-9a-f]{96}/upload-url$`, func(r *http.Request) (*http.Response, error) {
 		return httpmock.NewStringResponse(200, `{"url":"https://bucket.example.test/o?X-Sig=secret"}`), nil
 	})
 	mt.RegisterResponder("PUT", "https://bucket.example.test/o", func(r *http.Request) (*http.Response, error) {
@@ -331,7 +331,7 @@ func TestClientBuiltRevisionBody(t *testing.T) {
 	assert.Equal(t, []any{map[string]any{"revision_id": "r0", "relationship_identifier": "extracted_from"}}, created["sources"])
 	ct := created["content_token"].(map[string]any)
 	assert.Len(t, ct["sha"], 96)
-	assert.Len(t, ct["salt"], 64)
+	assert.Len(t, ct["salt"], 32)
 	sha, _, _ := types.ComputeSHA(strings.NewReader("a,b\n"), ct["salt"].(string))
 	assert.Equal(t, sha, ct["sha"])
 	hist := created["archive_status_history"].([]any)

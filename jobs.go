@@ -100,6 +100,9 @@ type UpdateJobStatusParams struct {
 // update_job_status). message is the optional JobStatusMessage body (nil = no body); its text ends up in
 // JobStatus.Message. The registry rejects impossible transitions (e.g. out of a terminal status) with 400.
 func (c *Client) UpdateJobStatus(ctx context.Context, jobID string, message *types.JobStatusMessage, params *UpdateJobStatusParams) (*types.Job, error) {
+	if params == nil {
+		params = &UpdateJobStatusParams{}
+	}
 	r := request{op: ops.UpdateJobStatus, path: []string{jobID}, query: params}
 	if message != nil {
 		r.body = message
@@ -107,16 +110,23 @@ func (c *Client) UpdateJobStatus(ctx context.Context, jobID string, message *typ
 	return invokeOne[types.Job](ctx, c, r)
 }
 
-// UpdateJobAssignedAgentParams are the query parameters of UpdateJobAssignedAgent (Python
-// update_job_assigned_agent's assigned_agent_id). AssignedAgentID is required.
+// UpdateJobAssignedAgentParams is the agent of UpdateJobAssignedAgent, sent as the JSON body {"agent_id": ...}
+// (Python NewJobAssignedAgent). AssignedAgentID is required.
 type UpdateJobAssignedAgentParams struct {
-	AssignedAgentID string `query:"assigned_agent_id" validate:"required"`
+	AssignedAgentID string `json:"agent_id" validate:"required"`
 }
 
 // UpdateJobAssignedAgent routes a job to one agent (Python Client.update_job_assigned_agent, operation
 // update_job_assigned_agent).
 func (c *Client) UpdateJobAssignedAgent(ctx context.Context, jobID string, params *UpdateJobAssignedAgentParams) (*types.Job, error) {
-	return invokeOne[types.Job](ctx, c, request{op: ops.UpdateJobAssignedAgent, path: []string{jobID}, query: params})
+	if params == nil {
+		params = &UpdateJobAssignedAgentParams{}
+	}
+	if err := c.validate(params); err != nil {
+		return nil, err
+	}
+	body := map[string]string{"agent_id": params.AssignedAgentID} // the registry's NewJobAssignedAgent
+	return invokeOne[types.Job](ctx, c, request{op: ops.UpdateJobAssignedAgent, path: []string{jobID}, body: body})
 }
 
 // RemoveJobAssignedAgent clears a job's assigned agent (Python Client.remove_job_assigned_agent, operation
@@ -125,17 +135,24 @@ func (c *Client) RemoveJobAssignedAgent(ctx context.Context, jobID string) (*typ
 	return invokeOne[types.Job](ctx, c, request{op: ops.RemoveJobAssignedAgent, path: []string{jobID}})
 }
 
-// UpdateJobAssignedAgentPoolParams are the query parameters of UpdateJobAssignedAgentPool (Python
-// update_job_assigned_agent_pool's assigned_agent_pool_id).
+// UpdateJobAssignedAgentPoolParams is the agent pool of UpdateJobAssignedAgentPool, sent as the JSON body
+// {"agent_pool_id": ...} (Python NewJobAssignedAgentPool).
 // AssignedAgentPoolID is required.
 type UpdateJobAssignedAgentPoolParams struct {
-	AssignedAgentPoolID string `query:"assigned_agent_pool_id" validate:"required"`
+	AssignedAgentPoolID string `json:"agent_pool_id" validate:"required"`
 }
 
 // UpdateJobAssignedAgentPool routes a job to an agent pool (Python Client.update_job_assigned_agent_pool,
 // operation update_job_assigned_agent_pool). Jobs on an archived pool wait until the pool is restored.
 func (c *Client) UpdateJobAssignedAgentPool(ctx context.Context, jobID string, params *UpdateJobAssignedAgentPoolParams) (*types.Job, error) {
-	return invokeOne[types.Job](ctx, c, request{op: ops.UpdateJobAssignedAgentPool, path: []string{jobID}, query: params})
+	if params == nil {
+		params = &UpdateJobAssignedAgentPoolParams{}
+	}
+	if err := c.validate(params); err != nil {
+		return nil, err
+	}
+	body := map[string]string{"agent_pool_id": params.AssignedAgentPoolID} // the registry's NewJobAssignedAgentPool
+	return invokeOne[types.Job](ctx, c, request{op: ops.UpdateJobAssignedAgentPool, path: []string{jobID}, body: body})
 }
 
 // RemoveJobAssignedAgentPool clears a job's assigned agent pool (Python Client.remove_job_assigned_agent_pool,

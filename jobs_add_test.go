@@ -243,7 +243,7 @@ func TestAddJobFileIDRetryWire(t *testing.T) {
 			return resp, nil
 		}
 		switch {
-		case r.Method == http.MethodPost && p == "/api/v2/storage/upload_urls":
+		case r.Method == http.MethodGet && strings.HasPrefix(p, "/api/v2/tokens/") && strings.HasSuffix(p, "/upload-url"):
 			return json(200, `{"url":"https://store.example.test/put/1?sig=x"}`)
 		case r.Method == http.MethodPut && r.URL.Host == "store.example.test":
 			_ = readAll(r)

@@ -99,7 +99,7 @@ func TestJobsWire(t *testing.T) {
 			check: checkJobPage,
 		},
 		{
-			name: "UpdateJobStatus with message", method: "PATCH", path: "/api/v2/jobs/job-1/status",
+			name: "UpdateJobStatus with message", method: "PUT", path: "/api/v2/jobs/job-1/status",
 			query: "agent_id=ag-1&status_name=Running", body: `{"message":"half way"}`, resp: wireJob,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.UpdateJobStatus(ctx, "job-1", &types.JobStatusMessage{Message: "half way"},
@@ -108,7 +108,7 @@ func TestJobsWire(t *testing.T) {
 			check: checkJob,
 		},
 		{
-			name: "UpdateJobStatus without message", method: "PATCH", path: "/api/v2/jobs/job-1/status",
+			name: "UpdateJobStatus without message", method: "PUT", path: "/api/v2/jobs/job-1/status",
 			query: "status_name=Canceled", resp: wireJob,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.UpdateJobStatus(ctx, "job-1", nil, &UpdateJobStatusParams{StatusName: enums.JobStatusCanceled})
@@ -116,8 +116,8 @@ func TestJobsWire(t *testing.T) {
 			check: checkJob,
 		},
 		{
-			name: "UpdateJobAssignedAgent", method: "PATCH", path: "/api/v2/jobs/job-1/assigned_agent",
-			query: "assigned_agent_id=ag-1", resp: wireJob,
+			name: "UpdateJobAssignedAgent", method: "PUT", path: "/api/v2/jobs/job-1/assigned_agent",
+			body: `{"agent_id":"ag-1"}`, resp: wireJob,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.UpdateJobAssignedAgent(ctx, "job-1", &UpdateJobAssignedAgentParams{AssignedAgentID: "ag-1"})
 			},
@@ -129,8 +129,8 @@ func TestJobsWire(t *testing.T) {
 			check: checkJob,
 		},
 		{
-			name: "UpdateJobAssignedAgentPool", method: "PATCH", path: "/api/v2/jobs/job-1/assigned_agent_pool",
-			query: "assigned_agent_pool_id=pool-9", resp: wireJob,
+			name: "UpdateJobAssignedAgentPool", method: "PUT", path: "/api/v2/jobs/job-1/assigned_agent_pool",
+			body: `{"agent_pool_id":"pool-9"}`, resp: wireJob,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.UpdateJobAssignedAgentPool(ctx, "job-1", &UpdateJobAssignedAgentPoolParams{AssignedAgentPoolID: "pool-9"})
 			},
@@ -142,17 +142,17 @@ func TestJobsWire(t *testing.T) {
 			check: checkJob,
 		},
 		{
-			name: "ArchiveJob with reason", method: "PATCH", path: "/api/v2/jobs/job-1/archive", body: `{"reason":"old"}`, resp: wireJob,
+			name: "ArchiveJob with reason", method: "DELETE", path: "/api/v2/jobs/job-1", body: `{"reason":"old"}`, resp: wireJob,
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.ArchiveJob(ctx, "job-1", Ptr("old")) },
 			check: checkJob,
 		},
 		{
-			name: "ArchiveJob without reason", method: "PATCH", path: "/api/v2/jobs/job-1/archive", resp: wireJob,
+			name: "ArchiveJob without reason", method: "DELETE", path: "/api/v2/jobs/job-1", resp: wireJob,
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.ArchiveJob(ctx, "job-1", nil) },
 			check: checkJob,
 		},
 		{
-			name: "RestoreJob", method: "PATCH", path: "/api/v2/jobs/job-1/restore", body: `{"reason":"needed"}`, resp: wireJob,
+			name: "RestoreJob", method: "POST", path: "/api/v2/jobs/job-1:restore", body: `{"reason":"needed"}`, resp: wireJob,
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.RestoreJob(ctx, "job-1", Ptr("needed")) },
 			check: checkJob,
 		},
@@ -183,11 +183,11 @@ func TestJobsRequiredParametersFailLocally(t *testing.T) {
 			_, err := c.UpdateJobStatus(ctx, "j1", nil, nil)
 			return err
 		}},
-		{"assigned_agent_id", "assigned_agent_id", func(c *Client) error {
+		{"agent_id", "agent_id", func(c *Client) error {
 			_, err := c.UpdateJobAssignedAgent(ctx, "j1", &UpdateJobAssignedAgentParams{})
 			return err
 		}},
-		{"assigned_agent_pool_id", "assigned_agent_pool_id", func(c *Client) error {
+		{"agent_pool_id", "agent_pool_id", func(c *Client) error {
 			_, err := c.UpdateJobAssignedAgentPool(ctx, "j1", nil)
 			return err
 		}},

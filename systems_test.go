@@ -86,7 +86,7 @@ func TestSnapshotFlowAgainstFake(t *testing.T) {
 	res, err := c.CreateSnapshot(ctx, f.cfg.ID, nil)
 	require.NoError(t, err)
 	require.Equal(t, "no_op", res.Kind())
-	assert.Contains(t, string(res.NoOp.Extra["message"]), "No changes")
+	assert.Contains(t, res.NoOp.Message, "No changes")
 	assert.NotContains(t, res.NoOp.Extra, "id")
 	first := newestSnapshot(t, c, f.cfg.ID)
 	assert.Equal(t, f.cfg.ID, first.ConfigurationID)

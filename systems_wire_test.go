@@ -109,13 +109,13 @@ func TestSystemsOnTheWire(t *testing.T) {
 		{name: "list_systems no filters", method: "GET", path: "/api/v2/systems", resp: `[` + wireSystem + `]`,
 			call:  func(c *Client) (any, error) { return c.ListSystems(ctx, nil) },
 			check: func(t *testing.T, out any) { assert.Len(t, out.(*Page[types.System]).Items, 1) }},
-		{name: "update_system both", method: "PATCH", path: "/api/v2/systems/s%2F1", body: `{"name":"N","description":"D"}`, resp: wireSystem,
+		{name: "update_system both", method: "PUT", path: "/api/v2/systems/s%2F1", body: `{"name":"N","description":"D"}`, resp: wireSystem,
 			call: func(c *Client) (any, error) { return c.UpdateSystem(ctx, "s/1", Ptr("N"), Ptr("D")) }},
-		{name: "archive_system with reason", method: "PATCH", path: "/api/v2/systems/s%2F1/archive", body: `{"reason":"old"}`, resp: wireSystem,
+		{name: "archive_system with reason", method: "DELETE", path: "/api/v2/systems/s%2F1", body: `{"reason":"old"}`, resp: wireSystem,
 			call: func(c *Client) (any, error) { return c.ArchiveSystem(ctx, "s/1", Ptr("old")) }},
-		{name: "archive_system no reason", method: "PATCH", path: "/api/v2/systems/s%2F1/archive", resp: wireSystem,
+		{name: "archive_system no reason", method: "DELETE", path: "/api/v2/systems/s%2F1", resp: wireSystem,
 			call: func(c *Client) (any, error) { return c.ArchiveSystem(ctx, "s/1", nil) }},
-		{name: "restore_system", method: "PATCH", path: "/api/v2/systems/s%2F1/restore", resp: wireSystem,
+		{name: "restore_system", method: "POST", path: "/api/v2/systems/s%2F1:restore", resp: wireSystem,
 			call: func(c *Client) (any, error) { return c.RestoreSystem(ctx, "s/1", nil) }},
 		{name: "get_system_baseline", method: "GET", path: "/api/v2/systems/s%2F1/baseline",
 			resp: `{"id":"b1","created":"2026-04-01T12:00:00Z","system_id":"s/1","tag_id":"t/1","snapshot_id":"snap/1"}`,
@@ -132,7 +132,7 @@ func TestUpdateSystemFillsTheMissingField(t *testing.T) {
 	c, mt := mockClient(t)
 	mt.RegisterResponder("GET", testBase+"/api/v2/systems/s%2F1", httpmock.NewStringResponder(200, wireSystem))
 	var body string
-	mt.RegisterResponder("PATCH", testBase+"/api/v2/systems/s%2F1", func(r *http.Request) (*http.Response, error) {
+	mt.RegisterResponder("PUT", testBase+"/api/v2/systems/s%2F1", func(r *http.Request) (*http.Response, error) {
 		body = readAll(r)
 		return httpmock.NewStringResponse(200, wireSystem), nil
 	})
@@ -153,7 +153,7 @@ func TestConfigurationsOnTheWire(t *testing.T) {
 	ctx := context.Background()
 	runSysWireCases(t, []sysWireCase{
 		{name: "create_configuration", method: "POST", path: "/api/v2/systems/s%2F1/configurations",
-			body: `{"name":"v1","tracked_files":[{"specifier_type":"latest","file_id":"f1"},{"specifier_type":"locked","file_id":"f2","pinned_file_revision_id":"r2"}],
+			body: `{"name":"v1","tracked_files":[{"specifier_type":"Latest","file_id":"f1"},{"specifier_type":"Locked","file_id":"f2","pinned_file_revision_id":"r2"}],
 				"tracked_systems":[{"system_id":"s2","tag_id":"t9"}]}`,
 			resp: wireConfig,
 			call: func(c *Client) (any, error) {
@@ -182,12 +182,12 @@ func TestConfigurationsOnTheWire(t *testing.T) {
 			check: func(t *testing.T, out any) {
 				assert.Equal(t, "abc", out.(*Page[types.SystemConfiguration]).Items[0].SHA)
 			}},
-		{name: "archive_configuration", method: "PATCH", path: "/api/v2/configurations/c%2F1/archive", body: `{"reason":"r"}`, resp: wireConfig,
+		{name: "archive_configuration", method: "DELETE", path: "/api/v2/systems/configurations/c%2F1", body: `{"reason":"r"}`, resp: wireConfig,
 			call: func(c *Client) (any, error) { return c.ArchiveConfiguration(ctx, "c/1", Ptr("r")) }},
-		{name: "restore_configuration", method: "PATCH", path: "/api/v2/configurations/c%2F1/restore", resp: wireConfig,
+		{name: "restore_configuration", method: "POST", path: "/api/v2/systems/configurations/c%2F1:restore", resp: wireConfig,
 			call: func(c *Client) (any, error) { return c.RestoreConfiguration(ctx, "c/1", nil) }},
-		{name: "list_tracked_files", method: "GET", path: "/api/v2/configurations/c%2F1/tracked_files", query: "size=3&sort=-created",
-			resp: sysPage1(`{"specifier_type":"locked","file_id":"f2","pinned_file_revision_id":"r2","current_file_revision_id":"r2","resource_id":"m2","path":"a/b"}`),
+		{name: "list_tracked_files", method: "GET", path: "/api/v2/systems/configurations/c%2F1/tracked-files", query: "size=3&sort=-created",
+			resp: sysPage1(`{"specifier_type":"Locked","file_id":"f2","pinned_file_revision_id":"r2","current_file_revision_id":"r2","resource_id":"m2","path":"a/b"}`),
 			call: func(c *Client) (any, error) {
 				return c.ListTrackedFiles(ctx, "c/1", &ListTrackedFilesParams{PageOptions: PageOptions{Size: 3}, Sort: Ptr("-created")})
 			},
@@ -197,7 +197,7 @@ func TestConfigurationsOnTheWire(t *testing.T) {
 				assert.Equal(t, "r2", *tf.PinnedFileRevisionID)
 				assert.Equal(t, "m2", *tf.ResourceID)
 			}},
-		{name: "list_configuration_subsystems", method: "GET", path: "/api/v2/configurations/c%2F1/subsystems", query: "page=3",
+		{name: "list_configuration_subsystems", method: "GET", path: "/api/v2/systems/configurations/c%2F1/subsystems", query: "page=3",
 			resp: sysPage1(`{"id":"s2","tag_id":"t9"}`),
 			call: func(c *Client) (any, error) {
 				return c.ListConfigurationSubsystems(ctx, "c/1", &ListConfigurationSubsystemsParams{PageOptions{Page: 3}})
@@ -207,7 +207,7 @@ func TestConfigurationsOnTheWire(t *testing.T) {
 				assert.Equal(t, "s2", s.ID)
 				assert.Equal(t, "t9", *s.TagID)
 			}},
-		{name: "list_configuration_revisions", method: "GET", path: "/api/v2/configurations/c%2F1/revisions", query: "sort=name",
+		{name: "list_configuration_revisions", method: "GET", path: "/api/v2/systems/configurations/c%2F1/revisions", query: "sort=name",
 			resp: sysPage1(`{"revision_id":"r1","file_id":"f1","content_token":{"id":"k","created":"2026-04-01T12:00:00Z","sha":"aa","salt":"bb"},
 				"properties_token":{"id":"p","created":"2026-04-01T12:00:00Z","sha":"cc","salt":"dd"},"created":"2026-04-01T12:00:00Z","resource_type":"Model","path":"x"}`),
 			call: func(c *Client) (any, error) {
@@ -226,7 +226,7 @@ func TestConfigurationsOnTheWire(t *testing.T) {
 func TestSnapshotsOnTheWire(t *testing.T) {
 	ctx := context.Background()
 	runSysWireCases(t, []sysWireCase{
-		{name: "create_snapshot nil body sends {}", method: "POST", path: "/api/v2/configurations/c%2F1/snapshots", body: `{}`, status: 201, resp: wireSnapshot,
+		{name: "create_snapshot nil body sends {}", method: "POST", path: "/api/v2/systems/configurations/c%2F1/snapshots", body: `{}`, status: 201, resp: wireSnapshot,
 			call: func(c *Client) (any, error) { return c.CreateSnapshot(ctx, "c/1", nil) },
 			check: func(t *testing.T, out any) {
 				r := out.(*types.CreateSnapshotResult)
@@ -234,15 +234,15 @@ func TestSnapshotsOnTheWire(t *testing.T) {
 				assert.Equal(t, "snap/1", r.Snapshot.ID)
 				assert.Equal(t, "f00", r.Snapshot.SHA)
 			}},
-		{name: "create_snapshot no-op", method: "POST", path: "/api/v2/configurations/c1/snapshots", body: `{}`,
-			resp: `{"message":"No changes since last snapshot"}`,
+		{name: "create_snapshot no-op", method: "POST", path: "/api/v2/systems/configurations/c1/snapshots", body: `{}`,
+			resp: `{"status":"no_op","message":"No changes since last snapshot"}`,
 			call: func(c *Client) (any, error) { return c.CreateSnapshot(ctx, "c1", &types.NewSnapshot{}) },
 			check: func(t *testing.T, out any) {
 				r := out.(*types.CreateSnapshotResult)
 				require.Equal(t, "no_op", r.Kind())
-				assert.JSONEq(t, `"No changes since last snapshot"`, string(r.NoOp.Extra["message"]))
+				assert.Equal(t, "No changes since last snapshot", r.NoOp.Message)
 			}},
-		{name: "create_snapshot dry run", method: "POST", path: "/api/v2/configurations/c1/snapshots", body: `{"dry_run":true}`,
+		{name: "create_snapshot dry run", method: "POST", path: "/api/v2/systems/configurations/c1/snapshots", body: `{"dry_run":true}`,
 			resp: `{"dry_run":true,"configuration_id":"c1","sha":"s","items":[{"file_revision_id":"r1"}]}`,
 			call: func(c *Client) (any, error) {
 				return c.CreateSnapshot(ctx, "c1", &types.NewSnapshot{DryRun: Ptr(true)})
@@ -252,17 +252,17 @@ func TestSnapshotsOnTheWire(t *testing.T) {
 				require.Equal(t, "dry_run", r.Kind(), "a dry run is never taken for a snapshot, even with configuration_id and sha")
 				assert.Contains(t, string(r.DryRun.Extra["items"]), "r1")
 			}},
-		{name: "get_snapshot", method: "GET", path: "/api/v2/snapshots/snap%2F1", resp: wireSnapshot,
+		{name: "get_snapshot", method: "GET", path: "/api/v2/systems/configurations/snapshots/snap%2F1", resp: wireSnapshot,
 			call:  func(c *Client) (any, error) { return c.GetSnapshot(ctx, "snap/1") },
 			check: func(t *testing.T, out any) { assert.Equal(t, "c/1", out.(*types.Snapshot).ConfigurationID) }},
-		{name: "list_snapshots", method: "GET", path: "/api/v2/snapshots",
+		{name: "list_snapshots", method: "GET", path: "/api/v2/systems/configurations/snapshots",
 			query: "configuration_id=c%2F1&size=1&sort=-created&system_id=s1&tag=release+1", resp: sysPage1(wireSnapshot),
 			call: func(c *Client) (any, error) {
 				return c.ListSnapshots(ctx, &ListSnapshotsParams{PageOptions: PageOptions{Size: 1}, SystemID: Ptr("s1"),
 					ConfigurationID: Ptr("c/1"), Tag: Ptr("release 1"), Sort: Ptr("-created")})
 			},
 			check: func(t *testing.T, out any) { assert.Equal(t, "snap/1", out.(*Page[types.Snapshot]).Items[0].ID) }},
-		{name: "list_snapshot_items", method: "GET", path: "/api/v2/snapshots/snap%2F1/items", query: "page=1&sort=created",
+		{name: "list_snapshot_items", method: "GET", path: "/api/v2/systems/configurations/snapshots/snap%2F1/snapshot-items", query: "page=1&sort=created",
 			resp: sysPage1(`{"id":"i1","created":"2026-04-01T12:00:00Z","file_revision_id":"r1","file_id":"f1"}`),
 			call: func(c *Client) (any, error) {
 				return c.ListSnapshotItems(ctx, "snap/1", &ListSnapshotItemsParams{PageOptions: PageOptions{Page: 1}, Sort: Ptr("created")})
@@ -272,7 +272,7 @@ func TestSnapshotsOnTheWire(t *testing.T) {
 				assert.Equal(t, "r1", it.FileRevisionID)
 				assert.JSONEq(t, `"f1"`, string(it.Extra["file_id"]))
 			}},
-		{name: "list_snapshot_revisions", method: "GET", path: "/api/v2/snapshots/snap%2F1/revisions",
+		{name: "list_snapshot_revisions", method: "GET", path: "/api/v2/systems/configurations/snapshots/snap%2F1/revisions",
 			query: "extension=.json&extension=.csv&name=wing.json&sort=name",
 			resp: sysPage1(`{"revision_id":"r1","file_id":null,"content_token":{"id":"k","created":"2026-04-01T12:00:00Z","sha":"aa","salt":"bb"},
 				"properties_token":{"id":"p","created":"2026-04-01T12:00:00Z","sha":"cc","salt":"dd"},"created":"2026-04-01T12:00:00Z",
@@ -288,7 +288,7 @@ func TestSnapshotsOnTheWire(t *testing.T) {
 				assert.Equal(t, "Model", *it.ResourceType)
 				assert.Equal(t, "dd", it.PropertiesToken().Salt)
 			}},
-		{name: "list_snapshot_subsystems", method: "GET", path: "/api/v2/snapshots/snap%2F1/subsystems", query: "size=50",
+		{name: "list_snapshot_subsystems", method: "GET", path: "/api/v2/systems/configurations/snapshots/snap%2F1/subsystems", query: "size=50",
 			resp: sysPage1(`{"system_id":"s2","system_name":"Engine","system_description":"d","tag_id":"t9","tagged_snapshot_id":"snap-2"}`),
 			call: func(c *Client) (any, error) {
 				return c.ListSnapshotSubsystems(ctx, "snap/1", &ListSnapshotSubsystemsParams{PageOptions{Size: 50}})
@@ -311,28 +311,28 @@ func TestTagsOnTheWire(t *testing.T) {
 		assert.JSONEq(t, `"x"`, string(tag.Extra["note"]))
 	}
 	runSysWireCases(t, []sysWireCase{
-		{name: "create_tag", method: "POST", path: "/api/v2/snapshots/snap%2F1/tags", body: `{"tag":"baseline"}`, resp: wireTag,
+		{name: "create_tag", method: "POST", path: "/api/v2/systems/configurations/snapshots/snap%2F1/tags", body: `{"tag":"baseline"}`, resp: wireTag,
 			call: func(c *Client) (any, error) {
 				return c.CreateTag(ctx, "snap/1", &types.NewSnapshotTag{Tag: "baseline"})
 			},
 			check: checkTag},
-		{name: "get_tag", method: "GET", path: "/api/v2/tags/t%2F1", resp: wireTag,
+		{name: "get_tag", method: "GET", path: "/api/v2/systems/configurations/snapshots/tags/t%2F1", resp: wireTag,
 			call: func(c *Client) (any, error) { return c.GetTag(ctx, "t/1") }, check: checkTag},
-		{name: "update_tag", method: "PATCH", path: "/api/v2/tags/t%2F1", body: `{"snapshot_id":"snap/2"}`, resp: wireTag,
+		{name: "update_tag", method: "PUT", path: "/api/v2/systems/configurations/snapshots/tags/t%2F1", body: `{"snapshot_id":"snap/2"}`, resp: wireTag,
 			call:  func(c *Client) (any, error) { return c.UpdateTag(ctx, "t/1", &types.UpdateTag{SnapshotID: "snap/2"}) },
 			check: checkTag},
-		{name: "archive_tag sends no body", method: "PATCH", path: "/api/v2/tags/t%2F1/archive", resp: wireTag,
+		{name: "archive_tag sends no body", method: "DELETE", path: "/api/v2/systems/configurations/snapshots/tags/t%2F1", resp: wireTag,
 			call: func(c *Client) (any, error) { return c.ArchiveTag(ctx, "t/1") }},
-		{name: "restore_tag sends no body", method: "PATCH", path: "/api/v2/tags/t%2F1/restore", resp: wireTag,
+		{name: "restore_tag sends no body", method: "POST", path: "/api/v2/systems/configurations/snapshots/tags/t%2F1:restore", resp: wireTag,
 			call: func(c *Client) (any, error) { return c.RestoreTag(ctx, "t/1") }},
-		{name: "list_tags upper-case status", method: "GET", path: "/api/v2/tags",
+		{name: "list_tags upper-case status", method: "GET", path: "/api/v2/systems/configurations/snapshots/tags",
 			query: "archive_status=ARCHIVED&configuration_id=c1&page=1&size=10&snapshot_id=snap1&sort=tag&system_id=s1", resp: sysPage1(wireTag),
 			call: func(c *Client) (any, error) {
 				return c.ListTags(ctx, &ListTagsParams{PageOptions: PageOptions{Page: 1, Size: 10}, SystemID: Ptr("s1"), ConfigurationID: Ptr("c1"),
 					SnapshotID: Ptr("snap1"), ArchiveStatus: Ptr(enums.SnapshotTagArchiveStatusArchived), Sort: Ptr("tag")})
 			},
 			check: func(t *testing.T, out any) { checkTag(t, &out.(*Page[types.SnapshotTag]).Items[0]) }},
-		{name: "get_tag_history", method: "GET", path: "/api/v2/tags/t%2F1/history",
+		{name: "get_tag_history", method: "GET", path: "/api/v2/systems/configurations/snapshots/tags/t%2F1/history",
 			resp: `[{"snapshot_id":"snap/2","created":"2026-04-02T00:00:00Z"},{"snapshot_id":"snap/1"}]`,
 			call: func(c *Client) (any, error) { return c.GetTagHistory(ctx, "t/1") },
 			check: func(t *testing.T, out any) {

@@ -15,6 +15,9 @@ const (
 	AccessRelationAdministrator       AccessRelation = "administrator"
 	AccessRelationExecutor            AccessRelation = "executor"
 	AccessRelationUpstreamRemoteOwner AccessRelation = "upstreamremoteowner"
+	// AccessRelationUpstreamRemoteEditOwner is a relation the published Python client lists beside
+	// upstreamremoteowner.
+	AccessRelationUpstreamRemoteEditOwner AccessRelation = "upstreamremoteeditowner"
 )
 
 var accessRelationValues = []AccessRelation{
@@ -24,6 +27,7 @@ var accessRelationValues = []AccessRelation{
 	AccessRelationAdministrator,
 	AccessRelationExecutor,
 	AccessRelationUpstreamRemoteOwner,
+	AccessRelationUpstreamRemoteEditOwner,
 }
 
 // AccessRelationValues returns every known AccessRelation value, in documentation order. The slice is a fresh copy.
@@ -53,7 +57,10 @@ const (
 	AccessResourceTypeSystem             AccessResourceType = "system"
 	AccessResourceTypeFunctionAuthSecret AccessResourceType = "functionauthsecret"
 	AccessResourceTypeAuthIntegration    AccessResourceType = "authintegration"
-	AccessResourceTypeDocument           AccessResourceType = "document" // 2026 releases
+	// AccessResourceTypeDocument is unconfirmed: the published Python client 13.3.4 does not list "document".
+	AccessResourceTypeDocument AccessResourceType = "document"
+	// AccessResourceTypeResource is the generic resource kind the published Python client lists.
+	AccessResourceTypeResource AccessResourceType = "resource"
 )
 
 var accessResourceTypeValues = []AccessResourceType{
@@ -70,6 +77,7 @@ var accessResourceTypeValues = []AccessResourceType{
 	AccessResourceTypeFunctionAuthSecret,
 	AccessResourceTypeAuthIntegration,
 	AccessResourceTypeDocument,
+	AccessResourceTypeResource,
 }
 
 // AccessResourceTypeValues returns every known AccessResourceType value, in documentation order. The slice is a fresh copy.
@@ -168,11 +176,33 @@ func (v ControlTaggingObjectType) Valid() bool {
 // String returns the wire value.
 func (v ControlTaggingObjectType) String() string { return string(v) }
 
-// Permission is Python's istari_digital_client.v2.models.Permission. The member names are confirmed; the wire
-// strings (assumed to be the lower-cased names) are unconfirmed (see unconfirmed.go).
+// Permission is Python's istari_digital_client.v2.models.Permission, with the client's wire strings.
 type Permission string
 
-// The Permission constants live in unconfirmed.go (wire strings unconfirmed).
+// Permission values. Wire strings are those of the published Python client 13.3.4 unless a value says unconfirmed.
+const (
+	PermissionMember           Permission = "member"
+	PermissionManage           Permission = "manage"
+	PermissionView             Permission = "view"
+	PermissionEdit             Permission = "edit"
+	PermissionExecute          Permission = "execute"
+	PermissionArchive          Permission = "archive"
+	PermissionTenantAccess     Permission = "tenant_access"
+	PermissionControlTagAccess Permission = "controltag_access"
+	PermissionControlTagManage Permission = "controltag_manage"
+	// PermissionAccessManage is unconfirmed: the published Python client 13.3.4 does not list "access_manage".
+	PermissionAccessManage     Permission = "access_manage"
+	PermissionAccessViewManage Permission = "access_view_manage"
+	// PermissionUpstreamRemoteSync is unconfirmed: the published Python client 13.3.4 does not list "upstream_remote_sync".
+	PermissionUpstreamRemoteSync       Permission = "upstream_remote_sync"
+	PermissionAccess                   Permission = "access"
+	PermissionCatalogView              Permission = "catalog_view"
+	PermissionInfosecLevelAccess       Permission = "infoseclevel_access"
+	PermissionInfosecLevelManage       Permission = "infoseclevel_manage"
+	PermissionAccessOwnManage          Permission = "access_own_manage"
+	PermissionAccessAdministrateManage Permission = "access_administrate_manage"
+	PermissionAccessEditManage         Permission = "access_edit_manage"
+)
 
 var permissionValues = []Permission{
 	PermissionMember,
@@ -188,6 +218,12 @@ var permissionValues = []Permission{
 	PermissionAccessViewManage,
 	PermissionUpstreamRemoteSync,
 	PermissionAccess,
+	PermissionCatalogView,
+	PermissionInfosecLevelAccess,
+	PermissionInfosecLevelManage,
+	PermissionAccessOwnManage,
+	PermissionAccessAdministrateManage,
+	PermissionAccessEditManage,
 }
 
 // PermissionValues returns every known Permission value, in documentation order. The slice is a fresh copy.
@@ -199,11 +235,36 @@ func (v Permission) Valid() bool { return slices.Contains(permissionValues, v) }
 // String returns the wire value.
 func (v Permission) String() string { return string(v) }
 
-// PermissionResourceType is Python's istari_digital_client.v2.models.PermissionResourceType. The member names
-// are confirmed; the wire strings (assumed lower case) are unconfirmed (see unconfirmed.go).
+// PermissionResourceType is Python's istari_digital_client.v2.models.PermissionResourceType, with the client's
+// wire strings.
 type PermissionResourceType string
 
-// The PermissionResourceType constants live in unconfirmed.go (wire strings unconfirmed).
+// PermissionResourceType values. Wire strings are those of the published Python client 13.3.4 unless a value says unconfirmed.
+const (
+	PermissionResourceTypeModel              PermissionResourceType = "model"
+	PermissionResourceTypeAgent              PermissionResourceType = "agent"
+	PermissionResourceTypeAgentPool          PermissionResourceType = "agentpool"
+	PermissionResourceTypeArtifact           PermissionResourceType = "artifact"
+	PermissionResourceTypeFile               PermissionResourceType = "file"
+	PermissionResourceTypeComment            PermissionResourceType = "comment"
+	PermissionResourceTypeFileRevision       PermissionResourceType = "filerevision"
+	PermissionResourceTypeToken              PermissionResourceType = "token"
+	PermissionResourceTypeJob                PermissionResourceType = "job"
+	PermissionResourceTypeTool               PermissionResourceType = "tool"
+	PermissionResourceTypeFunction           PermissionResourceType = "function"
+	PermissionResourceTypeFunctionVersion    PermissionResourceType = "functionversion"
+	PermissionResourceTypeSystem             PermissionResourceType = "system"
+	PermissionResourceTypeTenant             PermissionResourceType = "tenant"
+	PermissionResourceTypeControlTag         PermissionResourceType = "controltag"
+	PermissionResourceTypeFunctionAuthSecret PermissionResourceType = "functionauthsecret"
+	PermissionResourceTypeUpstreamRemote     PermissionResourceType = "upstreamremote"
+	PermissionResourceTypeAuthIntegration    PermissionResourceType = "authintegration"
+	PermissionResourceTypeInfosecLevel       PermissionResourceType = "infoseclevel"
+	PermissionResourceTypeStoredCredential   PermissionResourceType = "storedcredential"
+	PermissionResourceTypeResource           PermissionResourceType = "resource"
+	PermissionResourceTypeWorkflowOutput     PermissionResourceType = "workflow_output"
+	PermissionResourceTypeConnectedSource    PermissionResourceType = "connectedsource"
+)
 
 var permissionResourceTypeValues = []PermissionResourceType{
 	PermissionResourceTypeModel,
@@ -224,6 +285,11 @@ var permissionResourceTypeValues = []PermissionResourceType{
 	PermissionResourceTypeFunctionAuthSecret,
 	PermissionResourceTypeUpstreamRemote,
 	PermissionResourceTypeAuthIntegration,
+	PermissionResourceTypeInfosecLevel,
+	PermissionResourceTypeStoredCredential,
+	PermissionResourceTypeResource,
+	PermissionResourceTypeWorkflowOutput,
+	PermissionResourceTypeConnectedSource,
 }
 
 // PermissionResourceTypeValues returns every known PermissionResourceType value, in documentation order. The slice is a fresh copy.
@@ -238,11 +304,35 @@ func (v PermissionResourceType) Valid() bool { return slices.Contains(permission
 func (v PermissionResourceType) String() string { return string(v) }
 
 // PermissionSubjectType is Python's istari_digital_client.v2.models.PermissionSubjectType: USER plus the
-// resource kinds of PermissionResourceType. The list is incomplete and the wire strings (assumed lower case) are
-// unconfirmed (see unconfirmed.go).
+// resource kinds of PermissionResourceType, with the client's wire strings.
 type PermissionSubjectType string
 
-// The PermissionSubjectType constants live in unconfirmed.go (wire strings unconfirmed).
+// PermissionSubjectType values. Wire strings are those of the published Python client 13.3.4 unless a value says unconfirmed.
+const (
+	PermissionSubjectTypeUser               PermissionSubjectType = "user"
+	PermissionSubjectTypeModel              PermissionSubjectType = "model"
+	PermissionSubjectTypeAgent              PermissionSubjectType = "agent"
+	PermissionSubjectTypeAgentPool          PermissionSubjectType = "agentpool"
+	PermissionSubjectTypeArtifact           PermissionSubjectType = "artifact"
+	PermissionSubjectTypeFile               PermissionSubjectType = "file"
+	PermissionSubjectTypeComment            PermissionSubjectType = "comment"
+	PermissionSubjectTypeFileRevision       PermissionSubjectType = "filerevision"
+	PermissionSubjectTypeToken              PermissionSubjectType = "token"
+	PermissionSubjectTypeJob                PermissionSubjectType = "job"
+	PermissionSubjectTypeTool               PermissionSubjectType = "tool"
+	PermissionSubjectTypeFunction           PermissionSubjectType = "function"
+	PermissionSubjectTypeFunctionVersion    PermissionSubjectType = "functionversion"
+	PermissionSubjectTypeSystem             PermissionSubjectType = "system"
+	PermissionSubjectTypeTenant             PermissionSubjectType = "tenant"
+	PermissionSubjectTypeControlTag         PermissionSubjectType = "controltag"
+	PermissionSubjectTypeFunctionAuthSecret PermissionSubjectType = "functionauthsecret"
+	PermissionSubjectTypeUpstreamRemote     PermissionSubjectType = "upstreamremote"
+	PermissionSubjectTypeAuthIntegration    PermissionSubjectType = "authintegration"
+	PermissionSubjectTypeInfosecLevel       PermissionSubjectType = "infoseclevel"
+	PermissionSubjectTypeResource           PermissionSubjectType = "resource"
+	PermissionSubjectTypeWorkflowOutput     PermissionSubjectType = "workflow_output"
+	PermissionSubjectTypeConnectedSource    PermissionSubjectType = "connectedsource"
+)
 
 var permissionSubjectTypeValues = []PermissionSubjectType{
 	PermissionSubjectTypeUser,
@@ -264,6 +354,10 @@ var permissionSubjectTypeValues = []PermissionSubjectType{
 	PermissionSubjectTypeFunctionAuthSecret,
 	PermissionSubjectTypeUpstreamRemote,
 	PermissionSubjectTypeAuthIntegration,
+	PermissionSubjectTypeInfosecLevel,
+	PermissionSubjectTypeResource,
+	PermissionSubjectTypeWorkflowOutput,
+	PermissionSubjectTypeConnectedSource,
 }
 
 // PermissionSubjectTypeValues returns every known PermissionSubjectType value, in documentation order. The slice is a fresh copy.

@@ -88,11 +88,19 @@ func (v UserStateOption) Valid() bool { return slices.Contains(userStateOptionVa
 func (v UserStateOption) String() string { return string(v) }
 
 // UserState is Python's istari_digital_client.v2.models.UserState: a user's state at the identity provider
-// (User.provider_user_state). The names are confirmed; that the wire uses them verbatim is unconfirmed
-// (see unconfirmed.go).
+// (User.provider_user_state); the wire uses the member names verbatim.
 type UserState string
 
-// The UserState constants live in unconfirmed.go (wire strings unconfirmed).
+// UserState values. Wire strings are those of the published Python client 13.3.4 unless a value says unconfirmed.
+const (
+	UserStateActive      UserState = "USER_STATE_ACTIVE"
+	UserStateInactive    UserState = "USER_STATE_INACTIVE"
+	UserStateDeleted     UserState = "USER_STATE_DELETED"
+	UserStateLocked      UserState = "USER_STATE_LOCKED"
+	UserStateSuspend     UserState = "USER_STATE_SUSPEND"
+	UserStateInitial     UserState = "USER_STATE_INITIAL"
+	UserStateUnspecified UserState = "USER_STATE_UNSPECIFIED"
+)
 
 var userStateValues = []UserState{
 	UserStateActive,

@@ -54,15 +54,26 @@ func (v AgentStatusName) Valid() bool { return slices.Contains(agentStatusNameVa
 func (v AgentStatusName) String() string { return string(v) }
 
 // FunctionAuthType is Python's istari_digital_client.v2.models.FunctionAuthType: how a function authenticates
-// against an external system. Members BASIC and OAUTH2 were seen; the full list and the wire strings are
-// unconfirmed (see unconfirmed.go).
+// against an external system, with the client's wire strings.
 type FunctionAuthType string
 
-// The FunctionAuthType constants live in unconfirmed.go (wire strings unconfirmed).
+// FunctionAuthType values. Wire strings are those of the published Python client 13.3.4 unless a value says unconfirmed.
+const (
+	FunctionAuthTypeBasic           FunctionAuthType = "basic"  // Python BASIC
+	FunctionAuthTypeOAuth2          FunctionAuthType = "oauth2" // Python OAUTH2
+	FunctionAuthTypeJWT             FunctionAuthType = "jwt"
+	FunctionAuthTypeToken           FunctionAuthType = "token"
+	FunctionAuthTypeOAuth1          FunctionAuthType = "oauth1"
+	FunctionAuthTypeCASDelegated3DX FunctionAuthType = "cas_delegated_3dx"
+)
 
 var functionAuthTypeValues = []FunctionAuthType{
 	FunctionAuthTypeBasic,
 	FunctionAuthTypeOAuth2,
+	FunctionAuthTypeJWT,
+	FunctionAuthTypeToken,
+	FunctionAuthTypeOAuth1,
+	FunctionAuthTypeCASDelegated3DX,
 }
 
 // FunctionAuthTypeValues returns every known FunctionAuthType value, in documentation order. The slice is a fresh copy.
@@ -75,13 +86,18 @@ func (v FunctionAuthType) Valid() bool { return slices.Contains(functionAuthType
 func (v FunctionAuthType) String() string { return string(v) }
 
 // ToolInclude is Python's istari_digital_client.v2.models.ToolInclude: the include parameter of tool listings.
-// Only FUNCTIONS (embed functions) was seen; wire strings are unconfirmed (see unconfirmed.go).
+// Embed the functions or the function versions.
 type ToolInclude string
 
-// The ToolInclude constants live in unconfirmed.go (wire strings unconfirmed).
+// ToolInclude values. Wire strings are those of the published Python client 13.3.4 unless a value says unconfirmed.
+const (
+	ToolIncludeFunctions        ToolInclude = "functions" // Python FUNCTIONS
+	ToolIncludeFunctionVersions ToolInclude = "function_versions"
+)
 
 var toolIncludeValues = []ToolInclude{
 	ToolIncludeFunctions,
+	ToolIncludeFunctionVersions,
 }
 
 // ToolIncludeValues returns every known ToolInclude value, in documentation order. The slice is a fresh copy.

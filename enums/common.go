@@ -3,7 +3,8 @@
 // String and an XxxValues function. Decoding an unknown value never fails: the type is a plain string, so values
 // the server adds later are kept as they are (Valid reports false for them).
 //
-// Wire strings that are not yet confirmed all live in unconfirmed.go.
+// Wire strings are those of the published Python client (istari-digital-client 13.3.4, read by tools/pyref); a
+// value the client does not list says "unconfirmed" in its own doc comment.
 package enums
 
 // This file holds the archive status, ownership filter, patch operation and snapshot-tag archive status enums.
@@ -37,11 +38,14 @@ func (v ArchiveStatus) Valid() bool { return slices.Contains(archiveStatusValues
 func (v ArchiveStatus) String() string { return string(v) }
 
 // ArchiveStatusName is Python's istari_digital_client.v2.models.ArchiveStatusName: the name of an
-// archive-status history entry (ArchiveStatusEntry.Name). The casing used inside request bodies is
-// unconfirmed, so its constants live in unconfirmed.go.
+// archive-status history entry (ArchiveStatusEntry.Name).
 type ArchiveStatusName string
 
-// The ArchiveStatusName constants live in unconfirmed.go (wire strings unconfirmed).
+// ArchiveStatusName values. Wire strings are those of the published Python client 13.3.4 unless a value says unconfirmed.
+const (
+	ArchiveStatusNameActive   ArchiveStatusName = "Active"
+	ArchiveStatusNameArchived ArchiveStatusName = "Archived"
+)
 
 var archiveStatusNameValues = []ArchiveStatusName{
 	ArchiveStatusNameActive,
@@ -82,10 +86,14 @@ func (v FilterBy) Valid() bool { return slices.Contains(filterByValues, v) }
 func (v FilterBy) String() string { return string(v) }
 
 // PatchOp is Python's istari_digital_client.v2.models.PatchOp: the patch_op parameter of the control-tagging
-// PATCH calls (SET adds taggings, DELETE archives them). Wire strings are unconfirmed (see unconfirmed.go).
+// PATCH calls (SET adds taggings, DELETE archives them).
 type PatchOp string
 
-// The PatchOp constants live in unconfirmed.go (wire strings unconfirmed).
+// PatchOp values. Wire strings are those of the published Python client 13.3.4 unless a value says unconfirmed.
+const (
+	PatchOpSet    PatchOp = "set"    // Python PatchOp.SET
+	PatchOpDelete PatchOp = "delete" // Python PatchOp.DELETE
+)
 
 var patchOpValues = []PatchOp{
 	PatchOpSet,

@@ -54,34 +54,38 @@ func TestEnumWireValues(t *testing.T) {
 	enumSet(t, "JobStatusName", JobStatusNameValues, []string{"Created", "Pending", "Claimed", "Validating",
 		"Running", "Uploading", "Completed", "Failed", "Canceled", "Unknown"})
 	enumSet(t, "OS", OSValues, []string{"Windows 10", "Windows 11", "Windows Server 2022", "Ubuntu 22.04",
-		"Ubuntu 24.04", "RHEL 8", "Ubuntu 20.04", "RHEL 9"})
-	enumSet(t, "TrackedFileSpecifierType", TrackedFileSpecifierTypeValues, []string{"latest", "locked"})
+		"Ubuntu 24.04", "RHEL 8", "Ubuntu 20.04", "RHEL 9", "Windows Server 2019", "RHEL 10", "macOS 14", "macOS 15",
+		"macOS 26"})
+	enumSet(t, "TrackedFileSpecifierType", TrackedFileSpecifierTypeValues, []string{"Latest", "Locked"})
 	enumSet(t, "DocumentExportFormat", DocumentExportFormatValues, []string{"json", "markdown", "docx", "pdf"})
 	enumSet(t, "AccessRelation", AccessRelationValues, []string{"viewer", "editor", "owner", "administrator",
-		"executor", "upstreamremoteowner"})
+		"executor", "upstreamremoteowner", "upstreamremoteeditowner"})
 	enumSet(t, "AccessResourceType", AccessResourceTypeValues, []string{"model", "artifact", "job", "file",
 		"filerevision", "tool", "function", "functionversion", "tenant", "system", "functionauthsecret",
-		"authintegration", "document"})
+		"authintegration", "document", "resource"})
 	enumSet(t, "AccessSubjectType", AccessSubjectTypeValues, []string{"user"})
 	enumSet(t, "BulkSharingAccessRelation", BulkSharingAccessRelationValues, []string{"viewer", "editor"})
 	enumSet(t, "ControlTaggingObjectType", ControlTaggingObjectTypeValues, []string{"model", "artifact", "file",
 		"user", "system", "resource", "unknown"})
 	enumSet(t, "Permission", PermissionValues, []string{"member", "manage", "view", "edit", "execute", "archive",
 		"tenant_access", "controltag_access", "controltag_manage", "access_manage", "access_view_manage",
-		"upstream_remote_sync", "access"})
+		"upstream_remote_sync", "access", "catalog_view", "infoseclevel_access", "infoseclevel_manage",
+		"access_own_manage", "access_administrate_manage", "access_edit_manage"})
 	resourceKinds := []string{"model", "agent", "agentpool", "artifact", "file", "comment", "filerevision", "token",
 		"job", "tool", "function", "functionversion", "system", "tenant", "controltag", "functionauthsecret",
 		"upstreamremote", "authintegration"}
-	enumSet(t, "PermissionResourceType", PermissionResourceTypeValues, resourceKinds)
-	enumSet(t, "PermissionSubjectType", PermissionSubjectTypeValues, append([]string{"user"}, resourceKinds...))
+	enumSet(t, "PermissionResourceType", PermissionResourceTypeValues, append(slices.Clone(resourceKinds),
+		"infoseclevel", "storedcredential", "resource", "workflow_output", "connectedsource"))
+	enumSet(t, "PermissionSubjectType", PermissionSubjectTypeValues, append(append([]string{"user"}, resourceKinds...),
+		"infoseclevel", "resource", "workflow_output", "connectedsource"))
 	enumSet(t, "InfosecLevelObjectType", InfosecLevelObjectTypeValues, []string{"model", "artifact", "system", "user"})
 	enumSet(t, "InfosecSchema", InfosecSchemaValues, []string{"US_DOD", "AUS"})
 	enumSet(t, "AgentStatusName", AgentStatusNameValues, []string{"Idle", "ClaimingJob", "ValidatingJob",
 		"ExecutingJob", "UploadingJob", "ExecutionFailed", "ExecutionSuccess", "UpdatingAgent",
 		"SuccessfulAgentUpdate", "FailedAgentUpdate", "UpdatingModule", "SuccessfulModuleUpdate",
 		"FailedModuleUpdate", "Paused", "Unknown"})
-	enumSet(t, "FunctionAuthType", FunctionAuthTypeValues, []string{"basic", "oauth2"})
-	enumSet(t, "ToolInclude", ToolIncludeValues, []string{"functions"})
+	enumSet(t, "FunctionAuthType", FunctionAuthTypeValues, []string{"basic", "oauth2", "jwt", "token", "oauth1", "cas_delegated_3dx"})
+	enumSet(t, "ToolInclude", ToolIncludeValues, []string{"functions", "function_versions"})
 	enumSet(t, "UserModelInputs", UserModelInputsValues, nil)
 	enumSet(t, "UsabilityStatusParams", UsabilityStatusParamsValues, nil)
 	enumSet(t, "AuthIntegrationType", AuthIntegrationTypeValues, []string{"google_accounts", "windchill",

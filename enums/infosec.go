@@ -35,10 +35,14 @@ func (v InfosecLevelObjectType) Valid() bool { return slices.Contains(infosecLev
 func (v InfosecLevelObjectType) String() string { return string(v) }
 
 // InfosecSchema is the classification schema of the platform infosec settings (not a Python enum on the
-// wire). Wire strings are unconfirmed (see unconfirmed.go).
+// wire; the client's InfosecSchemaTypes holds the same strings).
 type InfosecSchema string
 
-// The InfosecSchema constants live in unconfirmed.go (wire strings unconfirmed).
+// InfosecSchema values. Wire strings are those of the published Python client 13.3.4 unless a value says unconfirmed.
+const (
+	InfosecSchemaUSDoD InfosecSchema = "US_DOD" // UNCLASSIFIED, CUI, CONFIDENTIAL, SECRET, TOP_SECRET, TOP_SECRET_SCI
+	InfosecSchemaAUS   InfosecSchema = "AUS"    // OFFICIAL, OFFICIAL:SENSITIVE, PROTECTED, SECRET, TOP_SECRET
+)
 
 var infosecSchemaValues = []InfosecSchema{
 	InfosecSchemaUSDoD,

@@ -21,7 +21,10 @@ const (
 	JobStatusCanceled   JobStatusName = "Canceled"  // terminal
 )
 
-// More JobStatusName values, with unconfirmed wire strings, live in unconfirmed.go: JobStatusUnknown.
+// JobStatusName values. Wire strings are those of the published Python client 13.3.4 unless a value says unconfirmed.
+const (
+	JobStatusUnknown JobStatusName = "Unknown" // the client lists it: a status the registry may report
+)
 
 var jobStatusNameValues = []JobStatusName{
 	JobStatusCreated,
@@ -54,17 +57,22 @@ func (v JobStatusName) IsTerminal() bool {
 // parameter of add_job and of function lookups). The wire values are display strings with spaces.
 type OS string
 
-// Known OS values.
+// Known OS values: the wire strings of the published Python client 13.3.4.
 const (
 	OSWindows10         OS = "Windows 10"
 	OSWindows11         OS = "Windows 11"
+	OSWindowsServer2019 OS = "Windows Server 2019"
 	OSWindowsServer2022 OS = "Windows Server 2022"
+	OSUbuntu2004        OS = "Ubuntu 20.04"
 	OSUbuntu2204        OS = "Ubuntu 22.04"
 	OSUbuntu2404        OS = "Ubuntu 24.04"
 	OSRHEL8             OS = "RHEL 8"
+	OSRHEL9             OS = "RHEL 9"
+	OSRHEL10            OS = "RHEL 10"
+	OSMacOS14           OS = "macOS 14"
+	OSMacOS15           OS = "macOS 15"
+	OSMacOS26           OS = "macOS 26"
 )
-
-// More OS values, with unconfirmed wire strings, live in unconfirmed.go: OSUbuntu2004, OSRHEL9.
 
 var osValues = []OS{
 	OSWindows10,
@@ -75,6 +83,11 @@ var osValues = []OS{
 	OSRHEL8,
 	OSUbuntu2004,
 	OSRHEL9,
+	OSWindowsServer2019,
+	OSRHEL10,
+	OSMacOS14,
+	OSMacOS15,
+	OSMacOS26,
 }
 
 // OSValues returns every known OS value, in documentation order. The slice is a fresh copy.

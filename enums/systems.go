@@ -5,10 +5,14 @@ package enums
 import "slices"
 
 // TrackedFileSpecifierType is Python's istari_digital_client.v2.models.TrackedFileSpecifierType: how a
-// configuration tracks a file. Wire strings are unconfirmed (see unconfirmed.go).
+// configuration tracks a file.
 type TrackedFileSpecifierType string
 
-// The TrackedFileSpecifierType constants live in unconfirmed.go (wire strings unconfirmed).
+// TrackedFileSpecifierType values. Wire strings are those of the published Python client 13.3.4 unless a value says unconfirmed.
+const (
+	TrackedFileSpecifierTypeLatest TrackedFileSpecifierType = "Latest" // Python LATEST: follow the newest revision
+	TrackedFileSpecifierTypeLocked TrackedFileSpecifierType = "Locked" // Python LOCKED: pinned to pinned_file_revision_id
+)
 
 var trackedFileSpecifierTypeValues = []TrackedFileSpecifierType{
 	TrackedFileSpecifierTypeLatest,

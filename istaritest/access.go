@@ -172,7 +172,7 @@ func handleCreateAccess(s *Server, w http.ResponseWriter, _ *http.Request, c *ca
 		writeStatus(w, st, msg)
 		return
 	}
-	writeJSON(w, http.StatusCreated, out)
+	writeJSON(w, http.StatusOK, out)
 }
 
 // handleBulkCreateAccess shares everything or nothing. Like real registries it answers 500 when any item asks
@@ -213,7 +213,7 @@ func handleBulkCreateAccess(s *Server, w http.ResponseWriter, _ *http.Request, c
 		}
 		out = append(out, r)
 	}
-	writeJSON(w, http.StatusCreated, out)
+	writeJSON(w, http.StatusOK, out)
 }
 
 // existingRelationLocked checks the path of update/remove: the caller shares, the relationship exists.
@@ -309,20 +309,20 @@ func requiredQuery(w http.ResponseWriter, q url.Values, names ...string) bool {
 }
 
 func handleCreateAccessByEmail(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
-	q := r.URL.Query()
-	if !requiredQuery(w, q, "subject_type", "email", "resource_type", "resource_id", "access_relationship") {
+	q := r.URL.Query() // the subject type, email and resource are path parameters, the relation a query one
+	if !requiredQuery(w, q, "access_relationship") {
 		return
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var subject *User
 	for _, u := range s.userByID {
-		if strings.EqualFold(u.Email, q.Get("email")) {
+		if strings.EqualFold(u.Email, c.param("email")) {
 			subject = u
 		}
 	}
-	rel := wireRelationship{SubjectType: q.Get("subject_type"), Relation: q.Get("access_relationship"),
-		ResourceType: q.Get("resource_type"), ResourceID: q.Get("resource_id"), SubjectID: "-"}
+	rel := wireRelationship{SubjectType: c.param("subject_type"), Relation: q.Get("access_relationship"),
+		ResourceType: c.param("resource_type"), ResourceID: c.param("resource_id"), SubjectID: "-"}
 	if msg := checkRelationship(rel); msg != "" {
 		writeValidation(w, []string{"query"}, msg, "value_error")
 		return
@@ -340,7 +340,7 @@ func handleCreateAccessByEmail(s *Server, w http.ResponseWriter, r *http.Request
 		writeStatus(w, st, msg)
 		return
 	}
-	writeJSON(w, http.StatusCreated, out)
+	writeJSON(w, http.StatusOK, out)
 }
 
 // permissionNeeds maps a Permission wire string to the relation it needs.
@@ -352,8 +352,8 @@ var permissionNeeds = map[string]string{
 // handleListResourceTypePermissions pages the resources of one type (models, artifacts or files) on which the
 // subject holds the permission. Callers may ask about themselves; administrators about anyone.
 func handleListResourceTypePermissions(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
-	q := r.URL.Query()
-	if !requiredQuery(w, q, "subject_type", "subject_id", "resource_type", "permission") {
+	q := r.URL.Query() // subject_type, subject_id and resource_type are path parameters
+	if !requiredQuery(w, q, "permission") {
 		return
 	}
 	need, known := permissionNeeds[q.Get("permission")]
@@ -363,8 +363,8 @@ func handleListResourceTypePermissions(s *Server, w http.ResponseWriter, r *http
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	subject := s.userByID[q.Get("subject_id")]
-	if subject == nil || q.Get("subject_type") != "user" {
+	subject := s.userByID[c.param("subject_id")]
+	if subject == nil || c.param("subject_type") != "user" {
 		writeDetail(w, http.StatusNotFound, "Subject not found")
 		return
 	}
@@ -377,7 +377,7 @@ func handleListResourceTypePermissions(s *Server, w http.ResponseWriter, r *http
 		ResourceType string `json:"resource_type"`
 		Permission   string `json:"permission"`
 	}
-	typ := q.Get("resource_type")
+	typ := c.param("resource_type")
 	items := []item{}
 	add := func(id string) {
 		if s.allowLocked(id, subject, need) == 0 {

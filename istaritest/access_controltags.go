@@ -45,10 +45,11 @@ type wireTag struct {
 	Description *string   `json:"description"`
 	Created     time.Time `json:"created"`
 	CreatedByID string    `json:"created_by_id"`
+	Status      string    `json:"status"` // ControlTagStatus: "active" or "archived"
 }
 
 func (t *controlTagRec) wire() wireTag {
-	return wireTag{ID: t.ID, Name: t.Name, Description: t.Description, Created: t.Created, CreatedByID: t.CreatedByID}
+	return wireTag{ID: t.ID, Name: t.Name, Description: t.Description, Created: t.Created, CreatedByID: t.CreatedByID, Status: "active"}
 }
 
 type taggingRec struct {
@@ -141,7 +142,7 @@ func handleCreateControlTag(s *Server, w http.ResponseWriter, _ *http.Request, c
 	t := &controlTagRec{ID: newID(), Name: body.Name, Description: body.Description, Created: now(), CreatedByID: c.user.ID}
 	s.admin.tags[t.ID] = t
 	s.admin.tagOrder = append(s.admin.tagOrder, t.ID)
-	writeJSON(w, http.StatusCreated, t.wire())
+	writeJSON(w, http.StatusOK, t.wire())
 }
 
 func handleGetControlTag(s *Server, w http.ResponseWriter, _ *http.Request, c *call) {
@@ -154,15 +155,20 @@ func handleListControlTags(s *Server, w http.ResponseWriter, r *http.Request, _ 
 	s.mu.Lock()
 	items := renderInOrder(s.admin.tagOrder, s.admin.tags, (*controlTagRec).wire)
 	s.mu.Unlock()
-	writePage(w, r, items)
+	writeJSON(w, http.StatusOK, items) // a plain list, as the registry answers (no paging)
 }
 
 func handleUpdateControlTag(s *Server, w http.ResponseWriter, _ *http.Request, c *call) {
-	var body struct {
+	var body struct { // the registry's UpdateControlTag: the tag's id travels in the body
+		ID          string  `json:"id"`
 		Name        *string `json:"name"`
 		Description *string `json:"description"`
 	}
 	if !c.decode(w, &body) || !checkTagDescription(w, body.Description) {
+		return
+	}
+	if body.ID == "" {
+		writeValidation(w, []string{"body", "id"}, "Field required", "missing")
 		return
 	}
 	if body.Name != nil && *body.Name == "" {
@@ -171,7 +177,7 @@ func handleUpdateControlTag(s *Server, w http.ResponseWriter, _ *http.Request, c
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	t := s.admin.tags[c.param("control_tag_id")]
+	t := s.admin.tags[body.ID]
 	if t == nil {
 		writeDetail(w, http.StatusNotFound, "Control tag not found")
 		return

@@ -54,7 +54,7 @@ func handleCreateAppIntegration(s *Server, w http.ResponseWriter, _ *http.Reques
 	s.admin.apps[id] = raw
 	s.admin.appOrder = append(s.admin.appOrder, id)
 	s.grantLocked(id, c.user.ID, "owner")
-	writeJSON(w, http.StatusCreated, json.RawMessage(raw))
+	writeJSON(w, http.StatusOK, json.RawMessage(raw))
 }
 
 func handleListAppIntegrations(s *Server, w http.ResponseWriter, r *http.Request, _ *call) {

@@ -31,9 +31,13 @@ type storageStore struct {
 	mu      sync.Mutex
 	dir     string
 	objects map[string]string // "sha/salt" -> file path
-	grants  map[string]*grant // presigned URL id -> what it allows
-	uploads map[string]*multipartRec
-	seq     int64
+	// unsalted holds objects uploaded through a URL asked for by sha alone (GET /api/v2/tokens/{sha}/upload-url,
+	// as the registry and the Python client do): their salt becomes known, and is checked, when a revision
+	// names them.
+	unsalted map[string]string // sha -> file path
+	grants   map[string]*grant // presigned URL id -> what it allows
+	uploads  map[string]*multipartRec
+	seq      int64
 
 	corrupt int // next downloads served with flipped bytes
 	dropMid int // next downloads cut after half the body
@@ -48,6 +52,7 @@ type grant struct {
 	part     int
 	expires  time.Time
 	used     bool // a successful PUT consumes its URL
+	bySHA    bool // asked for by sha alone: the salt is unknown to the storage
 }
 
 type multipartRec struct {
@@ -68,7 +73,7 @@ func newStorageStore() *storageStore {
 	if err != nil {
 		panic("istaritest: creating the storage dir: " + err.Error())
 	}
-	return &storageStore{dir: dir, objects: map[string]string{}, grants: map[string]*grant{}, uploads: map[string]*multipartRec{}}
+	return &storageStore{dir: dir, objects: map[string]string{}, unsalted: map[string]string{}, grants: map[string]*grant{}, uploads: map[string]*multipartRec{}}
 }
 
 // close removes every stored object.
@@ -107,8 +112,44 @@ func (st *storageStore) object(sha, salt string) ([]byte, bool) {
 func (st *storageStore) objectPath(sha, salt string) (string, bool) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	p, ok := st.objects[sha+"/"+salt]
-	return p, ok
+	if p, ok := st.objects[sha+"/"+salt]; ok {
+		return p, true
+	}
+	p, ok := st.unsalted[sha]
+	if !ok || !saltedSHAIs(p, salt, sha) {
+		return "", false
+	}
+	delete(st.unsalted, sha)
+	st.objects[sha+"/"+salt] = p
+	return p, true
+}
+
+// pathOfSHALocked finds an object by sha alone, whatever its salt. st.mu must be held.
+func (st *storageStore) pathOfSHALocked(sha string) (string, bool) {
+	if p, ok := st.unsalted[sha]; ok {
+		return p, true
+	}
+	for key, p := range st.objects {
+		if k, _, _ := strings.Cut(key, "/"); k == sha {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// saltedSHAIs reports whether SHA-384(file content || salt) is sha.
+func saltedSHAIs(path, salt, sha string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer func() { _ = f.Close() }()
+	h := sha512.New384()
+	if _, err := io.Copy(h, f); err != nil {
+		return false
+	}
+	h.Write([]byte(salt))
+	return hex.EncodeToString(h.Sum(nil)) == sha
 }
 
 func (st *storageStore) has(sha, salt string) bool {
@@ -134,7 +175,7 @@ func (s *Server) presign(g grant) string {
 func (s *Server) ObjectCount() int {
 	s.store.mu.Lock()
 	defer s.store.mu.Unlock()
-	return len(s.store.objects)
+	return len(s.store.objects) + len(s.store.unsalted)
 }
 
 // CorruptDownloads makes the next n storage downloads serve their object with one byte flipped.
@@ -242,6 +283,19 @@ func (s *Server) serveUpload(w http.ResponseWriter, r *http.Request, id string, 
 		w.WriteHeader(http.StatusOK)
 		return
 	}
+	if g.bySHA {
+		st.mu.Lock()
+		if old, ok := st.unsalted[g.sha]; ok {
+			_ = os.Remove(old)
+		}
+		st.unsalted[g.sha] = tmpPath
+		if gg := st.grants[id]; gg != nil {
+			gg.used = true
+		}
+		st.mu.Unlock()
+		w.WriteHeader(http.StatusOK)
+		return
+	}
 	h.Write([]byte(g.salt))
 	if got := hex.EncodeToString(h.Sum(nil)); got != g.sha {
 		_ = os.Remove(tmpPath)
@@ -265,6 +319,9 @@ func (s *Server) serveDownload(w http.ResponseWriter, r *http.Request, g grant) 
 	st := s.store
 	st.mu.Lock()
 	p, ok := st.objects[g.sha+"/"+g.salt]
+	if g.bySHA {
+		p, ok = st.pathOfSHALocked(g.sha)
+	}
 	corrupt, drop := st.corrupt > 0, st.dropMid > 0
 	if ok && corrupt {
 		st.corrupt--
@@ -341,27 +398,31 @@ func validToken(w http.ResponseWriter, b types.UploadURLRequest, loc ...string) 
 }
 
 func handleGenerateUploadURL(s *Server, w http.ResponseWriter, _ *http.Request, c *call) {
-	var b types.UploadURLRequest
-	if !c.decode(w, &b) || !validToken(w, b, "body") {
+	sha := c.param("sha")
+	if !validToken(w, types.UploadURLRequest{SHA: sha}, "path") {
 		return
 	}
-	writeJSON(w, http.StatusOK, types.PresignedURL{URL: s.presign(grant{kind: "put", sha: b.SHA, salt: b.Salt})})
+	writeJSON(w, http.StatusOK, types.PresignedURL{URL: s.presign(grant{kind: "put", sha: sha, bySHA: true})})
 }
 
 func handleGenerateDownloadURL(s *Server, w http.ResponseWriter, _ *http.Request, c *call) {
-	var b types.UploadURLRequest
-	if !c.decode(w, &b) || !validToken(w, b, "body") {
+	sha := c.param("sha")
+	if !validToken(w, types.UploadURLRequest{SHA: sha}, "path") {
 		return
 	}
-	if !s.store.has(b.SHA, b.Salt) {
+	s.store.mu.Lock()
+	_, ok := s.store.pathOfSHALocked(sha)
+	s.store.mu.Unlock()
+	if !ok {
 		writeDetail(w, http.StatusNotFound, "Object not found")
 		return
 	}
-	writeJSON(w, http.StatusOK, types.PresignedURL{URL: s.presign(grant{kind: "get", sha: b.SHA, salt: b.Salt})})
+	writeJSON(w, http.StatusOK, types.PresignedURL{URL: s.presign(grant{kind: "get", sha: sha, bySHA: true})})
 }
 
+// handleGenerateUploadURLsBulk answers one upload URL per sha of the body, a JSON list of shas.
 func handleGenerateUploadURLsBulk(s *Server, w http.ResponseWriter, _ *http.Request, c *call) {
-	var b []types.UploadURLRequest
+	var b []string
 	if !c.decode(w, &b) {
 		return
 	}
@@ -370,11 +431,11 @@ func handleGenerateUploadURLsBulk(s *Server, w http.ResponseWriter, _ *http.Requ
 		return
 	}
 	out := make([]types.PresignedURL, len(b))
-	for i, t := range b {
-		if !validToken(w, t, "body", strconv.Itoa(i)) {
+	for i, sha := range b {
+		if !validToken(w, types.UploadURLRequest{SHA: sha}, "body", strconv.Itoa(i)) {
 			return
 		}
-		out[i] = types.PresignedURL{URL: s.presign(grant{kind: "put", sha: t.SHA, salt: t.Salt})}
+		out[i] = types.PresignedURL{URL: s.presign(grant{kind: "put", sha: sha, bySHA: true})}
 	}
 	writeJSON(w, http.StatusOK, out)
 }

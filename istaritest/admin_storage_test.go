@@ -23,10 +23,10 @@ func tokenOf(content []byte, salt string) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-func presignedURL(t *testing.T, s *Server, path, sha, salt string) (int, string) {
+// presignedURL asks for an upload or download URL of sha (kind "upload-url" or "download-url").
+func presignedURL(t *testing.T, s *Server, kind, sha string) (int, string) {
 	t.Helper()
-	body, _ := json.Marshal(types.UploadURLRequest{SHA: sha, Salt: salt})
-	req, _ := http.NewRequest(http.MethodPost, s.URL+path, bytes.NewReader(body))
+	req, _ := http.NewRequest(http.MethodGet, s.URL+"/api/v2/tokens/"+sha+"/"+kind, nil)
 	req.Header.Set("Authorization", "Bearer "+s.Token())
 	resp, err := http.DefaultClient.Do(req)
 	require.NoError(t, err)
@@ -55,14 +55,17 @@ func TestPresignedStorage(t *testing.T) {
 	content := []byte("stored on disk")
 	sha := tokenOf(content, "salt")
 
-	status, _ := presignedURL(t, s, "/api/v2/storage/download_urls", sha, "salt")
+	status, _ := presignedURL(t, s, "download-url", sha)
 	assert.Equal(t, http.StatusNotFound, status, "nothing stored yet")
 
-	_, put := presignedURL(t, s, "/api/v2/storage/upload_urls", sha, "salt")
+	_, put := presignedURL(t, s, "upload-url", sha)
 	resp := do(t, http.MethodPut, put, content, "Bearer "+s.Token())
 	assert.Equal(t, http.StatusForbidden, resp.StatusCode, "Authorization is rejected")
 	resp = do(t, http.MethodPut, put, []byte("other bytes"), "")
-	assert.Equal(t, http.StatusBadRequest, resp.StatusCode, "checksum verified")
+	assert.Equal(t, http.StatusOK, resp.StatusCode, "the storage does not know the salt")
+	_, ok := s.store.object(sha, "salt")
+	assert.False(t, ok, "checked once the salt is known: SHA-384(other bytes||salt) is not sha")
+	_, put = presignedURL(t, s, "upload-url", sha)
 	resp = do(t, http.MethodPut, put, content, "")
 	assert.Equal(t, http.StatusOK, resp.StatusCode)
 	resp = do(t, http.MethodPut, put, content, "")
@@ -77,7 +80,7 @@ func TestPresignedStorage(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, entries, 1, "objects live on disk")
 
-	status, get := presignedURL(t, s, "/api/v2/storage/download_urls", sha, "salt")
+	status, get := presignedURL(t, s, "download-url", sha)
 	require.Equal(t, http.StatusOK, status)
 	resp = do(t, http.MethodGet, get, nil, "")
 	b, _ := io.ReadAll(resp.Body)
@@ -115,11 +118,11 @@ func TestPresignedStorage(t *testing.T) {
 func TestSearchResourcesValidation(t *testing.T) {
 	s := NewServer()
 	defer s.Close()
-	for _, q := range []string{"", "search_term=", "search_term=x&size=0", "search_term=x&size=101", "search_term=x&page=0"} {
-		resp, _ := get(t, s, "/api/v2/resources/search?"+q, s.Token())
-		assert.Equal(t, http.StatusUnprocessableEntity, resp.StatusCode, q)
+	for _, b := range []string{`{}`, `{"search_term":""}`, `{"search_term":"x","size":0}`, `{"search_term":"x","size":101}`, `{"search_term":"x","page":0}`} {
+		resp, _ := send(t, s, "POST", "/api/v2/resources/search", s.Token(), b)
+		assert.Equal(t, http.StatusUnprocessableEntity, resp.StatusCode, b)
 	}
-	resp, body := get(t, s, "/api/v2/resources/search?search_term=x&size=100", s.Token())
+	resp, body := send(t, s, "POST", "/api/v2/resources/search", s.Token(), `{"search_term":"x","size":100}`)
 	assert.Equal(t, http.StatusOK, resp.StatusCode)
 	assert.JSONEq(t, `{"items":[],"total":0,"page":1,"size":100,"pages":0}`, body)
 }

@@ -99,7 +99,7 @@ func handleCreatePAT(agent bool) handlerFunc {
 		}
 		s.admin.pats[p.ID] = p
 		s.admin.patOrder = append(s.admin.patOrder, p.ID)
-		writeJSON(w, http.StatusCreated, p.wire(true))
+		writeJSON(w, http.StatusOK, p.wire(true))
 	}
 }
 

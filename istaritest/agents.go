@@ -52,7 +52,6 @@ func init() {
 		ops.GetAgentPool:           getAgentPool,
 		ops.ListAgentPools:         listAgentPools,
 		ops.UpdateAgentPool:        updateAgentPool,
-		ops.DeleteAgentPool:        deleteAgentPool,
 		ops.ArchiveAgentPool:       func(s *Server, w http.ResponseWriter, r *http.Request, c *call) { setPoolArchive(s, w, c, true) },
 		ops.RestoreAgentPool:       func(s *Server, w http.ResponseWriter, r *http.Request, c *call) { setPoolArchive(s, w, c, false) },
 		ops.ListAgentPoolAgents:    listAgentPoolAgents,
@@ -129,7 +128,7 @@ func registerAgent(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	writeJSON(w, http.StatusCreated, s.renderAgentLocked(s.newAgentLocked(c.user, body)))
+	writeJSON(w, http.StatusOK, s.renderAgentLocked(s.newAgentLocked(c.user, body)))
 }
 
 func getAgent(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
@@ -306,7 +305,7 @@ func createAgentPool(s *Server, w http.ResponseWriter, r *http.Request, c *call)
 	s.jobs.pools[p.ID] = p
 	s.jobs.poolOrder = append(s.jobs.poolOrder, p.ID)
 	s.grantLocked(p.ID, c.user.ID, "owner")
-	writeJSON(w, http.StatusCreated, s.renderPoolLocked(p))
+	writeJSON(w, http.StatusOK, s.renderPoolLocked(p))
 }
 
 func getAgentPool(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
@@ -346,18 +345,6 @@ func updateAgentPool(s *Server, w http.ResponseWriter, r *http.Request, c *call)
 		p.Name, p.Description = body.Name, body.Description
 		writeJSON(w, http.StatusOK, s.renderPoolLocked(p))
 	}
-}
-
-func deleteAgentPool(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	p := s.poolFor(w, c, "owner")
-	if p == nil {
-		return
-	}
-	delete(s.jobs.pools, p.ID)
-	s.jobs.poolOrder = slices.DeleteFunc(s.jobs.poolOrder, func(id string) bool { return id == p.ID })
-	w.WriteHeader(http.StatusNoContent)
 }
 
 func setPoolArchive(s *Server, w http.ResponseWriter, c *call, archive bool) {

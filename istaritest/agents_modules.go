@@ -220,10 +220,20 @@ func (s *Server) functionFieldsLocked(fn *functionRec) map[string]any {
 	if exts == nil {
 		exts = []string{}
 	}
+	moduleName := ""
+	if mv := s.jobs.moduleVersions[fn.ModuleVersionID]; mv != nil && s.jobs.modules[mv.ModuleID] != nil {
+		moduleName = s.jobs.modules[mv.ModuleID].Name
+	}
+	created := types.Timestamp{Time: fn.Created}
 	return map[string]any{
 		"version": fn.Version, "module_version_id": fn.ModuleVersionID, "tool_name": fn.ToolName,
 		"tool_version": fn.ToolVersion, "operating_systems": oses, "input_extensions": exts,
-		"created": types.Timestamp{Time: fn.Created},
+		"created": created,
+		// the published client's FunctionVersion requires these
+		"created_by_id": s.owner.ID, "module_name": moduleName, "module_version": fn.Version,
+		"entrypoint": fn.Name, "run_command": fn.Name, "function_schema": nil,
+		"status": map[string]any{"id": fn.ID + "-status", "created": created, "created_by_id": s.owner.ID,
+			"function_id": fn.ID, "name": "supported", "reason": nil},
 	}
 }
 
@@ -321,7 +331,7 @@ func createModule(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 		s.jobs.modules[m.ID] = m
 		s.jobs.moduleOrder = append(s.jobs.moduleOrder, m.ID)
 	}
-	writeJSON(w, http.StatusCreated, s.renderModuleLocked(m))
+	writeJSON(w, http.StatusOK, s.renderModuleLocked(m))
 }
 
 func getModule(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
@@ -341,7 +351,7 @@ func listModules(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 func getModuleVersion(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	writeFound(w, s.jobs.moduleVersions[c.param("version_id")], "Module version not found", s.renderModuleVersionLocked)
+	writeFound(w, s.jobs.moduleVersions[c.param("module_version_id")], "Module version not found", s.renderModuleVersionLocked)
 }
 
 func listModuleVersions(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
@@ -400,7 +410,7 @@ func createTool(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 			s.newToolVersionLocked(t, v.ToolVersion)
 		}
 	}
-	writeJSON(w, http.StatusCreated, s.renderToolLocked(t, false))
+	writeJSON(w, http.StatusOK, s.renderToolLocked(t, false))
 }
 
 func getTool(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
@@ -436,13 +446,13 @@ func createToolVersions(s *Server, w http.ResponseWriter, r *http.Request, c *ca
 		writeDetail(w, http.StatusConflict, "tool version "+body.ToolVersion+" already exists")
 		return
 	}
-	writeJSON(w, http.StatusCreated, renderToolVersion(s.newToolVersionLocked(t, body.ToolVersion)))
+	writeJSON(w, http.StatusOK, renderToolVersion(s.newToolVersionLocked(t, body.ToolVersion)))
 }
 
 func getToolVersion(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	writeFound(w, s.jobs.toolVersions[c.param("version_id")], "Tool version not found", renderToolVersion)
+	writeFound(w, s.jobs.toolVersions[c.param("tool_version_id")], "Tool version not found", renderToolVersion)
 }
 
 func listToolVersions(s *Server, w http.ResponseWriter, r *http.Request, c *call) {

@@ -63,7 +63,7 @@ func createFunctionAuthSecret(s *Server, w http.ResponseWriter, r *http.Request,
 	s.jobs.secrets[sec.ID] = sec
 	s.jobs.secretOrder = append(s.jobs.secretOrder, sec.ID)
 	s.grantLocked(sec.ID, c.user.ID, "owner")
-	writeJSON(w, http.StatusCreated, s.renderSecretLocked(sec))
+	writeJSON(w, http.StatusOK, s.renderSecretLocked(sec))
 }
 
 // listFunctionAuthSecrets answers a plain array of the caller's secrets. Filters: function_auth_type,
@@ -96,7 +96,7 @@ func listFunctionAuthSecrets(s *Server, w http.ResponseWriter, r *http.Request, 
 func getFunctionAuthSecret(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sec := lookupAllowed(s, w, s.jobs.secrets[c.param("function_auth_secret_id")], "Function auth secret not found",
+	sec := lookupAllowed(s, w, s.jobs.secrets[c.param("auth_secret_id")], "Function auth secret not found",
 		func(sec *secretRec) string { return sec.ID }, c.user, "viewer")
 	if sec != nil {
 		writeJSON(w, http.StatusOK, s.renderSecretLocked(sec))

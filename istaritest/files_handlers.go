@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -143,7 +144,7 @@ func handleCreateFile(s *Server, w http.ResponseWriter, _ *http.Request, c *call
 		return
 	}
 	f := s.createFileLocked(c.user, "", "", rev)
-	writeJSON(w, http.StatusCreated, s.renderFileLocked(f))
+	writeJSON(w, http.StatusOK, s.renderFileLocked(f))
 }
 
 func handleUpdateFile(s *Server, w http.ResponseWriter, _ *http.Request, c *call) {
@@ -266,7 +267,7 @@ func handleArchiveRevision(to enums.ArchiveStatusName) handlerFunc {
 		reason := archiveReason(c)
 		s.mu.Lock()
 		defer s.mu.Unlock()
-		rev, f := s.revisionLocked(c.param("file_revision_id"))
+		rev, f := s.revisionLocked(c.param("revision_id"))
 		if rev == nil {
 			writeDetail(w, http.StatusNotFound, "File revision not found")
 			return
@@ -319,7 +320,7 @@ func (s *Server) renderResourceLocked(r *resourceRec, depth int) any {
 }
 
 func handleCreateResource(typ string) handlerFunc {
-	return func(s *Server, w http.ResponseWriter, _ *http.Request, c *call) {
+	return func(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 		var rev types.FileRevision
 		if !c.decode(w, &rev) {
 			return
@@ -338,7 +339,7 @@ func handleCreateResource(typ string) handlerFunc {
 				return
 			}
 		case "comment":
-			parentID = c.param("resource_id")
+			parentID = r.URL.Query().Get("resource_id")
 			if s.files.resources[parentID] == nil {
 				writeDetail(w, http.StatusNotFound, "Resource not found")
 				return
@@ -351,7 +352,7 @@ func handleCreateResource(typ string) handlerFunc {
 			return
 		}
 		res := s.createResourceLocked(c.user, typ, parentID, rev)
-		writeJSON(w, http.StatusCreated, s.renderResourceLocked(res, 0))
+		writeJSON(w, http.StatusOK, s.renderResourceLocked(res, 0))
 	}
 }
 
@@ -383,7 +384,7 @@ func handleCreateArtifactsBulk(s *Server, w http.ResponseWriter, _ *http.Request
 	for i, rev := range revs {
 		out[i] = s.renderResourceLocked(s.createResourceLocked(c.user, "artifact", modelID, rev), 0).(types.Artifact)
 	}
-	writeJSON(w, http.StatusCreated, out)
+	writeJSON(w, http.StatusOK, out)
 }
 
 // resourceOfLocked returns the resource of type typ named by the path parameter, answering 404 when it is
@@ -476,10 +477,11 @@ func handleListModels(s *Server, w http.ResponseWriter, r *http.Request, c *call
 		id := ids[i]
 		m := s.renderResourceLocked(s.files.resources[id], 0).(types.Model)
 		rev := m.Revision()
-		item := map[string]any{
-			"id": m.ID, "created": m.Created, "created_by_id": m.CreatedByID, "file_id": m.File.ID,
-			"revision_id": rev.ID, "name": m.Name(), "display_name": rev.DisplayName, "description": rev.Description,
+		_ = rev
+		item := map[string]any{ // the published client's ModelListItem
+			"id": m.ID, "created": m.Created, "created_by_id": m.CreatedByID, "file": m.File,
 			"archive_status": m.ArchiveStatus().Name, "artifact_ids": idsOf(m.Artifacts), "comment_ids": commentIDs(m.Comments),
+			"job_ids": []string{},
 		}
 		out[i] = item
 	}
@@ -573,15 +575,20 @@ func handleGetResource(s *Server, w http.ResponseWriter, _ *http.Request, c *cal
 }
 
 // searchItem is the fake's resource search row (the real fields are unconfirmed).
+// searchItem is the registry's ResourceSearchItem (resource_type is the fake's older spelling of type_name).
 type searchItem struct {
-	ID           string          `json:"id"`
-	ResourceType string          `json:"resource_type"`
-	Name         string          `json:"name"`
-	DisplayName  *string         `json:"display_name"`
-	Description  *string         `json:"description"`
-	Created      types.Timestamp `json:"created"`
-	CreatedByID  string          `json:"created_by_id"`
-	FileID       string          `json:"file_id"`
+	ID             string                  `json:"id"`
+	TypeName       string                  `json:"type_name"`
+	ResourceType   string                  `json:"resource_type"`
+	Name           string                  `json:"name"`
+	DisplayName    *string                 `json:"display_name"`
+	Description    *string                 `json:"description"`
+	Created        types.Timestamp         `json:"created"`
+	Updated        types.Timestamp         `json:"updated"`
+	CreatedByID    string                  `json:"created_by_id"`
+	FileID         string                  `json:"file_id"`
+	FileRevisionID string                  `json:"file_revision_id"`
+	ArchiveStatus  enums.ArchiveStatusName `json:"archive_status"`
 }
 
 func (s *Server) searchItemsLocked(ids []string) []searchItem {
@@ -589,8 +596,13 @@ func (s *Server) searchItemsLocked(ids []string) []searchItem {
 	for i, id := range ids {
 		r := s.files.resources[id]
 		rev := s.files.files[r.FileID].currentRevision()
-		out[i] = searchItem{ID: r.ID, ResourceType: r.Type, Name: rev.FullName(), DisplayName: rev.DisplayName, Description: rev.Description,
-			Created: types.Timestamp{Time: r.Created}, CreatedByID: r.OwnerID, FileID: r.FileID}
+		status := enums.ArchiveStatusNameActive
+		if n := len(r.Archive); n > 0 {
+			status = r.Archive[n-1].Name
+		}
+		out[i] = searchItem{ID: r.ID, TypeName: r.Type, ResourceType: r.Type, Name: rev.FullName(), DisplayName: rev.DisplayName,
+			Description: rev.Description, Created: types.Timestamp{Time: r.Created}, Updated: rev.Created,
+			CreatedByID: r.OwnerID, FileID: r.FileID, FileRevisionID: rev.ID, ArchiveStatus: status}
 	}
 	return out
 }
@@ -604,23 +616,39 @@ func handleListResources(s *Server, w http.ResponseWriter, r *http.Request, c *c
 	}
 }
 
+// handleSearchResources serves POST /api/v2/resources/search with the registry's FullTextSearch body
+// {"search_term", "page", "size"}.
 func handleSearchResources(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
-	q := r.URL.Query()
-	term := strings.ToLower(strings.TrimSpace(q.Get("search_term")))
-	if term == "" {
-		writeValidation(w, []string{"query", "search_term"}, "String should have at least 1 character", "string_too_short")
+	var body struct {
+		SearchTerm string `json:"search_term"`
+		Page       *int   `json:"page"`
+		Size       *int   `json:"size"`
+	}
+	if !c.decode(w, &body) {
 		return
 	}
-	if v := q.Get("size"); v != "" {
-		if n, err := strconv.Atoi(v); err != nil || n < 1 || n > 100 {
-			writeValidation(w, []string{"query", "size"}, "Input should be between 1 and 100", "value_error")
+	term := strings.ToLower(strings.TrimSpace(body.SearchTerm))
+	if term == "" {
+		writeValidation(w, []string{"body", "search_term"}, "String should have at least 1 character", "string_too_short")
+		return
+	}
+	q := url.Values{}
+	if body.Size != nil {
+		if *body.Size < 1 || *body.Size > 100 {
+			writeValidation(w, []string{"body", "size"}, "Input should be between 1 and 100", "value_error")
 			return
 		}
+		q.Set("size", strconv.Itoa(*body.Size))
 	}
-	if v := q.Get("page"); v == "0" {
-		writeValidation(w, []string{"query", "page"}, "Input should be greater than or equal to 1", "greater_than_equal")
-		return
+	if body.Page != nil {
+		if *body.Page < 1 {
+			writeValidation(w, []string{"body", "page"}, "Input should be greater than or equal to 1", "greater_than_equal")
+			return
+		}
+		q.Set("page", strconv.Itoa(*body.Page))
 	}
+	r.URL.RawQuery = q.Encode() // writePage reads the paging of the request
+
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var ids []string

@@ -216,7 +216,7 @@ func createModelJob(s *Server, w http.ResponseWriter, r *http.Request, c *call) 
 	s.jobs.jobOrder = append(s.jobs.jobOrder, j.ID)
 	s.grantLocked(j.ID, c.user.ID, "owner")
 	s.startAgentLocked(j, fn, c.user)
-	writeJSON(w, http.StatusCreated, s.renderJobLocked(j))
+	writeJSON(w, http.StatusOK, s.renderJobLocked(j))
 }
 
 func optParam(v string) *string {
@@ -368,7 +368,7 @@ func updateJobStatus(s *Server, w http.ResponseWriter, r *http.Request, c *call)
 }
 
 func updateJobAssignedAgent(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
-	setJobAssignment(s, w, r, c, "assigned_agent_id", "Agent not found",
+	setJobAssignment(s, w, r, c, "agent_id", "Agent not found",
 		func(id string) bool { return s.jobs.agents[id] != nil }, func(j *jobRec) **string { return &j.AssignedAgentID })
 }
 
@@ -377,7 +377,7 @@ func removeJobAssignedAgent(s *Server, w http.ResponseWriter, r *http.Request, c
 }
 
 func updateJobAssignedAgentPool(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
-	setJobAssignment(s, w, r, c, "assigned_agent_pool_id", "Agent pool not found",
+	setJobAssignment(s, w, r, c, "agent_pool_id", "Agent pool not found",
 		func(id string) bool { return s.jobs.pools[id] != nil }, func(j *jobRec) **string { return &j.AssignedAgentPoolID })
 }
 
@@ -385,13 +385,18 @@ func removeJobAssignedAgentPool(s *Server, w http.ResponseWriter, r *http.Reques
 	clearJobAssignment(s, w, c, func(j *jobRec) **string { return &j.AssignedAgentPoolID })
 }
 
-// setJobAssignment points one of a job's assignment fields (field) at the record the required query
-// parameter param names; exists checks that record under s.mu (404 notFound when it does not).
-func setJobAssignment(s *Server, w http.ResponseWriter, r *http.Request, c *call, param, notFound string,
+// setJobAssignment points one of a job's assignment fields (field) at the record the required body field
+// key names (NewJobAssignedAgent's agent_id, NewJobAssignedAgentPool's agent_pool_id); exists checks that
+// record under s.mu (404 notFound when it does not).
+func setJobAssignment(s *Server, w http.ResponseWriter, _ *http.Request, c *call, key, notFound string,
 	exists func(id string) bool, field func(*jobRec) **string) {
-	id := r.URL.Query().Get(param)
+	var body map[string]string
+	if !c.decode(w, &body) {
+		return
+	}
+	id := body[key]
 	if id == "" {
-		writeValidation(w, []string{"query", param}, "Field required", "missing")
+		writeValidation(w, []string{"body", key}, "Field required", "missing")
 		return
 	}
 	s.mu.Lock()

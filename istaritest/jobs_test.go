@@ -28,7 +28,7 @@ func createJobRaw(t *testing.T, s *Server, modelID, function string, params []by
 	resp, err := http.DefaultClient.Do(req)
 	require.NoError(t, err)
 	defer resp.Body.Close()
-	require.Equal(t, http.StatusCreated, resp.StatusCode)
+	require.Equal(t, http.StatusOK, resp.StatusCode)
 	var job types.Job
 	require.NoError(t, json.NewDecoder(resp.Body).Decode(&job))
 	return job

@@ -78,7 +78,10 @@ func (s *Server) renderSystemLocked(sys *types.System) types.System {
 }
 
 func handleCreateSystem(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
-	var body types.NewSystem
+	var body struct {
+		Name        string  `json:"name"`
+		Description *string `json:"description"` // required by the registry's NewSystem, though it may be ""
+	}
 	if !c.decode(w, &body) {
 		return
 	}
@@ -86,14 +89,18 @@ func handleCreateSystem(s *Server, w http.ResponseWriter, r *http.Request, c *ca
 		writeValidation(w, []string{"body", "name"}, "String should have at least 1 character", "string_too_short")
 		return
 	}
+	if body.Description == nil {
+		writeValidation(w, []string{"body", "description"}, "Field required", "missing")
+		return
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	sys := &types.System{ID: newID(), Created: types.Timestamp{Time: now()}, CreatedByID: c.user.ID,
-		Name: body.Name, Description: body.Description, ArchiveStatus: sysStatusActive}
+		Name: body.Name, Description: *body.Description, ArchiveStatus: sysStatusActive}
 	s.sys.systems[sys.ID] = sys
 	s.sys.sysOrder = append(s.sys.sysOrder, sys.ID)
 	s.grantLocked(sys.ID, c.user.ID, "owner")
-	writeJSON(w, http.StatusCreated, s.renderSystemLocked(sys))
+	writeJSON(w, http.StatusOK, s.renderSystemLocked(sys))
 }
 
 func handleGetSystem(s *Server, w http.ResponseWriter, r *http.Request, c *call) {

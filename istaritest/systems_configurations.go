@@ -87,7 +87,7 @@ func handleCreateConfiguration(s *Server, w http.ResponseWriter, r *http.Request
 	s.sys.cfgOrder = append(s.sys.cfgOrder, cr.cfg.ID)
 	// The registry snapshots a new configuration right away.
 	s.createSnapshotLocked(c.user, cr, s.resolvePinsLocked(cr))
-	writeJSON(w, http.StatusCreated, cr.cfg)
+	writeJSON(w, http.StatusOK, cr.cfg)
 }
 
 // checkTrackedFileLocked validates one tracked file: the file exists and is visible, the specifier is
@@ -108,7 +108,7 @@ func (s *Server) checkTrackedFileLocked(u *User, tf *types.NewTrackedFile) (stri
 			return "Revision " + *tf.PinnedFileRevisionID + " is not a revision of file " + f.ID, http.StatusBadRequest
 		}
 	default:
-		return "Input should be 'latest' or 'locked'", http.StatusUnprocessableEntity
+		return "Input should be 'Locked' or 'Latest'", http.StatusUnprocessableEntity
 	}
 	return "", 0
 }

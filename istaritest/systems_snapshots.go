@@ -127,11 +127,12 @@ func handleCreateSnapshot(s *Server, w http.ResponseWriter, r *http.Request, c *
 		return
 	}
 	if sha == cr.lastSnap {
-		writeJSON(w, http.StatusOK, map[string]any{"message": "No changes since last snapshot"})
+		// status's value is the fake's choice: the published client only says it is a string
+		writeJSON(w, http.StatusOK, map[string]any{"status": "no_op", "message": "No changes since last snapshot"})
 		return
 	}
 	sr := s.createSnapshotLocked(c.user, cr, pins)
-	writeJSON(w, http.StatusCreated, sr.snap)
+	writeJSON(w, http.StatusOK, sr.snap)
 }
 
 func handleGetSnapshot(s *Server, w http.ResponseWriter, r *http.Request, c *call) {

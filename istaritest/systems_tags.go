@@ -103,7 +103,7 @@ func handleCreateTag(s *Server, w http.ResponseWriter, r *http.Request, c *call)
 	t.move(c.user, sr.snap.ID)
 	s.sys.tags[t.tag.ID] = t
 	s.sys.tagOrder = append(s.sys.tagOrder, t.tag.ID)
-	writeJSON(w, http.StatusCreated, t.tag)
+	writeJSON(w, http.StatusOK, t.tag)
 }
 
 func handleGetTag(s *Server, w http.ResponseWriter, r *http.Request, c *call) {

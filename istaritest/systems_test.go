@@ -73,7 +73,7 @@ func TestViewersReadSystemsButDoNotWrite(t *testing.T) {
 	defer s.Close()
 	f := s.SeedModel(s.Owner(), "a.json", []byte(`{}`))
 	status, body := sysDo(t, s, "POST", "/api/v2/systems", s.Token(), `{"name":"S","description":"d"}`)
-	require.Equal(t, http.StatusCreated, status, body)
+	require.Equal(t, http.StatusOK, status, body)
 	var sys struct{ ID string }
 	require.NoError(t, json.Unmarshal([]byte(body), &sys))
 	bob := s.AddUser("bob")
@@ -89,27 +89,27 @@ func TestViewersReadSystemsButDoNotWrite(t *testing.T) {
 	status, body = sysDo(t, s, "GET", "/api/v2/systems", bob.Token, "")
 	assert.Equal(t, http.StatusOK, status)
 	assert.Contains(t, body, sys.ID)
-	status, _ = sysDo(t, s, "PATCH", "/api/v2/systems/"+sys.ID, bob.Token, `{"name":"x","description":"y"}`)
+	status, _ = sysDo(t, s, "PUT", "/api/v2/systems/"+sys.ID, bob.Token, `{"name":"x","description":"y"}`)
 	assert.Equal(t, http.StatusForbidden, status)
-	cfgBody := `{"name":"c","tracked_files":[{"specifier_type":"latest","file_id":"` + f.FileID + `"}]}`
+	cfgBody := `{"name":"c","tracked_files":[{"specifier_type":"Latest","file_id":"` + f.FileID + `"}]}`
 	status, _ = sysDo(t, s, "POST", "/api/v2/systems/"+sys.ID+"/configurations", bob.Token, cfgBody)
 	assert.Equal(t, http.StatusForbidden, status)
-	status, _ = sysDo(t, s, "PATCH", "/api/v2/systems/"+sys.ID+"/archive", bob.Token, "")
+	status, _ = sysDo(t, s, "DELETE", "/api/v2/systems/"+sys.ID, bob.Token, "")
 	assert.Equal(t, http.StatusForbidden, status)
 
 	// The owner's configuration is readable by the viewer through the system.
 	status, body = sysDo(t, s, "POST", "/api/v2/systems/"+sys.ID+"/configurations", s.Token(), cfgBody)
-	require.Equal(t, http.StatusCreated, status, body)
+	require.Equal(t, http.StatusOK, status, body)
 	var cfg struct{ ID string }
 	require.NoError(t, json.Unmarshal([]byte(body), &cfg))
-	status, body = sysDo(t, s, "GET", "/api/v2/configurations/"+cfg.ID+"/tracked_files", bob.Token, "")
+	status, body = sysDo(t, s, "GET", "/api/v2/systems/configurations/"+cfg.ID+"/tracked-files", bob.Token, "")
 	assert.Equal(t, http.StatusOK, status)
 	assert.Contains(t, body, f.FileID)
 
 	// A configuration over a file the caller cannot see is refused.
 	carol := s.AddUser("carol")
 	status, body = sysDo(t, s, "POST", "/api/v2/systems", carol.Token, `{"name":"C","description":""}`)
-	require.Equal(t, http.StatusCreated, status)
+	require.Equal(t, http.StatusOK, status)
 	var csys struct{ ID string }
 	require.NoError(t, json.Unmarshal([]byte(body), &csys))
 	status, _ = sysDo(t, s, "POST", "/api/v2/systems/"+csys.ID+"/configurations", carol.Token, cfgBody)
@@ -122,7 +122,7 @@ func TestUpdateSystemRequiresBothFields(t *testing.T) {
 	_, body := sysDo(t, s, "POST", "/api/v2/systems", s.Token(), `{"name":"S","description":"d"}`)
 	var sys struct{ ID string }
 	require.NoError(t, json.Unmarshal([]byte(body), &sys))
-	status, body := sysDo(t, s, "PATCH", "/api/v2/systems/"+sys.ID, s.Token(), `{"name":"only"}`)
+	status, body := sysDo(t, s, "PUT", "/api/v2/systems/"+sys.ID, s.Token(), `{"name":"only"}`)
 	assert.Equal(t, http.StatusUnprocessableEntity, status)
 	assert.Contains(t, body, "description")
 }

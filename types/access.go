@@ -68,9 +68,13 @@ func (m ResourceTypePermission) MarshalJSON() ([]byte, error) {
 // ControlTag is Python's istari_digital_client ControlTag model: a tag that restricts (never grants) access.
 // Only some fields are known; the rest are kept in Extra.
 type ControlTag struct {
-	ID          string  `json:"id"`
-	Name        string  `json:"name"`
-	Description *string `json:"description,omitempty"`
+	ID           string     `json:"id"`
+	Name         string     `json:"name"`
+	Description  *string    `json:"description,omitempty"`
+	DisplayColor *string    `json:"display_color,omitempty"`
+	Created      *Timestamp `json:"created,omitempty"`
+	CreatedByID  *string    `json:"created_by_id,omitempty"`
+	Status       *string    `json:"status,omitempty"` // "active" or "archived" (Python ControlTagStatus)
 
 	// Extra holds the JSON keys this struct does not map.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -98,8 +102,12 @@ type NewControlTag struct {
 // UpdateControlTag is Python's istari_digital_client UpdateControlTag model: the body of update_control_tag.
 // Description is 0..255 characters; Name is a proposed field (unconfirmed).
 type UpdateControlTag struct {
-	Name        *string `json:"name,omitempty"`
-	Description *string `json:"description,omitempty" validate:"omitempty,column"`
+	// ID is the control tag to change; UpdateControlTag fills it from its controlTagID argument.
+	ID           string  `json:"id"`
+	Name         *string `json:"name,omitempty"`
+	Description  *string `json:"description,omitempty" validate:"omitempty,column"`
+	DisplayColor *string `json:"display_color,omitempty"`
+	Status       *string `json:"status,omitempty"` // "active" or "archived" (Python ControlTagStatus)
 }
 
 // ResourceControlTagging is Python's istari_digital_client ResourceControlTagging model: a control tag's

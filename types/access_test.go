@@ -48,8 +48,8 @@ func TestAccessBodies(t *testing.T) {
 	if string(b) != `{"name":"ITAR"}` {
 		t.Errorf("got %s", b)
 	}
-	b, _ = json.Marshal(UpdateControlTag{Description: ptr("")})
-	if string(b) != `{"description":""}` {
+	b, _ = json.Marshal(UpdateControlTag{ID: "t1", Description: ptr("")})
+	if string(b) != `{"id":"t1","description":""}` {
 		t.Errorf("got %s", b)
 	}
 	b, _ = json.Marshal(AssignInfosecLevel{InfosecLevelID: "lvl-1"})

@@ -480,20 +480,29 @@ func (c *Comment) ArchiveKind() string { return "comment" }
 // GetID implements Archivable.
 func (c *Comment) GetID() string { return c.ID }
 
-// ModelListItem is Python's istari_digital_client ModelListItem model: a summary row of list_models carrying
-// ids instead of nested objects. Its fields are unconfirmed, so every key is kept in Extra (read one with
-// ExtraValue).
+// ModelListItem is Python's istari_digital_client ModelListItem model: a row of list_models, the model's file
+// with the ids of its artifacts, comments and jobs instead of the objects. Keys beyond the published client's
+// are kept in Extra.
 type ModelListItem struct {
+	ID            string    `json:"id"`
+	Created       Timestamp `json:"created"`
+	CreatedByID   string    `json:"created_by_id"`
+	File          File      `json:"file"`
+	ArchiveStatus string    `json:"archive_status"` // the name of the current archive status, e.g. "Active"
+	ArtifactIDs   []string  `json:"artifact_ids,omitempty"`
+	CommentIDs    []string  `json:"comment_ids,omitempty"`
+	JobIDs        []string  `json:"job_ids,omitempty"`
+
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON keeps every key in Extra.
+// UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
 func (m *ModelListItem) UnmarshalJSON(data []byte) error {
 	type plain ModelListItem
 	return decodeWithExtra(data, (*plain)(m), &m.Extra)
 }
 
-// MarshalJSON writes the Extra keys back.
+// MarshalJSON encodes the known fields followed by the Extra keys.
 func (m ModelListItem) MarshalJSON() ([]byte, error) {
 	type plain ModelListItem
 	return encodeWithExtra(plain(m), m.Extra)

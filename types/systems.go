@@ -342,19 +342,22 @@ func (m DryRunSnapshot) MarshalJSON() ([]byte, error) {
 }
 
 // NoOpResponse is Python's istari_digital_client NoOpResponse model: the create_snapshot answer when nothing
-// changed since the last snapshot. It carries no snapshot id; its fields are unconfirmed, so every key is kept
-// in Extra. To find the newest snapshot, list the configuration's snapshots with size=1, sort=-created.
+// changed since the last snapshot. It carries no snapshot id: to find the newest snapshot, list the
+// configuration's snapshots with size=1, sort=-created. Other keys are kept in Extra.
 type NoOpResponse struct {
+	Status  string `json:"status"`
+	Message string `json:"message"`
+
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON keeps every key in Extra.
+// UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
 func (m *NoOpResponse) UnmarshalJSON(data []byte) error {
 	type plain NoOpResponse
 	return decodeWithExtra(data, (*plain)(m), &m.Extra)
 }
 
-// MarshalJSON writes the Extra keys back.
+// MarshalJSON encodes the known fields followed by the Extra keys.
 func (m NoOpResponse) MarshalJSON() ([]byte, error) {
 	type plain NoOpResponse
 	return encodeWithExtra(plain(m), m.Extra)

@@ -20,7 +20,7 @@ func TestDecodeCreateSnapshotResult(t *testing.T) {
 		t.Errorf("snapshot = %+v", r.Snapshot)
 	}
 
-	noop := `{"message":"No changes since the last snapshot","configuration_id":"cfg-1"}`
+	noop := `{"status":"no_op","message":"No changes since the last snapshot","configuration_id":"cfg-1"}`
 	r, err = DecodeCreateSnapshotResult([]byte(noop), false)
 	if err != nil {
 		t.Fatal(err)
@@ -28,7 +28,7 @@ func TestDecodeCreateSnapshotResult(t *testing.T) {
 	if r.Kind() != "no_op" || r.NoOp == nil || r.Snapshot != nil {
 		t.Fatalf("got %+v", r)
 	}
-	if string(r.NoOp.Extra["message"]) != `"No changes since the last snapshot"` || string(r.NoOp.Extra["configuration_id"]) != `"cfg-1"` {
+	if r.NoOp.Message != "No changes since the last snapshot" || r.NoOp.Status != "no_op" || string(r.NoOp.Extra["configuration_id"]) != `"cfg-1"` {
 		t.Errorf("no-op extra = %v", r.NoOp.Extra)
 	}
 	b, _ := json.Marshal(r.NoOp)
@@ -95,7 +95,7 @@ func TestSystemAndConfiguration(t *testing.T) {
 
 func TestTrackedFileAndSearchItems(t *testing.T) {
 	var tf TrackedFile
-	roundTrip(t, `{"specifier_type":"latest","file_id":"f-1","pinned_file_revision_id":null,"current_file_revision_id":"rev-3","path":"cad/wing.step","weight":2}`, &tf)
+	roundTrip(t, `{"specifier_type":"Latest","file_id":"f-1","pinned_file_revision_id":null,"current_file_revision_id":"rev-3","path":"cad/wing.step","weight":2}`, &tf)
 	if tf.SpecifierType != enums.TrackedFileSpecifierTypeLatest || tf.PinnedFileRevisionID != nil || *tf.Path != "cad/wing.step" ||
 		string(tf.Extra["weight"]) != "2" {
 		t.Errorf("tracked file = %+v", tf)
@@ -129,8 +129,8 @@ func TestSystemBodies(t *testing.T) {
 		{NewSystemConfiguration{Name: "main", TrackedFiles: []NewTrackedFile{
 			{SpecifierType: enums.TrackedFileSpecifierTypeLatest, FileID: "f-1"},
 			{SpecifierType: enums.TrackedFileSpecifierTypeLocked, FileID: "f-2", PinnedFileRevisionID: ptr("rev-2")},
-		}}, `{"name":"main","tracked_files":[{"specifier_type":"latest","file_id":"f-1"},` +
-			`{"specifier_type":"locked","file_id":"f-2","pinned_file_revision_id":"rev-2"}]}`},
+		}}, `{"name":"main","tracked_files":[{"specifier_type":"Latest","file_id":"f-1"},` +
+			`{"specifier_type":"Locked","file_id":"f-2","pinned_file_revision_id":"rev-2"}]}`},
 		{NewTrackedSystem{SystemID: "sys-2", TagID: ptr("tag-1")}, `{"system_id":"sys-2","tag_id":"tag-1"}`},
 		{NewSnapshotTag{Tag: "v1"}, `{"tag":"v1"}`},
 		{UpdateTag{SnapshotID: "snap-2"}, `{"snapshot_id":"snap-2"}`},

@@ -90,18 +90,13 @@ type row struct {
 	created       time.Time
 }
 
-// describe reads a list item. Its fields are not part of the confirmed API, so they are read from Extra;
-// when the registry does not send the size, the model itself is fetched (one more request).
+// describe reads a list item: the model's file comes with it, so no more requests are needed unless the
+// registry left the size out, when the model itself is fetched.
 func describe(ctx context.Context, c *istari.Client, item types.ModelListItem) (row, error) {
-	var r row
-	r.id, _, _ = types.ExtraValue[string](item.Extra, "id")
-	r.name, _, _ = types.ExtraValue[string](item.Extra, "name")
-	created, _, _ := types.ExtraValue[types.Timestamp](item.Extra, "created")
-	r.created = created.UTC()
+	r := row{id: item.ID, name: item.File.Name(), created: item.Created.UTC()}
 	r.ext = strings.TrimPrefix(filepath.Ext(r.name), ".")
-	size, ok, err := types.ExtraValue[int64](item.Extra, "size")
-	if ok && err == nil {
-		r.size = size
+	if rev := item.File.Revision(); rev != nil && rev.Size != nil {
+		r.size = *rev.Size
 		return r, nil
 	}
 	m, err := c.GetModel(ctx, r.id)

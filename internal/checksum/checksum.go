@@ -63,9 +63,12 @@ func Copy(dst io.Writer, src io.Reader) (int64, error) {
 	return io.CopyBuffer(struct{ io.Writer }{dst}, struct{ io.Reader }{src}, make([]byte, BufSize))
 }
 
-// NewSalt returns a fresh salt: 32 random bytes as 64 lowercase hex characters.
+// NewSalt returns a fresh salt the way the Python client makes one: a random (version 4) UUID as 32 lowercase
+// hex characters without dashes.
 func NewSalt() string {
-	var b [32]byte
+	var b [16]byte
 	_, _ = rand.Read(b[:])
+	b[6] = (b[6] & 0x0f) | 0x40
+	b[8] = (b[8] & 0x3f) | 0x80
 	return hex.EncodeToString(b[:])
 }

@@ -27,9 +27,10 @@ func TestReaderIsSHA384OfContentThenSalt(t *testing.T) {
 	}
 }
 
-func TestNewSaltIs64HexFresh(t *testing.T) {
+// TestNewSaltIsAUUID4HexFresh: the Python client's salt is a UUID4 as 32 lowercase hex characters.
+func TestNewSaltIsAUUID4HexFresh(t *testing.T) {
 	a, b := NewSalt(), NewSalt()
-	if len(a) != 64 || strings.Trim(a, "0123456789abcdef") != "" || a == b {
+	if len(a) != 32 || strings.Trim(a, "0123456789abcdef") != "" || a[12] != '4' || !strings.ContainsRune("89ab", rune(a[16])) || a == b {
 		t.Errorf("NewSalt = %q, %q", a, b)
 	}
 }

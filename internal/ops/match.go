@@ -37,7 +37,7 @@ func (t *Table) Match(method, escapedPath string) (Operation, map[string]string,
 	params := map[string]string{}
 	for i, s := range best.segs {
 		if s.param {
-			params[s.text] = parts[i]
+			params[s.text] = strings.TrimSuffix(parts[i], s.suffix)
 		}
 	}
 	return t.ops[best.idx], params, true
@@ -48,7 +48,13 @@ func (r *route) matches(parts []string) bool {
 		return false
 	}
 	for i, s := range r.segs {
-		if s.param && parts[i] == "" || !s.param && parts[i] != s.text {
+		if !s.param {
+			if parts[i] != s.text {
+				return false
+			}
+			continue
+		}
+		if v, ok := strings.CutSuffix(parts[i], s.suffix); !ok || v == "" {
 			return false
 		}
 	}
@@ -60,6 +66,9 @@ func (t *Table) better(a, b *route) bool {
 	for i := range a.segs {
 		if a.segs[i].param != b.segs[i].param {
 			return !a.segs[i].param
+		}
+		if len(a.segs[i].suffix) != len(b.segs[i].suffix) {
+			return len(a.segs[i].suffix) > len(b.segs[i].suffix) // "{id}:restore" is more specific than "{id}"
 		}
 	}
 	oa, ob := t.ops[a.idx], t.ops[b.idx]

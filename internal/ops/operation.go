@@ -18,7 +18,14 @@ const (
 	Signature Confidence = "S"
 	// Reconstructed marks a row whose route, parameters or body are proposals to verify against a real registry.
 	Reconstructed Confidence = "R"
+	// Published marks a row whose method, path and path parameters are those of the published Python client,
+	// version [PythonClientVersion]: generated from the registry's own OpenAPI document, so a fact, not a guess.
+	Published Confidence = "P"
 )
+
+// PythonClientVersion is the istari-digital-client release the Published rows were checked against
+// (testdata/python-client-<version>.json, made by `make pyref`).
+const PythonClientVersion = "13.3.4"
 
 // Sources of a row, the value of [Operation.Source].
 const (
@@ -40,7 +47,8 @@ type Operation struct {
 	GoName string
 	// Method is the HTTP method: GET, POST, PUT, PATCH or DELETE.
 	Method string
-	// Path is the path template, e.g. "/api/v2/files/{file_id}"; a parameter always fills a whole segment.
+	// Path is the path template, e.g. "/api/v2/files/{file_id}"; a parameter starts a segment and fills it, or is
+	// followed by a literal suffix such as ":restore" ("/api/v2/models/{model_id}:restore").
 	Path string
 	// Confidence is the spec's confidence mark for the built-in route.
 	Confidence Confidence
@@ -52,14 +60,15 @@ type Operation struct {
 
 // segment is one "/"-separated piece of a path template: a literal, or a parameter filling the whole segment.
 type segment struct {
-	text  string // the literal, or the parameter name
-	param bool
+	text   string // the literal, or the parameter name
+	param  bool
+	suffix string // the literal after a parameter in the same segment (":restore"), or ""
 }
 
 var allowedMethods = map[string]bool{"GET": true, "POST": true, "PUT": true, "PATCH": true, "DELETE": true}
 
-// parseTemplate splits a path template into segments. It rejects a path not starting with "/", braces that do
-// not enclose a whole segment, empty or repeated parameter names.
+// parseTemplate splits a path template into segments. It rejects a path not starting with "/", a parameter that
+// does not start its segment, text after a parameter other than a ":name" suffix, empty or repeated names.
 func parseTemplate(path string) ([]segment, error) {
 	if !strings.HasPrefix(path, "/") {
 		return nil, fmt.Errorf("path %q does not start with /", path)
@@ -73,19 +82,25 @@ func parseTemplate(path string) ([]segment, error) {
 			continue
 		}
 		name, ok := strings.CutPrefix(p, "{")
+		suffix := ""
 		if ok {
-			name, ok = strings.CutSuffix(name, "}")
+			name, suffix, ok = strings.Cut(name, "}")
 		}
-		if !ok || name == "" || strings.ContainsAny(name, "{}") {
+		if !ok || name == "" || strings.ContainsAny(name, "{}") || !validSuffix(suffix) {
 			return nil, fmt.Errorf("path %q: segment %q is not a whole {param}", path, p)
 		}
 		if seen[name] {
 			return nil, fmt.Errorf("path %q: parameter {%s} repeated", path, name)
 		}
 		seen[name] = true
-		segs[i] = segment{text: name, param: true}
+		segs[i] = segment{text: name, param: true, suffix: suffix}
 	}
 	return segs, nil
+}
+
+// validSuffix reports whether text after a parameter is "" or a custom-method literal such as ":restore".
+func validSuffix(s string) bool {
+	return s == "" || len(s) > 1 && s[0] == ':' && !strings.ContainsAny(s, "{}")
 }
 
 // Validate reports whether the row is usable: a non-empty ID, a method among GET, POST, PUT, PATCH and DELETE,
@@ -108,8 +123,11 @@ func (o Operation) Validate() error {
 func (o Operation) Params() []string {
 	var names []string
 	for p := range strings.SplitSeq(o.Path, "/") {
-		if len(p) > 2 && p[0] == '{' && p[len(p)-1] == '}' {
-			names = append(names, p[1:len(p)-1])
+		if name, ok := strings.CutPrefix(p, "{"); ok {
+			var suffix string
+			if name, suffix, ok = strings.Cut(name, "}"); ok && name != "" && validSuffix(suffix) {
+				names = append(names, name)
+			}
 		}
 	}
 	return names
@@ -150,6 +168,7 @@ func expand(id string, segs []segment, values []string) (string, error) {
 			return "", fmt.Errorf("%w: %s: {%s} may not be %q", ErrPathParams, id, s.text, v)
 		}
 		b.WriteString(url.PathEscape(v))
+		b.WriteString(s.suffix)
 	}
 	return b.String(), nil
 }

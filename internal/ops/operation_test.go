@@ -15,7 +15,8 @@ func TestParams(t *testing.T) {
 		{"/api/v2/files/{file_id}", []string{"file_id"}},
 		{"/api/v2/access/{subject_type}/{subject_id}/{resource_type}/{resource_id}",
 			[]string{"subject_type", "subject_id", "resource_type", "resource_id"}},
-		{"/api/v2/files/{file_id}.json", nil}, // not a whole segment
+		{"/api/v2/files/{file_id}.json", nil},                    // not a whole segment
+		{"/api/v2/files/{file_id}:restore", []string{"file_id"}}, // a custom-method suffix
 	}
 	for _, tt := range tests {
 		if got := (Operation{Path: tt.path}).Params(); !slices.Equal(got, tt.want) {

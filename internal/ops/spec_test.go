@@ -25,15 +25,32 @@ func TestBuiltinMatchesOperationsMD(t *testing.T) {
 		t.Errorf("the operation list has %d wire operation rows, want 168", len(want))
 	}
 	table := Builtin()
+	// The published Python client supersedes the list: a Published row keeps the list's id, Go name and section,
+	// and takes its method and path from the client (TestPublishedRowsMatchPythonClient). The ids it renamed or
+	// dropped are listed here.
+	renamed := map[string]string{"list_function_auth_secrets": "find_function_auth_secret", "get_function_auth_secret": "fetch_function_auth_secret"}
+	dropped := map[string]bool{"delete_agent_pool": true}
 	for _, w := range want {
+		if dropped[w.ID] {
+			if _, ok := table.Lookup(w.ID); ok {
+				t.Errorf("%s: still in the table, the published client has no such operation", w.ID)
+			}
+			continue
+		}
+		if id, ok := renamed[w.ID]; ok {
+			w.ID = id
+		}
 		got, ok := table.Lookup(w.ID)
 		w.Source = SourceBuiltin
+		if ok && got.Confidence == Published {
+			w.Method, w.Path, w.Confidence = got.Method, got.Path, Published
+		}
 		if !ok || got != w {
 			t.Errorf("%s: table %+v, operation list %+v", w.ID, got, w)
 		}
 	}
-	if table.Len() != len(want)+len(multipartOps) {
-		t.Errorf("table has %d rows, the operation list %d plus %d proposed", table.Len(), len(want), len(multipartOps))
+	if table.Len() != len(want)-len(dropped)+len(multipartOps) {
+		t.Errorf("table has %d rows, the operation list %d less %d dropped plus %d proposed", table.Len(), len(want), len(dropped), len(multipartOps))
 	}
 }
 

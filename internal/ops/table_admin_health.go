@@ -10,8 +10,8 @@ const (
 // healthOps holds the wire operations of section 11, Health & compatibility.
 // Verb, path template and confidence are transcribed exactly from the spec table.
 var healthOps = []Operation{
-	{ID: string(LivenessCheck), GoName: "LivenessCheck", Method: "GET", Path: "/api/v2/health/liveness", Confidence: Attested, Section: "11"},
-	{ID: string(ReadinessCheck), GoName: "ReadinessCheck", Method: "GET", Path: "/api/v2/health/readiness", Confidence: Attested, Section: "11"},
+	{ID: string(LivenessCheck), GoName: "LivenessCheck", Method: "GET", Path: "/api/v2/health/liveness", Confidence: Published, Section: "11"},
+	{ID: string(ReadinessCheck), GoName: "ReadinessCheck", Method: "GET", Path: "/api/v2/health/readiness", Confidence: Published, Section: "11"},
 }
 
 // OpenAPIPath is where a registry serves its OpenAPI document (FastAPI's default), fetched by

@@ -15,16 +15,16 @@ const (
 // storageOps holds the wire operations of section 12, Storage.
 // Verb, path template and confidence are transcribed exactly from the spec table.
 var storageOps = []Operation{
-	{ID: string(GenerateUploadURL), GoName: "GenerateUploadURL", Method: "POST", Path: "/api/v2/storage/upload_urls", Confidence: Reconstructed, Section: "12"},
-	{ID: string(GenerateDownloadURL), GoName: "GenerateDownloadURL", Method: "POST", Path: "/api/v2/storage/download_urls", Confidence: Reconstructed, Section: "12"},
-	{ID: string(GenerateUploadURLsBulk), GoName: "GenerateUploadURLsBulk", Method: "POST", Path: "/api/v2/storage/upload_urls/bulk", Confidence: Reconstructed, Section: "12"},
+	{ID: string(GenerateUploadURL), GoName: "GenerateUploadURL", Method: "GET", Path: "/api/v2/tokens/{sha}/upload-url", Confidence: Published, Section: "12"},
+	{ID: string(GenerateDownloadURL), GoName: "GenerateDownloadURL", Method: "GET", Path: "/api/v2/tokens/{sha}/download-url", Confidence: Published, Section: "12"},
+	{ID: string(GenerateUploadURLsBulk), GoName: "GenerateUploadURLsBulk", Method: "POST", Path: "/api/v2/tokens/upload-urls_bulk", Confidence: Published, Section: "12"},
 }
 
 // multipartOps are the multipart upload routes. The registry has them, but their routes and shapes are
 // unknown, so istari-go proposes them in the style of the storage routes (confidence R, section "12.m"
 // marks them as proposals beyond the registry's list). A registry OpenAPI document corrects them like any row.
 var multipartOps = []Operation{
-	{ID: string(CreateMultipartUpload), GoName: "createMultipartUpload", Method: "POST", Path: "/api/v2/storage/multipart_uploads", Confidence: Reconstructed, Section: SectionProposed},
+	{ID: string(CreateMultipartUpload), GoName: "createMultipartUpload", Method: "POST", Path: "/api/v2/tokens/multipart-upload", Confidence: Published, Section: SectionProposed},
 	{ID: string(GenerateMultipartPartURLs), GoName: "generateMultipartPartURLs", Method: "POST", Path: "/api/v2/storage/multipart_uploads/{upload_id}/part_urls", Confidence: Reconstructed, Section: SectionProposed},
 	{ID: string(CompleteMultipartUpload), GoName: "completeMultipartUpload", Method: "POST", Path: "/api/v2/storage/multipart_uploads/{upload_id}/complete", Confidence: Reconstructed, Section: SectionProposed},
 	{ID: string(AbortMultipartUpload), GoName: "abortMultipartUpload", Method: "DELETE", Path: "/api/v2/storage/multipart_uploads/{upload_id}", Confidence: Reconstructed, Section: SectionProposed},

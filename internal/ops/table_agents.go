@@ -17,7 +17,6 @@ const (
 	GetAgentPool             ID = "get_agent_pool"
 	ListAgentPools           ID = "list_agent_pools"
 	UpdateAgentPool          ID = "update_agent_pool"
-	DeleteAgentPool          ID = "delete_agent_pool"
 	ArchiveAgentPool         ID = "archive_agent_pool"
 	RestoreAgentPool         ID = "restore_agent_pool"
 	ListAgentPoolAgents      ID = "list_agent_pool_agents"
@@ -38,8 +37,8 @@ const (
 	ListOperatingSystems     ID = "list_operating_systems"
 	ListAuthors              ID = "list_authors"
 	CreateFunctionAuthSecret ID = "create_function_auth_secret"
-	ListFunctionAuthSecrets  ID = "list_function_auth_secrets"
-	GetFunctionAuthSecret    ID = "get_function_auth_secret"
+	ListFunctionAuthSecrets  ID = "find_function_auth_secret"
+	GetFunctionAuthSecret    ID = "fetch_function_auth_secret"
 )
 
 // agentsOps holds the wire operations of section 9, Agents, modules & tools
@@ -47,43 +46,42 @@ const (
 // Verb, path template and confidence are transcribed exactly from the spec table.
 var agentsOps = []Operation{
 	// §9.1
-	{ID: string(RegisterAgent), GoName: "RegisterAgent", Method: "POST", Path: "/api/v2/agents", Confidence: Signature, Section: "9.1"},
-	{ID: string(GetAgent), GoName: "GetAgent", Method: "GET", Path: "/api/v2/agents/{agent_id}", Confidence: Signature, Section: "9.1"},
-	{ID: string(ListAgents), GoName: "ListAgents", Method: "GET", Path: "/api/v2/agents", Confidence: Signature, Section: "9.1"},
-	{ID: string(UpdateAgentDisplayName), GoName: "UpdateAgentDisplayName", Method: "PATCH", Path: "/api/v2/agents/{agent_id}/display_name", Confidence: Signature, Section: "9.1"},
-	{ID: string(UpdateAgentStatus), GoName: "UpdateAgentStatus", Method: "PATCH", Path: "/api/v2/agents/{agent_id}/status", Confidence: Signature, Section: "9.1"},
-	{ID: string(UpdateAgentInformation), GoName: "UpdateAgentInformation", Method: "PATCH", Path: "/api/v2/agents/{agent_id}/information", Confidence: Signature, Section: "9.1"},
-	{ID: string(UpdateAgentModules), GoName: "UpdateAgentModules", Method: "PATCH", Path: "/api/v2/agents/{agent_id}/modules", Confidence: Reconstructed, Section: "9.1"},
-	{ID: string(ListAgentStatusHistory), GoName: "ListAgentStatusHistory", Method: "GET", Path: "/api/v2/agents/{agent_id}/status_history", Confidence: Signature, Section: "9.1"},
-	{ID: string(ArchiveAgent), GoName: "ArchiveAgent", Method: "PATCH", Path: "/api/v2/agents/{agent_id}/archive", Confidence: Signature, Section: "9.1"},
-	{ID: string(RestoreAgent), GoName: "RestoreAgent", Method: "PATCH", Path: "/api/v2/agents/{agent_id}/restore", Confidence: Signature, Section: "9.1"},
-	{ID: string(CreateAgentPool), GoName: "CreateAgentPool", Method: "POST", Path: "/api/v2/agent_pools", Confidence: Signature, Section: "9.1"},
-	{ID: string(GetAgentPool), GoName: "GetAgentPool", Method: "GET", Path: "/api/v2/agent_pools/{agent_pool_id}", Confidence: Signature, Section: "9.1"},
-	{ID: string(ListAgentPools), GoName: "ListAgentPools", Method: "GET", Path: "/api/v2/agent_pools", Confidence: Signature, Section: "9.1"},
-	{ID: string(UpdateAgentPool), GoName: "UpdateAgentPool", Method: "PATCH", Path: "/api/v2/agent_pools/{agent_pool_id}", Confidence: Signature, Section: "9.1"},
-	{ID: string(DeleteAgentPool), GoName: "DeleteAgentPool", Method: "DELETE", Path: "/api/v2/agent_pools/{agent_pool_id}", Confidence: Reconstructed, Section: "9.1"},
-	{ID: string(ArchiveAgentPool), GoName: "ArchiveAgentPool", Method: "PATCH", Path: "/api/v2/agent_pools/{agent_pool_id}/archive", Confidence: Signature, Section: "9.1"},
-	{ID: string(RestoreAgentPool), GoName: "RestoreAgentPool", Method: "PATCH", Path: "/api/v2/agent_pools/{agent_pool_id}/restore", Confidence: Signature, Section: "9.1"},
-	{ID: string(ListAgentPoolAgents), GoName: "ListAgentPoolAgents", Method: "GET", Path: "/api/v2/agent_pools/{agent_pool_id}/agents", Confidence: Reconstructed, Section: "9.1"},
-	{ID: string(ListAgentPoolUsers), GoName: "ListAgentPoolUsers", Method: "GET", Path: "/api/v2/agent_pools/{agent_pool_id}/users", Confidence: Reconstructed, Section: "9.1"},
+	{ID: string(RegisterAgent), GoName: "RegisterAgent", Method: "POST", Path: "/api/v2/agents", Confidence: Published, Section: "9.1"},
+	{ID: string(GetAgent), GoName: "GetAgent", Method: "GET", Path: "/api/v2/agents/{agent_id}", Confidence: Published, Section: "9.1"},
+	{ID: string(ListAgents), GoName: "ListAgents", Method: "GET", Path: "/api/v2/agents", Confidence: Published, Section: "9.1"},
+	{ID: string(UpdateAgentDisplayName), GoName: "UpdateAgentDisplayName", Method: "PUT", Path: "/api/v2/agents/{agent_id}/display_name", Confidence: Published, Section: "9.1"},
+	{ID: string(UpdateAgentStatus), GoName: "UpdateAgentStatus", Method: "PUT", Path: "/api/v2/agents/{agent_id}/status", Confidence: Published, Section: "9.1"},
+	{ID: string(UpdateAgentInformation), GoName: "UpdateAgentInformation", Method: "PUT", Path: "/api/v2/agents/{agent_id}", Confidence: Published, Section: "9.1"},
+	{ID: string(UpdateAgentModules), GoName: "UpdateAgentModules", Method: "PUT", Path: "/api/v2/agents/{agent_id}/modules", Confidence: Published, Section: "9.1"},
+	{ID: string(ListAgentStatusHistory), GoName: "ListAgentStatusHistory", Method: "GET", Path: "/api/v2/agents/{agent_id}/status/history", Confidence: Published, Section: "9.1"},
+	{ID: string(ArchiveAgent), GoName: "ArchiveAgent", Method: "DELETE", Path: "/api/v2/agents/{agent_id}", Confidence: Published, Section: "9.1"},
+	{ID: string(RestoreAgent), GoName: "RestoreAgent", Method: "POST", Path: "/api/v2/agents/{agent_id}:restore", Confidence: Published, Section: "9.1"},
+	{ID: string(CreateAgentPool), GoName: "CreateAgentPool", Method: "POST", Path: "/api/v2/agent_pools", Confidence: Published, Section: "9.1"},
+	{ID: string(GetAgentPool), GoName: "GetAgentPool", Method: "GET", Path: "/api/v2/agent_pools/{agent_pool_id}", Confidence: Published, Section: "9.1"},
+	{ID: string(ListAgentPools), GoName: "ListAgentPools", Method: "GET", Path: "/api/v2/agent_pools", Confidence: Published, Section: "9.1"},
+	{ID: string(UpdateAgentPool), GoName: "UpdateAgentPool", Method: "PUT", Path: "/api/v2/agent_pools/{agent_pool_id}", Confidence: Published, Section: "9.1"},
+	{ID: string(ArchiveAgentPool), GoName: "ArchiveAgentPool", Method: "DELETE", Path: "/api/v2/agent_pools/{agent_pool_id}", Confidence: Published, Section: "9.1"},
+	{ID: string(RestoreAgentPool), GoName: "RestoreAgentPool", Method: "POST", Path: "/api/v2/agent_pools/{agent_pool_id}:restore", Confidence: Published, Section: "9.1"},
+	{ID: string(ListAgentPoolAgents), GoName: "ListAgentPoolAgents", Method: "GET", Path: "/api/v2/agent_pools/{agent_pool_id}/agents", Confidence: Published, Section: "9.1"},
+	{ID: string(ListAgentPoolUsers), GoName: "ListAgentPoolUsers", Method: "GET", Path: "/api/v2/agent_pools/{agent_pool_id}/users", Confidence: Published, Section: "9.1"},
 	// §9.2
-	{ID: string(CreateModule), GoName: "CreateModule", Method: "POST", Path: "/api/v2/modules", Confidence: Reconstructed, Section: "9.2"},
-	{ID: string(GetModule), GoName: "GetModule", Method: "GET", Path: "/api/v2/modules/{module_id}", Confidence: Signature, Section: "9.2"},
-	{ID: string(ListModules), GoName: "ListModules", Method: "GET", Path: "/api/v2/modules", Confidence: Signature, Section: "9.2"},
-	{ID: string(GetModuleVersion), GoName: "GetModuleVersion", Method: "GET", Path: "/api/v2/module_versions/{version_id}", Confidence: Signature, Section: "9.2"},
-	{ID: string(ListModuleVersions), GoName: "ListModuleVersions", Method: "GET", Path: "/api/v2/module_versions", Confidence: Signature, Section: "9.2"},
-	{ID: string(GetFunction), GoName: "GetFunction", Method: "GET", Path: "/api/v2/functions/{function_id}", Confidence: Signature, Section: "9.2"},
-	{ID: string(ListFunctions), GoName: "ListFunctions", Method: "GET", Path: "/api/v2/functions", Confidence: Signature, Section: "9.2"},
-	{ID: string(CreateTool), GoName: "CreateTool", Method: "POST", Path: "/api/v2/tools", Confidence: Signature, Section: "9.2"},
-	{ID: string(GetTool), GoName: "GetTool", Method: "GET", Path: "/api/v2/tools/{tool_id}", Confidence: Signature, Section: "9.2"},
-	{ID: string(ListTools), GoName: "ListTools", Method: "GET", Path: "/api/v2/tools", Confidence: Signature, Section: "9.2"},
-	{ID: string(CreateToolVersions), GoName: "CreateToolVersions", Method: "POST", Path: "/api/v2/tools/{tool_id}/tool_versions", Confidence: Signature, Section: "9.2"},
-	{ID: string(GetToolVersion), GoName: "GetToolVersion", Method: "GET", Path: "/api/v2/tool_versions/{version_id}", Confidence: Signature, Section: "9.2"},
-	{ID: string(ListToolVersions), GoName: "ListToolVersions", Method: "GET", Path: "/api/v2/tool_versions", Confidence: Signature, Section: "9.2"},
-	{ID: string(ListOperatingSystems), GoName: "ListOperatingSystems", Method: "GET", Path: "/api/v2/operating_systems", Confidence: Signature, Section: "9.2"},
-	{ID: string(ListAuthors), GoName: "ListAuthors", Method: "GET", Path: "/api/v2/authors", Confidence: Signature, Section: "9.2"},
+	{ID: string(CreateModule), GoName: "CreateModule", Method: "POST", Path: "/api/v2/modules", Confidence: Published, Section: "9.2"},
+	{ID: string(GetModule), GoName: "GetModule", Method: "GET", Path: "/api/v2/modules/{module_id}", Confidence: Published, Section: "9.2"},
+	{ID: string(ListModules), GoName: "ListModules", Method: "GET", Path: "/api/v2/modules", Confidence: Published, Section: "9.2"},
+	{ID: string(GetModuleVersion), GoName: "GetModuleVersion", Method: "GET", Path: "/api/v2/modules/versions/{module_version_id}", Confidence: Published, Section: "9.2"},
+	{ID: string(ListModuleVersions), GoName: "ListModuleVersions", Method: "GET", Path: "/api/v2/modules/versions", Confidence: Published, Section: "9.2"},
+	{ID: string(GetFunction), GoName: "GetFunction", Method: "GET", Path: "/api/v2/modules/versions/functions/{function_id}", Confidence: Published, Section: "9.2"},
+	{ID: string(ListFunctions), GoName: "ListFunctions", Method: "GET", Path: "/api/v2/modules/versions/functions", Confidence: Published, Section: "9.2"},
+	{ID: string(CreateTool), GoName: "CreateTool", Method: "POST", Path: "/api/v2/tools", Confidence: Published, Section: "9.2"},
+	{ID: string(GetTool), GoName: "GetTool", Method: "GET", Path: "/api/v2/tools/{tool_id}", Confidence: Published, Section: "9.2"},
+	{ID: string(ListTools), GoName: "ListTools", Method: "GET", Path: "/api/v2/tools", Confidence: Published, Section: "9.2"},
+	{ID: string(CreateToolVersions), GoName: "CreateToolVersions", Method: "POST", Path: "/api/v2/tools-versions/{tool_id}", Confidence: Published, Section: "9.2"},
+	{ID: string(GetToolVersion), GoName: "GetToolVersion", Method: "GET", Path: "/api/v2/tools-versions/{tool_version_id}", Confidence: Published, Section: "9.2"},
+	{ID: string(ListToolVersions), GoName: "ListToolVersions", Method: "GET", Path: "/api/v2/tools-versions", Confidence: Published, Section: "9.2"},
+	{ID: string(ListOperatingSystems), GoName: "ListOperatingSystems", Method: "GET", Path: "/api/v2/modules/operatingsystems", Confidence: Published, Section: "9.2"},
+	{ID: string(ListAuthors), GoName: "ListAuthors", Method: "GET", Path: "/api/v2/author", Confidence: Published, Section: "9.2"},
 	// §9.3
-	{ID: string(CreateFunctionAuthSecret), GoName: "createFunctionAuthSecret", Method: "POST", Path: "/api/v2/function_auth_secrets", Confidence: Signature, Section: "9.3"},
-	{ID: string(ListFunctionAuthSecrets), GoName: "ListFunctionAuthSecrets", Method: "GET", Path: "/api/v2/function_auth_secrets", Confidence: Reconstructed, Section: "9.3"},
-	{ID: string(GetFunctionAuthSecret), GoName: "GetFunctionAuthSecret", Method: "GET", Path: "/api/v2/function_auth_secrets/{function_auth_secret_id}", Confidence: Reconstructed, Section: "9.3"},
+	{ID: string(CreateFunctionAuthSecret), GoName: "createFunctionAuthSecret", Method: "POST", Path: "/api/v2/app_integrations/authsecrets", Confidence: Published, Section: "9.3"},
+	{ID: string(ListFunctionAuthSecrets), GoName: "ListFunctionAuthSecrets", Method: "GET", Path: "/api/v2/app_integrations/authsecrets", Confidence: Published, Section: "9.3"},
+	{ID: string(GetFunctionAuthSecret), GoName: "GetFunctionAuthSecret", Method: "GET", Path: "/api/v2/app_integrations/authsecrets/{auth_secret_id}", Confidence: Published, Section: "9.3"},
 }

@@ -12,8 +12,8 @@ const (
 // infosecOps holds the wire operations of section 7, Infosec levels.
 // Verb, path template and confidence are transcribed exactly from the spec table.
 var infosecOps = []Operation{
-	{ID: string(AssignInfosecLevel), GoName: "AssignInfosecLevel", Method: "PATCH", Path: "/api/v2/infosec_levels/assignments/{subject_type}/{subject_id}", Confidence: Signature, Section: "7"},
-	{ID: string(ListInfosecLevels), GoName: "ListInfosecLevels", Method: "GET", Path: "/api/v2/infosec_levels", Confidence: Signature, Section: "7"},
-	{ID: string(GetPlatformInfosecSettings), GoName: "GetPlatformInfosecSettings", Method: "GET", Path: "/api/v2/platform_infosec_settings", Confidence: Signature, Section: "7"},
-	{ID: string(EnablePlatformInfosecSettings), GoName: "EnablePlatformInfosecSettings", Method: "PATCH", Path: "/api/v2/platform_infosec_settings", Confidence: Reconstructed, Section: "7"},
+	{ID: string(AssignInfosecLevel), GoName: "AssignInfosecLevel", Method: "POST", Path: "/api/v2/infosec/{subject_type}/{subject_id}", Confidence: Published, Section: "7"},
+	{ID: string(ListInfosecLevels), GoName: "ListInfosecLevels", Method: "GET", Path: "/api/v2/infosec/", Confidence: Published, Section: "7"},
+	{ID: string(GetPlatformInfosecSettings), GoName: "GetPlatformInfosecSettings", Method: "GET", Path: "/api/v2/infosec/settings", Confidence: Published, Section: "7"},
+	{ID: string(EnablePlatformInfosecSettings), GoName: "EnablePlatformInfosecSettings", Method: "POST", Path: "/api/v2/infosec/settings", Confidence: Published, Section: "7"},
 }

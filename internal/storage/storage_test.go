@@ -23,7 +23,7 @@ import (
 
 func TestSaltAndUUID(t *testing.T) {
 	s1, s2 := checksum.NewSalt(), checksum.NewSalt()
-	assert.Len(t, s1, 64)
+	assert.Len(t, s1, 32)
 	assert.NotEqual(t, s1, s2)
 	assert.Regexp(t, `^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`, NewUUID())
 }

@@ -3,7 +3,6 @@ package upload
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"mime"
 	"path/filepath"
@@ -122,9 +121,10 @@ func CheckName(fileName string) error {
 	return nil
 }
 
-// Properties serializes props as JSON, uploads it with its own new salt and returns its token.
+// Properties serializes props as the Python client does (PropertiesBlob), uploads it with its own new salt and
+// returns its token.
 func (u *Uploader) Properties(ctx context.Context, props *types.Properties) (types.Token, error) {
-	blob, err := json.Marshal(props)
+	blob, err := PropertiesBlob(props)
 	if err != nil {
 		return types.Token{}, fmt.Errorf("istari: encoding properties: %w", err)
 	}
