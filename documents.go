@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/validate"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -129,7 +130,7 @@ func (c *Client) ExportDocument(ctx context.Context, documentID string, format e
 	if !ok {
 		return &ValidationError{Field: "format", Rule: "oneof", Param: "json markdown docx pdf", Length: -1}
 	}
-	if w == nil {
+	if validate.IsNil(w) {
 		return newValidationError("w", "required", "", "a writer is required")
 	}
 	q := struct {

@@ -28,6 +28,7 @@ import (
 
 	"github.com/istari-sdk/istari-go/enums"
 	"github.com/istari-sdk/istari-go/internal/storage"
+	"github.com/istari-sdk/istari-go/internal/validate"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -58,7 +59,7 @@ type filesState struct {
 }
 
 func (c *Client) initFiles() {
-	c.files.xfer = &storage.Transfers{TR: c.tr, UserAgent: c.userAgent}
+	c.files.xfer = &storage.Transfers{TR: c.tr, UserAgent: c.userAgent, Policy: c.presignedPolicy(), Scrub: c.scrub}
 	if c.cfg.cacheEnabled() {
 		c.files.cache = storage.NewCache(c.cfg.FilesystemCacheRoot)
 		if c.cfg.cacheCleanOnExit() {
@@ -109,7 +110,7 @@ func sourceFromReader(name string, r io.Reader) (uploadSource, error) {
 	if name == "" {
 		return uploadSource{}, newValidationError("name", "required", "", "is required (a file name with its extension)")
 	}
-	if r == nil {
+	if validate.IsNil(r) { // nil, or a typed nil such as (*bytes.Reader)(nil)
 		return uploadSource{}, newValidationError("reader", "required", "", "is required")
 	}
 	name = filepath.Base(name)

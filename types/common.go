@@ -12,7 +12,6 @@ package types
 // This file holds the common types (types.md §10) and the shared mixin interfaces (types.md §2).
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -83,7 +82,7 @@ type ArchiveStatusEntry struct {
 	ResourceID     *string                 `json:"resource_id,omitempty"`
 
 	// Extra holds the JSON keys this struct does not map.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON decodes the known fields and keeps the other keys in Extra.

@@ -484,7 +484,7 @@ func (c *Comment) GetID() string { return c.ID }
 // ids instead of nested objects. Its fields are unconfirmed, so every key is kept in Extra (read one with
 // ExtraValue).
 type ModelListItem struct {
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON keeps every key in Extra.
@@ -502,7 +502,7 @@ func (m ModelListItem) MarshalJSON() ([]byte, error) {
 // ResourceSearchItem is Python's istari_digital_client ResourceSearchItem model (items of list_resources). Its
 // fields are unconfirmed, so every key is kept in Extra.
 type ResourceSearchItem struct {
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON keeps every key in Extra.
@@ -521,7 +521,7 @@ func (m ResourceSearchItem) MarshalJSON() ([]byte, error) {
 // search_resources, page PageTypeVarCustomizedResourceSearchItem). Its fields are unconfirmed, so every key is
 // kept in Extra.
 type CustomizedResourceSearchItem struct {
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON keeps every key in Extra.
