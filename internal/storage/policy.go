@@ -23,7 +23,7 @@ var ErrURLRefused = errors.New("istari: presigned URL refused")
 type URLPolicy struct {
 	RegistryHTTPS    bool
 	RegistryLoopback bool
-	Relaxed    bool
+	Relaxed          bool
 }
 
 // NewURLPolicy derives the policy from the registry base URL.

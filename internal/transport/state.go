@@ -16,8 +16,8 @@ type attemptState struct {
 	label      string
 	timeout    time.Duration
 	checkURL   func(*url.URL) error // extra redirect check, nil = none
-	attempts   int         // set before each attempt, read after Do returns (same goroutine)
-	wrote      atomic.Bool // set from the connection's write loop
+	attempts   int                  // set before each attempt, read after Do returns (same goroutine)
+	wrote      atomic.Bool          // set from the connection's write loop
 }
 
 type stateKey struct{}
