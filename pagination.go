@@ -9,6 +9,8 @@ import (
 	"net/url"
 	"reflect"
 	"strconv"
+
+	"github.com/istari-sdk/istari-go/internal/ops"
 )
 
 // PageOptions are the paging parameters shared by every paged list call (Python's page and size
@@ -71,10 +73,9 @@ func (p *Page[T]) number() int {
 	return 1
 }
 
-// HasNext reports whether another page may follow (core.md §7 stop rules): none when the list is
-// empty, when the page is the last by `pages`, or when `total` items have been reached. When the server
-// sends `pages` together with `total` and `size`, the smaller bound wins, so an absurd `pages` cannot
-// stretch the walk past the items that exist.
+// HasNext reports whether another page may follow: none when the list is empty, when the page is the last by
+// `pages`, or when `total` items have been reached. When the server sends `pages` together with `total` and
+// `size`, the smaller bound wins, so an absurd `pages` cannot stretch the walk past the items that exist.
 func (p *Page[T]) HasNext() bool {
 	if len(p.Items) == 0 || (p.Total != nil && *p.Total == 0) {
 		return false
@@ -188,7 +189,7 @@ func All[T any, P any](ctx context.Context, params P, list func(context.Context,
 }
 
 // listPage performs a paged list operation and records how to fetch the following pages.
-func listPage[T any](ctx context.Context, c *Client, op string, path []string, params any) (*Page[T], error) {
+func listPage[T any](ctx context.Context, c *Client, op ops.ID, path []string, params any) (*Page[T], error) {
 	if err := c.validate(params); err != nil {
 		return nil, err
 	}
@@ -199,7 +200,7 @@ func listPage[T any](ctx context.Context, c *Client, op string, path []string, p
 	return fetchPage[T](ctx, c, op, path, q, 0)
 }
 
-func fetchPage[T any](ctx context.Context, c *Client, op string, path []string, q url.Values, page int) (*Page[T], error) {
+func fetchPage[T any](ctx context.Context, c *Client, op ops.ID, path []string, q url.Values, page int) (*Page[T], error) {
 	if page > 0 {
 		q = cloneValues(q)
 		q.Set("page", strconv.Itoa(page))

@@ -1,6 +1,6 @@
 package types
 
-// This file holds the infosec types (types.md §7.3).
+// This file holds the infosec types.
 
 // InfosecLevel is Python's istari_digital_client InfosecLevel model: a named classification level within a
 // schema (list_infosec_levels returns them in schema order). Its fields are unknown, so every key is kept in

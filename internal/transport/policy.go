@@ -100,8 +100,8 @@ func (p *policy) backoff(_, _ time.Duration, n int, resp *http.Response) time.Du
 // overflowing into a negative (no wait at all).
 const longest = time.Duration(math.MaxInt64)
 
-// Backoff is the exponential schedule of core.md §2.5: min(maxWait, minWait·2^n), jittered by ±10% when asked.
-// The arithmetic saturates: no input makes it negative or wrap around.
+// Backoff is the exponential schedule: the first interval doubling per attempt up to the maximum, with
+// optional ±10% jitter. The arithmetic saturates: no input makes it negative or wrap around.
 func Backoff(minWait, maxWait time.Duration, n int, jitter bool) time.Duration {
 	if minWait <= 0 {
 		return 0
