@@ -137,7 +137,7 @@ func TestHostileExtraCaseFoldAndCredentialKeys(t *testing.T) {
 		fmt.Sprintf("%#v", pat.Extra), fmt.Sprintf("%q", pat.Extra), pat.Extra.String(), logged.String(),
 	}
 	for _, f := range forms {
-		for _, s := range []string{secret, "at-SECRET", "k-SECRET", fmt.Sprint([]byte("at-SECRET"))[1:20]} {
+		for _, s := range []string{secret, "at-SECRET", "k-SECRET", fmt.Sprintf("%d", []byte("at-SECRET"))[1:20]} {
 			assert.NotContains(t, f, s)
 		}
 	}
