@@ -143,13 +143,11 @@ func (s *Scrubber) String(text string) string {
 	if text == "" {
 		return text
 	}
+	var secrets []string
 	if s != nil {
-		for _, v := range s.values() {
-			if strings.Contains(text, v) {
-				text = strings.ReplaceAll(text, v, Marker)
-			}
-		}
+		secrets = s.values()
 	}
+	text = replaceAll(text, secrets)
 	text = authScheme.ReplaceAllStringFunc(text, func(m string) string {
 		sub := authScheme.FindStringSubmatch(m)
 		if plainWord.MatchString(sub[3]) {
@@ -159,7 +157,36 @@ func (s *Scrubber) String(text string) string {
 	})
 	text = signedParam.ReplaceAllString(text, "${1}="+Marker)
 	text = urlUserinfo.ReplaceAllString(text, "${1}")
+	// Removing userinfo joins text, and a marker next to text may spell a secret again: repeat until nothing
+	// is left, and give up on a text that keeps producing one.
+	for range 3 {
+		if !containsAny(text, secrets) {
+			return text
+		}
+		text = replaceAll(text, secrets)
+	}
+	if containsAny(text, secrets) {
+		return Marker
+	}
 	return text
+}
+
+func replaceAll(text string, secrets []string) string {
+	for _, v := range secrets {
+		if strings.Contains(text, v) {
+			text = strings.ReplaceAll(text, v, Marker)
+		}
+	}
+	return text
+}
+
+func containsAny(text string, secrets []string) bool {
+	for _, v := range secrets {
+		if strings.Contains(text, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // Bytes is String for a byte slice; it returns b itself when nothing changed.
