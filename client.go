@@ -1,7 +1,6 @@
 package istari
 
 import (
-	"context"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -51,7 +50,7 @@ func NewClient(cfg Configuration) (*Client, error) {
 	scrub := newScrubber(cfg)
 	logger := cfg.Logger
 	if logger == nil {
-		logger = slog.New(discardHandler{})
+		logger = slog.New(slog.DiscardHandler)
 	} else {
 		logger = slog.New(scrub.Handler(logger.Handler()))
 	}
@@ -175,10 +174,3 @@ func newScrubber(cfg Configuration) *redact.Scrubber {
 	return s
 }
 
-// discardHandler is a silent slog handler (the default logger).
-type discardHandler struct{}
-
-func (discardHandler) Enabled(context.Context, slog.Level) bool  { return false }
-func (discardHandler) Handle(context.Context, slog.Record) error { return nil }
-func (d discardHandler) WithAttrs([]slog.Attr) slog.Handler      { return d }
-func (d discardHandler) WithGroup(string) slog.Handler           { return d }

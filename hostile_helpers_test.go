@@ -12,9 +12,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
-
-	"github.com/stretchr/testify/require"
 )
 
 // hostileToken is the registry token of hostile tests: it must never appear where a test looks.
@@ -58,25 +55,15 @@ func recordingServer(t *testing.T, answer http.HandlerFunc) (*httptest.Server, *
 	return srv, h
 }
 
-// hostileClient is a client of the registry at base with the hostile token, fast retries and no cache.
-// hc may be nil (the SDK's own transport).
+// hostileClient is testClient on the registry at base with the hostile token and no cache. hc may be nil
+// (the SDK's own transport).
 func hostileClient(t *testing.T, base string, hc *http.Client, mutate ...func(*Configuration)) *Client {
 	t.Helper()
-	cfg := Configuration{
-		RegistryURL:            base,
-		RegistryAuthToken:      hostileToken,
-		RetryMinInterval:       time.Millisecond,
-		RetryMaxInterval:       5 * time.Millisecond,
-		FilesystemCacheEnabled: Bool(false),
-		HTTPClient:             hc,
+	setup := func(cfg *Configuration) {
+		cfg.FilesystemCacheEnabled = Bool(false)
+		cfg.HTTPClient = hc
 	}
-	for _, m := range mutate {
-		m(&cfg)
-	}
-	c, err := NewClient(cfg)
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = c.Close() })
-	return c
+	return testClient(t, base, hostileToken, append([]func(*Configuration){setup}, mutate...)...)
 }
 
 // pinnedClient is an http.Client that trusts tlsSrv's certificate and dials tlsSrv for every host name, so a

@@ -208,6 +208,22 @@ func TestHandBuiltPageCannotFetchMore(t *testing.T) {
 	assert.ErrorIs(t, err, errDetachedPage)
 }
 
+// FuzzPageEnvelope: any body decodes or fails cleanly, and the walk rules never panic.
+func FuzzPageEnvelope(f *testing.F) {
+	f.Add([]byte(`{"items":[{"id":1}],"total":5,"page":1,"size":1,"pages":5}`))
+	f.Add([]byte(`[{"id":1},{"id":2}]`))
+	f.Add([]byte(`{"items":[],"total":null,"page":null,"size":null}`))
+	f.Add([]byte(`{"items":[1],"total":-3,"page":0,"size":0,"pages":-1}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var p Page[json.RawMessage]
+		if json.Unmarshal(data, &p) != nil {
+			return
+		}
+		_ = p.HasNext()
+		_ = p.number()
+	})
+}
+
 // Hostile row 5: list pages that never advance (the server ignores ?page=) or that claim pages: 1e9 cannot
 // keep istari.All looping: each request asks for the page after the one it asked for, a repeated or empty page
 // ends the walk, and total/size cap the number of pages.

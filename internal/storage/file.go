@@ -20,7 +20,7 @@ func CreateTemp(dir, pattern string, perm os.FileMode) (*os.File, error) {
 		prefix, suffix = pattern[:i], pattern[i+1:]
 	}
 	for range 10000 {
-		name := filepath.Join(dir, prefix+NewSalt()[:16]+suffix)
+		name := filepath.Join(dir, prefix+strings.ReplaceAll(NewUUID(), "-", "")[:16]+suffix)
 		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
 		if errors.Is(err, fs.ErrExist) {
 			continue
