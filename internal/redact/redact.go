@@ -18,6 +18,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -54,12 +55,15 @@ func (s *Scrubber) add(v string) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, have := range s.secrets {
-		if have == v {
-			return
-		}
+	s.secrets = appendNew(s.secrets, v)
+}
+
+// appendNew appends v to list unless it is there already.
+func appendNew(list []string, v string) []string {
+	if slices.Contains(list, v) {
+		return list
 	}
-	s.secrets = append(s.secrets, v)
+	return append(list, v)
 }
 
 // With returns a new Scrubber that knows s's secrets (its sources included) and extra.
@@ -103,12 +107,7 @@ func (s *Scrubber) Remember(v string) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, have := range s.remembered {
-		if have == v {
-			return
-		}
-	}
-	s.remembered = append(s.remembered, v)
+	s.remembered = appendNew(s.remembered, v)
 	if len(s.remembered) > maxRemembered {
 		s.remembered = s.remembered[len(s.remembered)-maxRemembered:]
 	}
@@ -237,11 +236,7 @@ func (s *Scrubber) values() []string {
 }
 
 func sortLongestFirst(v []string) {
-	for i := 1; i < len(v); i++ {
-		for j := i; j > 0 && len(v[j]) > len(v[j-1]); j-- {
-			v[j], v[j-1] = v[j-1], v[j]
-		}
-	}
+	slices.SortStableFunc(v, func(a, b string) int { return len(b) - len(a) })
 }
 
 // Handler wraps a slog.Handler so that the message and every string attribute (groups included) of each
