@@ -3,7 +3,7 @@
 //
 // A Scrubber knows the client's own secrets (the registry token, proxy credentials, identity-service secrets)
 // and replaces every occurrence with "[REDACTED]". It also applies patterns that need no knowledge of the value:
-// "Bearer <anything>" and "Basic <anything>" credentials, the signature and credential parameters of presigned
+// "Bearer <anything>" and "Basic <anything>" credentials, JSON Web Tokens, the signature and credential parameters of presigned
 // query strings, and the userinfo of URLs.
 //
 // Token sources whose value changes (an identity-service access token that is refreshed) register each new
@@ -132,6 +132,8 @@ var (
 	// signedParam matches the signature and credential parameters of S3, GCS and Azure presigned URLs, and
 	// query parameters named like credentials.
 	signedParam = regexp.MustCompile(`(?i)\b((?:x-amz-|x-goog-)?(?:signature|credential|security-token)|sig|signedtoken|token|access_token|api_key|apikey|key|password|secret)=([^&\s"'<>]+)`)
+	// jwt matches a JSON Web Token (an identity-service access token echoed without its "Bearer").
+	jwt = regexp.MustCompile(`\beyJ[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]*`)
 	// urlUserinfo matches the userinfo of a URL written in text: scheme://user[:pass]@.
 	urlUserinfo = regexp.MustCompile(`(?i)\b([a-z][a-z0-9+.\-]*://)[^/?#\s@"'<>]+@`)
 )
@@ -155,6 +157,7 @@ func (s *Scrubber) String(text string) string {
 		return sub[1] + sub[2] + Marker
 	})
 	text = signedParam.ReplaceAllString(text, "${1}="+Marker)
+	text = jwt.ReplaceAllString(text, Marker)
 	text = urlUserinfo.ReplaceAllString(text, "${1}")
 	// Removing userinfo joins text, and a marker next to text may spell a secret again: repeat until nothing
 	// is left, and give up on a text that keeps producing one.

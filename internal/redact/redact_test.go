@@ -18,17 +18,18 @@ func TestStringScrubsKnownSecretsAndPatterns(t *testing.T) {
 	s.AddProxy("http://puser:proxy-PW-2@proxy:3128")
 	pair := base64.StdEncoding.EncodeToString([]byte("puser:proxy-PW-2"))
 	cases := map[string]string{
-		"token registry-TOKEN-1 echoed":                     "token [REDACTED] echoed",
-		"Authorization: Bearer eyJhbGciOi.x-y_z":            "Authorization: Bearer [REDACTED]",
-		"bearer unknown-identity-token":                     "bearer [REDACTED]",
-		"Proxy-Authorization: Basic " + pair:                "Proxy-Authorization: Basic [REDACTED]",
-		"Basic authentication failed":                       "Basic authentication failed",
-		"pw proxy-PW-2":                                     "pw [REDACTED]",
-		"see https://u:p@host/o?X-Amz-Signature=abc&x=1":    "see https://host/o?X-Amz-Signature=[REDACTED]&x=1",
-		"sig=AbC%2F&se=2026&X-Goog-Credential=me%40x":       "sig=[REDACTED]&se=2026&X-Goog-Credential=[REDACTED]",
-		"?access_token=a1&api_key=k2&password=p3&secret=s4": "?access_token=[REDACTED]&api_key=[REDACTED]&password=[REDACTED]&secret=[REDACTED]",
-		"plain text stays":                                  "plain text stays",
-		"abc is too short to be a secret":                   "abc is too short to be a secret",
+		"token registry-TOKEN-1 echoed":                      "token [REDACTED] echoed",
+		"Authorization: Bearer eyJhbGciOi.x-y_z":             "Authorization: Bearer [REDACTED]",
+		"bearer unknown-identity-token":                      "bearer [REDACTED]",
+		"Proxy-Authorization: Basic " + pair:                 "Proxy-Authorization: Basic [REDACTED]",
+		"Basic authentication failed":                        "Basic authentication failed",
+		"pw proxy-PW-2":                                      "pw [REDACTED]",
+		"see https://u:p@host/o?X-Amz-Signature=abc&x=1":     "see https://host/o?X-Amz-Signature=[REDACTED]&x=1",
+		"sig=AbC%2F&se=2026&X-Goog-Credential=me%40x":        "sig=[REDACTED]&se=2026&X-Goog-Credential=[REDACTED]",
+		"?access_token=a1&api_key=k2&password=p3&secret=s4":  "?access_token=[REDACTED]&api_key=[REDACTED]&password=[REDACTED]&secret=[REDACTED]",
+		"plain text stays":                                   "plain text stays",
+		"token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig-x_y": "token [REDACTED]",
+		"abc is too short to be a secret":                    "abc is too short to be a secret",
 	}
 	for in, want := range cases {
 		assert.Equal(t, want, s.String(in), in)
