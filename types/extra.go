@@ -30,7 +30,7 @@ import (
 // is a plain map: read it directly or with [ExtraValue]. Formatting it (every fmt verb, String, GoString) and
 // logging it (slog) shows the raw JSON of each key, except for keys whose name looks like a credential (token,
 // secret, password, credential, authorization, key, ...), whose values print as "[REDACTED]". JSON encoding of
-// the model keeps every value, so a decode/encode round trip loses nothing.
+// the model keeps every value, so a decode/encode round trip loses nothing. Go-only.
 type ExtraFields map[string]json.RawMessage
 
 // redactedValue replaces credential-looking values in printed and logged forms of ExtraFields.
@@ -38,7 +38,7 @@ const redactedValue = "[REDACTED]"
 
 // CredentialKey reports whether a JSON key names a credential: after lower-casing and removing '_' and '-',
 // it contains token, secret, password, passwd, credential, authorization or signature, or ends in key
-// (key, api_key, accessKey, private_key, ...).
+// (key, api_key, accessKey, private_key, ...). Go-only.
 func CredentialKey(key string) bool {
 	k := strings.NewReplacer("_", "", "-", "").Replace(strings.ToLower(key))
 	for _, w := range []string{"token", "secret", "password", "passwd", "credential", "authorization", "signature"} {
