@@ -173,4 +173,3 @@ func newScrubber(cfg Configuration) *redact.Scrubber {
 	}
 	return s
 }
-

@@ -10,8 +10,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/istari-sdk/istari-go/internal/redact"
 	"github.com/istari-sdk/istari-go/internal/checksum"
+	"github.com/istari-sdk/istari-go/internal/redact"
 	"github.com/istari-sdk/istari-go/internal/transport"
 )
 
