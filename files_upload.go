@@ -74,7 +74,7 @@ func readerSource(name string, r io.Reader) upload.Opener { return upload.Reader
 // uploadErr reports a local problem of the upload package as *ValidationError; other errors pass unchanged.
 func uploadErr(err error) error {
 	var v *validate.Violation
-	if errors.As(err, &v) && error(v) == err {
+	if errors.As(err, &v) && error(v) == err { //nolint:errorlint // only an unwrapped Violation is a local problem
 		return violationError(v)
 	}
 	return err
