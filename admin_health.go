@@ -91,7 +91,7 @@ func (c *Client) fetchOpenAPI(ctx context.Context) ([]byte, error) {
 	defer drainAndClose(resp.Body)
 	if resp.StatusCode != http.StatusOK {
 		raw, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
-		return nil, newAPIError("openapi", http.MethodGet, ops.OpenAPIPath, resp.StatusCode, resp.Header, raw, attempts)
+		return nil, c.apiError("openapi", http.MethodGet, ops.OpenAPIPath, resp.StatusCode, resp.Header, raw, attempts)
 	}
-	return io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	return io.ReadAll(&limitedBody{r: resp.Body, left: c.cfg.maxResponseBytes()})
 }

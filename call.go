@@ -75,20 +75,48 @@ func (c *Client) invoke(ctx context.Context, r request) error {
 	defer drainAndClose(resp.Body)
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		raw, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
-		return newAPIError(op.ID, op.Method, path, resp.StatusCode, resp.Header, raw, attempts)
+		return c.apiError(op.ID, op.Method, path, resp.StatusCode, resp.Header, raw, attempts)
 	}
 	switch {
 	case r.stream != nil:
 		return r.stream(resp)
 	case r.out != nil:
-		if err := json.NewDecoder(resp.Body).Decode(r.out); err != nil {
-			if errors.Is(err, io.EOF) {
+		limit := c.cfg.maxResponseBytes()
+		if err := json.NewDecoder(&limitedBody{r: resp.Body, left: limit}).Decode(r.out); err != nil {
+			switch {
+			case errors.Is(err, ErrResponseTooLarge):
+				return fmt.Errorf("istari: %s: %w: more than %d bytes (Configuration.MaxResponseBytes)", op.ID, ErrResponseTooLarge, limit)
+			case errors.Is(err, io.EOF):
 				return fmt.Errorf("istari: %s: empty response body", op.ID)
 			}
 			return fmt.Errorf("istari: %s: decoding response: %w", op.ID, err)
 		}
 	}
 	return nil
+}
+
+// limitedBody reads at most left bytes of r, then fails with ErrResponseTooLarge (instead of io.LimitReader's
+// silent EOF, which would turn an oversized answer into a confusing decoding error).
+type limitedBody struct {
+	r    io.Reader
+	left int64
+}
+
+func (l *limitedBody) Read(p []byte) (int, error) {
+	if l.left <= 0 {
+		// One more byte tells a body of exactly the limit from a longer one.
+		var one [1]byte
+		if n, _ := l.r.Read(one[:]); n > 0 {
+			return 0, ErrResponseTooLarge
+		}
+		return l.r.Read(p)
+	}
+	if int64(len(p)) > l.left {
+		p = p[:l.left]
+	}
+	n, err := l.r.Read(p)
+	l.left -= int64(n)
+	return n, err
 }
 
 // pathError turns an unusable path parameter into a *ValidationError naming the parameter.

@@ -4,11 +4,13 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"os"
 	"sort"
 	"strings"
 	"sync"
 
 	"github.com/istari-sdk/istari-go/internal/ops"
+	"github.com/istari-sdk/istari-go/internal/redact"
 	"github.com/istari-sdk/istari-go/internal/transport"
 )
 
@@ -28,6 +30,7 @@ type Client struct {
 	tr        *transport.Transport
 	compat    *compatTracker
 	logger    *slog.Logger
+	scrub     *redact.Scrubber // removes credentials from server text in errors and logs (see newScrubber)
 	userAgent string
 	apiHashes string
 
@@ -44,9 +47,12 @@ func NewClient(cfg Configuration) (*Client, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
+	scrub := newScrubber(cfg)
 	logger := cfg.Logger
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
+	} else {
+		logger = slog.New(scrub.Handler(logger.Handler()))
 	}
 	httpClient := cfg.HTTPClient
 	if httpClient == nil {
@@ -74,6 +80,7 @@ func NewClient(cfg Configuration) (*Client, error) {
 		ops:       table,
 		routes:    report,
 		logger:    logger,
+		scrub:     scrub,
 		userAgent: userAgent(cfg.UserAgentSuffix),
 		apiHashes: encodeAPIHashes(cfg.APIHashes, cfg.Tags),
 	}
@@ -155,4 +162,19 @@ func encodeAPIHashes(hashes map[string]string, tags []string) string {
 		parts = append(parts, k+"="+hashes[k])
 	}
 	return strings.Join(parts, ",")
+}
+
+// newScrubber knows the secrets of cfg: the registry token, the identity-service secret and the proxy
+// credentials (from ProxyURL and, when TrustEnv, the proxy variables). An identity token source registers each
+// token it obtains with c.scrub.Remember (or its current value with c.scrub.Source), so that token is scrubbed
+// too.
+func newScrubber(cfg Configuration) *redact.Scrubber {
+	s := redact.New(cfg.RegistryAuthToken.Reveal(), cfg.IdentityServiceSecret.Reveal())
+	s.AddProxy(cfg.ProxyURL.Reveal())
+	if cfg.trustEnv() {
+		for _, name := range []string{"HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"} {
+			s.AddProxy(os.Getenv(name))
+		}
+	}
+	return s
 }

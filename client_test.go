@@ -7,11 +7,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -511,4 +513,70 @@ func TestOneClientSharedByManyGoroutinesReusesConnections(t *testing.T) {
 	}
 	assert.Len(t, srv.RequestsFor("liveness_check"), workers*calls)
 	assert.Less(t, srv.ConnectionCount(), int64(workers*calls/4), "connections are pooled, not one per call")
+}
+
+// No method panics on nil or typed-nil arguments: every exported method of *Client is called with the zero
+// value of each parameter, and again with typed nils for interface parameters (readers, writers), against a
+// loopback registry that answers {} to everything. Errors are fine; panics are not.
+func TestNilArgumentsNeverPanic(t *testing.T) {
+	reg, _ := recordingServer(t, func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte(`{}`)) })
+	c := hostileClient(t, reg.URL, nil, func(cfg *Configuration) { cfg.RetryEnabled = Bool(false) })
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond) // WaitForJob and friends
+	defer cancel()
+	typedNils := map[reflect.Type]reflect.Value{
+		reflect.TypeFor[io.Reader](): reflect.ValueOf((*bytes.Reader)(nil)),
+		reflect.TypeFor[io.Writer](): reflect.ValueOf((*bytes.Buffer)(nil)),
+	}
+	cv := reflect.ValueOf(c)
+	calls, typedCalls := 0, 0
+	defer func() {
+		assert.Greater(t, calls, 150, "every method was called")
+		assert.GreaterOrEqual(t, typedCalls, 13, "every reader/writer method was called with a typed nil")
+	}()
+	for i := range cv.NumMethod() {
+		m := cv.Type().Method(i)
+		if m.Name == "Close" || m.Name == "Format" { // Format is fmt's, called with a live fmt.State
+			continue
+		}
+		fn := cv.Method(i)
+		for _, typed := range []bool{false, true} {
+			args := make([]reflect.Value, fn.Type().NumIn())
+			hasTyped := false
+			for j := range args {
+				in := fn.Type().In(j)
+				switch {
+				case in == reflect.TypeFor[context.Context]():
+					args[j] = reflect.ValueOf(ctx)
+				case typed && typedNils[in].IsValid():
+					args[j] = typedNils[in]
+					hasTyped = true
+				default:
+					args[j] = reflect.Zero(in)
+				}
+			}
+			if typed && !hasTyped || fn.Type().IsVariadic() {
+				continue
+			}
+			func() {
+				defer func() {
+					if p := recover(); p != nil {
+						t.Errorf("%s (typed nils %v) panicked: %v", m.Name, typed, p)
+					}
+				}()
+				calls++
+				if typed {
+					typedCalls++
+				}
+				out := fn.Call(args)
+				if typed { // a typed-nil reader or writer is a *ValidationError
+					if err, _ := out[len(out)-1].Interface().(error); err != nil {
+						var ve *ValidationError
+						assert.ErrorAs(t, err, &ve, m.Name)
+					} else {
+						t.Errorf("%s accepted a typed-nil argument", m.Name)
+					}
+				}
+			}()
+		}
+	}
 }

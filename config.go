@@ -151,7 +151,9 @@ type Configuration struct {
 	UploadConcurrency int
 
 	// S3DirectUploadEnabled is Python's s3_direct_upload_enabled (env ISTARI_CLIENT_S3_DIRECT_UPLOAD). It requires
-	// S3BucketName.
+	// S3BucketName. S3 direct upload is not supported by istari-go yet: Validate (and so NewClient) rejects a
+	// configuration that enables it with a *ConfigurationError, rather than silently uploading through presigned
+	// URLs.
 	S3DirectUploadEnabled bool
 
 	// S3BucketName is Python's s3_bucket_name (env ISTARI_CLIENT_S3_BUCKET_NAME).
@@ -212,6 +214,20 @@ type Configuration struct {
 	// default) means the header is not sent.
 	APIHashes map[string]string
 
+	// MaxResponseBytes is a Go addition with no Python field and no env var: the largest registry response body
+	// the SDK decodes, in bytes. A larger answer fails with an error matching ErrResponseTooLarge, so a broken
+	// or hostile server cannot make a small call use more memory than this. 0 = 64 MiB; negative values are
+	// rejected by Validate. Content downloads (ReadContents, CopyTo, ExportDocument) stream and are not limited;
+	// downloaded content is verified against its checksum instead.
+	MaxResponseBytes int64
+
+	// RelaxPresignedURLPolicy is a Go addition for test setups, with no Python field and no env var. By
+	// default a presigned storage URL must use https when the registry is https (http is accepted only when the
+	// registry itself is http, as on a local fake), must not carry userinfo, must not point at a link-local
+	// host (169.254.0.0/16, fe80::/10: cloud metadata services), and may point at a loopback host only when the
+	// registry is on a loopback host too. true lifts the scheme and host rules; never set it in production.
+	RelaxPresignedURLPolicy bool
+
 	// UserAgentSuffix is a Go addition appended to the User-Agent "istari-go/<version>".
 	UserAgentSuffix string
 
@@ -261,7 +277,8 @@ func confErr(field, env, format string, args ...any) *ConfigurationError {
 //
 // Checks: a registry base (RegistryURL or DigitalAPIURL) that is an absolute http(s) URL without query, fragment
 // or credentials; a token unless identity mode is on; no negative timeout, interval, attempt count, size or
-// concurrency; RetryMinInterval <= RetryMaxInterval when both are set; S3 direct upload needs a bucket; identity
+// concurrency; RetryMinInterval <= RetryMaxInterval when both are set; S3 direct upload needs a bucket and, having
+// one, is reported as not supported yet; a non-negative MaxResponseBytes; identity
 // mode needs DigitalAPIURL and a secret or secret file; LogToFile needs LogFilePath in an existing directory; a
 // valid LogLevel; an existing FilesystemCacheRoot; a well-formed http(s) ProxyURL (SOCKS is rejected); a
 // UserAgentSuffix without control characters. Identity-service mode is not supported yet by istari-go: when
@@ -322,6 +339,11 @@ func (c Configuration) Validate() error {
 
 	if c.S3DirectUploadEnabled && c.S3BucketName == "" {
 		add("S3BucketName", envS3BucketName, "ISTARI_CLIENT_S3_BUCKET_NAME must be set when ISTARI_CLIENT_S3_DIRECT_UPLOAD is enabled")
+	} else if c.S3DirectUploadEnabled {
+		add("S3DirectUploadEnabled", envS3DirectUpload, "S3 direct upload is not supported by istari-go yet; unset it to upload through presigned URLs")
+	}
+	if c.MaxResponseBytes < 0 {
+		add("MaxResponseBytes", "", "must not be negative, got %d", c.MaxResponseBytes)
 	}
 
 	if c.IdentityServiceEnabled {
@@ -437,6 +459,16 @@ func (c Configuration) uploadConcurrency() int {
 }
 
 // logLevel is the slog level of LogLevel ("" or invalid = INFO; Validate reports invalid names).
+// defaultMaxResponseBytes is the default of MaxResponseBytes.
+const defaultMaxResponseBytes = 64 << 20
+
+func (c Configuration) maxResponseBytes() int64 {
+	if c.MaxResponseBytes > 0 {
+		return c.MaxResponseBytes
+	}
+	return defaultMaxResponseBytes
+}
+
 func (c Configuration) logLevel() slog.Level {
 	if lvl, ok := parseLogLevel(c.LogLevel); ok {
 		return lvl
@@ -512,6 +544,8 @@ func (c Configuration) String() string {
 	field("TrustEnv", boolPtr(c.TrustEnv))
 	field("OpenAPISpec", fmt.Sprintf("<%d bytes>", len(c.OpenAPISpec)))
 	field("APIHashes", fmt.Sprintf("%q", hashes)) // tags only: hashes are not secret but are long
+	field("MaxResponseBytes", strconv.FormatInt(c.MaxResponseBytes, 10))
+	field("RelaxPresignedURLPolicy", strconv.FormatBool(c.RelaxPresignedURLPolicy))
 	field("UserAgentSuffix", quote(c.UserAgentSuffix))
 	field("Logger", set(c.Logger != nil))
 	field("HTTPClient", set(c.HTTPClient != nil))

@@ -682,7 +682,7 @@ func TestValidateValid(t *testing.T) {
 			RegistryURL: cfgTestRegistryURL, RegistryAuthToken: "t", HTTPRequestTimeout: time.Minute,
 			RetryEnabled: Bool(true), RetryMaxAttempts: 5, RetryMinInterval: time.Second, RetryMaxInterval: time.Second,
 			FilesystemCacheRoot: dir, MultipartChunkSize: 5 << 20, MultipartThreshold: 10 << 20, UploadConcurrency: 8,
-			S3DirectUploadEnabled: true, S3BucketName: "b", LogLevel: "warn", LogToFile: true,
+			S3BucketName: "b", LogLevel: "warn", LogToFile: true, MaxResponseBytes: 1 << 20,
 			LogFilePath: filepath.Join(dir, "x.log"), ProxyURL: cfgTestProxyURL, UserAgentSuffix: "my-app/1.0 (ci)",
 		},
 		// One interval left at its default never conflicts (Python caps min*2^n at max).
@@ -774,6 +774,26 @@ func TestValidateS3ExactMessage(t *testing.T) {
 	want := "istari: configuration: S3BucketName (ISTARI_CLIENT_S3_BUCKET_NAME): ISTARI_CLIENT_S3_BUCKET_NAME must be set when ISTARI_CLIENT_S3_DIRECT_UPLOAD is enabled"
 	if err == nil || err.Error() != want {
 		t.Fatalf("err = %v\nwant %s", err, want)
+	}
+}
+
+// Hostile row 12: S3 direct upload with a bucket used to be accepted and silently ignored (uploads still went
+// through presigned URLs). It is a *ConfigurationError saying it is not supported yet, from NewClient too.
+func TestHostileS3DirectUploadRejected(t *testing.T) {
+	c := validConfig()
+	c.S3DirectUploadEnabled, c.S3BucketName = true, "bucket"
+	client, err := NewClient(c)
+	if client != nil {
+		t.Fatal("NewClient accepted S3 direct upload")
+	}
+	ce := hasConfErr(t, err, "S3DirectUploadEnabled", envS3DirectUpload)
+	if ce == nil || !strings.Contains(ce.Msg, "not supported by istari-go yet") || len(confErrs(t, err)) != 1 {
+		t.Fatalf("err = %v", err)
+	}
+
+	c.MaxResponseBytes = -1
+	if hasConfErr(t, c.Validate(), "MaxResponseBytes", "") == nil {
+		t.Fatal("negative MaxResponseBytes accepted")
 	}
 }
 

@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/http/httpproxy"
+
+	"github.com/istari-sdk/istari-go/internal/storage"
 )
 
 // checkBaseURL returns "" when raw is an absolute http(s) URL with a host and no query, fragment or credentials.
@@ -35,6 +37,12 @@ func checkBaseURL(raw string) string {
 		return "must not contain a fragment"
 	}
 	return ""
+}
+
+// presignedPolicy is the presigned URL policy of c (see Configuration.RelaxPresignedURLPolicy).
+func (c *Client) presignedPolicy() *storage.URLPolicy {
+	p := storage.NewURLPolicy(c.baseURL, c.cfg.RelaxPresignedURLPolicy)
+	return &p
 }
 
 // hasControl reports whether s holds an ASCII control character other than tab (invalid in a header value).

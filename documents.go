@@ -9,6 +9,7 @@ import (
 
 	"github.com/istari-sdk/istari-go/enums"
 	"github.com/istari-sdk/istari-go/internal/ops"
+	"github.com/istari-sdk/istari-go/internal/validate"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -130,7 +131,7 @@ func (c *Client) ExportDocument(ctx context.Context, documentID string, format e
 	if !ok {
 		return &ValidationError{Field: "format", Rule: "oneof", Param: "json markdown docx pdf", Length: -1}
 	}
-	if w == nil {
+	if validate.IsNil(w) {
 		return newValidationError("w", "required", "", "a writer is required")
 	}
 	q := struct {

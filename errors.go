@@ -8,6 +8,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/istari-sdk/istari-go/internal/redact"
+	"github.com/istari-sdk/istari-go/internal/storage"
+	"github.com/istari-sdk/istari-go/internal/transport"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -35,6 +38,17 @@ var (
 	// ErrPATsDeprecated is a 405 from a personal-access-token endpoint of an identity-enabled registry:
 	// access keys replace personal access tokens there. It also matches ErrMethodNotAllowed.
 	ErrPATsDeprecated = errors.New("istari: personal access tokens are replaced by access keys on this registry")
+	// ErrResponseTooLarge is a registry response body larger than Configuration.MaxResponseBytes (64 MiB by
+	// default): the SDK stopped reading it rather than let one call use unbounded memory. Go-only.
+	ErrResponseTooLarge = errors.New("istari: response body too large")
+	// ErrRedirectRefused is a redirect the SDK would not follow: from https to http, after too many redirects,
+	// or (for presigned storage URLs) to a URL the presigned URL policy refuses. The error says which. Go-only;
+	// Python's requests follows such redirects.
+	ErrRedirectRefused = transport.ErrRedirectRefused
+	// ErrPresignedURLRefused is a presigned storage URL that the presigned URL policy refuses (see
+	// Configuration.RelaxPresignedURLPolicy): not https while the registry is, a link-local or (from a
+	// non-loopback registry) loopback host, userinfo, or not a URL at all. No byte is sent. Go-only.
+	ErrPresignedURLRefused = storage.ErrURLRefused
 	// ErrChecksumMismatch is a download or cache entry whose SHA-384 does not match its token
 	// (Python InvalidChecksumError). The concrete error is *ChecksumError.
 	ErrChecksumMismatch = types.ErrChecksumMismatch
@@ -48,6 +62,10 @@ type ChecksumError = types.ChecksumError
 const maxErrorBody = 64 << 10
 
 // APIError is a non-2xx registry answer (Python ApiException and its subclasses).
+//
+// Server text is scrubbed before it is stored: the registry token, any "Bearer ..." or "Basic ..." credential,
+// proxy credentials, presigned signature parameters and URL userinfo echoed by the server read "[REDACTED]" in
+// Detail, Details, Body and Header, so Error and every fmt verb are safe to log.
 //
 // Use errors.Is with the sentinels (ErrNotFound, ErrForbidden, ...) to branch on the status, and
 // errors.As to read the fields. Path never includes the query string.
@@ -63,7 +81,7 @@ type APIError struct {
 	Details []types.ValidationDetail
 	// Body is the raw response body, capped at 64 KiB.
 	Body []byte
-	// Header is the response header.
+	// Header is the response header (values scrubbed).
 	Header http.Header
 	// Attempts is the number of HTTP attempts made, retries included.
 	Attempts int
@@ -128,8 +146,20 @@ func sentinelFor(status int, op string) error {
 // requestIDHeaders are checked in order for the server's request id.
 var requestIDHeaders = []string{"X-Request-Id", "X-Correlation-Id", "X-Amzn-Requestid", "X-Amz-Request-Id", "X-Ms-Request-Id"}
 
-// newAPIError decodes a non-2xx response. body is at most maxErrorBody bytes.
+// newAPIError decodes a non-2xx response whose text needs no knowledge of the client's secrets to scrub (the
+// credential patterns still apply); registry answers use [Client.apiError]. body is at most maxErrorBody bytes.
 func newAPIError(op, method, path string, status int, header http.Header, body []byte, attempts int) *APIError {
+	return scrubbedAPIError(nil, op, method, path, status, header, body, attempts)
+}
+
+// apiError decodes a non-2xx registry response, scrubbing the server's text of the client's secrets.
+func (c *Client) apiError(op, method, path string, status int, header http.Header, body []byte, attempts int) *APIError {
+	return scrubbedAPIError(c.scrub, op, method, path, status, header, body, attempts)
+}
+
+// scrubbedAPIError builds the APIError with its server text scrubbed by scrub (nil: the patterns only).
+func scrubbedAPIError(scrub *redact.Scrubber, op, method, path string, status int, header http.Header, body []byte, attempts int) *APIError {
+	header, body = scrub.Header(header), scrub.Bytes(body)
 	e := &APIError{StatusCode: status, OperationID: op, Method: method, Path: path, Header: header, Body: body, Attempts: attempts}
 	for _, h := range requestIDHeaders {
 		if v := header.Get(h); v != "" {
@@ -138,6 +168,7 @@ func newAPIError(op, method, path string, status int, header http.Header, body [
 		}
 	}
 	e.Detail, e.Details = decodeDetail(body)
+	e.RequestID = scrub.String(e.RequestID)
 	if e.StatusCode == http.StatusMethodNotAllowed && strings.Contains(op, "personal_access_token") && e.Detail == "" {
 		e.Detail = "personal access tokens are replaced by access keys on identity-enabled registries"
 	}

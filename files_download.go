@@ -12,6 +12,7 @@ import (
 
 	"github.com/istari-sdk/istari-go/internal/checksum"
 	"github.com/istari-sdk/istari-go/internal/storage"
+	"github.com/istari-sdk/istari-go/internal/validate"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -33,6 +34,9 @@ type DownloadOptions struct {
 // Without the cache the bytes stream straight to w and the mismatch is reported at the end: w may then hold
 // unverified bytes (use CopyTo for a file that only appears once verified).
 func (c *Client) ReadContents(ctx context.Context, token types.Token, w io.Writer, opts *DownloadOptions) error {
+	if validate.IsNil(w) {
+		return newValidationError("w", "required", "", "is required (a nil writer)")
+	}
 	if token.SHA == "" {
 		return newValidationError("token.sha", "required", "", "is required")
 	}
@@ -134,7 +138,7 @@ func (c *Client) CopyTo(ctx context.Context, token types.Token, path string) (er
 	if dir == "" {
 		dir = "."
 	}
-	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	tmp, err := storage.CreateTemp(dir, "."+base+".*.tmp", 0o666) // the umask applies, as for os.Create
 	if err != nil {
 		return fmt.Errorf("istari: copy to %s: %w", path, err)
 	}
@@ -147,13 +151,10 @@ func (c *Client) CopyTo(ctx context.Context, token types.Token, path string) (er
 	if err = c.ReadContents(ctx, token, tmp, nil); err != nil {
 		return err
 	}
-	// os.CreateTemp makes the file 0600; give it the mode a plain create would (or keep the replaced file's).
-	mode := os.FileMode(0o644)
-	if st, statErr := os.Stat(path); statErr == nil {
-		mode = st.Mode().Perm()
-	}
-	if err = tmp.Chmod(mode); err != nil {
-		return fmt.Errorf("istari: copy to %s: %w", path, err)
+	if st, statErr := os.Stat(path); statErr == nil { // a replaced file keeps its mode
+		if err = tmp.Chmod(st.Mode().Perm()); err != nil {
+			return fmt.Errorf("istari: copy to %s: %w", path, err)
+		}
 	}
 	if err = tmp.Sync(); err != nil {
 		return fmt.Errorf("istari: copy to %s: %w", path, err)

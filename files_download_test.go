@@ -1,13 +1,19 @@
 package istari
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
+	"github.com/istari-sdk/istari-go/types"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -83,4 +89,123 @@ func TestFaultCorruptDownload(t *testing.T) {
 			}
 		})
 	}
+}
+
+// presigningRegistry answers generate_download_url and generate_upload_url with url; other calls get 404.
+func presigningRegistry(url string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost && (r.URL.Path == "/api/v2/storage/download_urls" || r.URL.Path == "/api/v2/storage/upload_urls") {
+			_ = json.NewEncoder(w).Encode(types.PresignedURL{URL: url})
+			return
+		}
+		http.NotFound(w, r)
+	}
+}
+
+var someToken = types.Token{SHA: "abc", Salt: "def"}
+
+// Hostile row 7: the registry hands out a presigned URL that does not parse and carries user:pw@. The error
+// names neither the userinfo nor the query.
+func TestHostileUnparsablePresignedURL(t *testing.T) {
+	reg := httptest.NewServer(presigningRegistry("http://user:pw-LEAK@127.0.0.1:1/%zz?X-Amz-Signature=sig-LEAK"))
+	t.Cleanup(reg.Close)
+	c := hostileClient(t, reg.URL, nil)
+	err := c.ReadContents(context.Background(), someToken, &bytes.Buffer{}, nil)
+	require.Error(t, err)
+	assert.ErrorIs(t, err, ErrPresignedURLRefused)
+	noSecretIn(t, everyForm(err), "pw-LEAK", "sig-LEAK", "user:")
+}
+
+// Hostile row 11: presigned URLs the SDK refuses, before any byte is sent: http while the registry is https,
+// a link-local host (cloud metadata), and a loopback host from a registry that is not on loopback.
+func TestHostilePresignedURLPolicy(t *testing.T) {
+	t.Run("http from an https registry", func(t *testing.T) {
+		store, storeHits := recordingServer(t, func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte("x")) })
+		reg := httptest.NewTLSServer(presigningRegistry(store.URL + "/obj?sig=s"))
+		t.Cleanup(reg.Close)
+		c := hostileClient(t, reg.URL, reg.Client())
+		err := c.ReadContents(context.Background(), someToken, &bytes.Buffer{}, nil)
+		require.ErrorIs(t, err, ErrPresignedURLRefused)
+		assert.Contains(t, err.Error(), "is not https while the registry is")
+		assert.Zero(t, storeHits.count())
+
+		_, err = c.AddModelFromReader(context.Background(), "m.bin", bytes.NewReader([]byte("data")), nil)
+		require.ErrorIs(t, err, ErrPresignedURLRefused)
+		assert.Zero(t, storeHits.count())
+
+		// Relaxed explicitly for a test setup: the same URL is used.
+		relaxed := hostileClient(t, reg.URL, reg.Client(), func(cfg *Configuration) { cfg.RelaxPresignedURLPolicy = true })
+		err = relaxed.ReadContents(context.Background(), someToken, &bytes.Buffer{}, nil)
+		require.ErrorIs(t, err, ErrChecksumMismatch, "the download happened (and the fake bytes do not verify)")
+		assert.Equal(t, 1, storeHits.count())
+	})
+	for name, presigned := range map[string]string{
+		"link-local":                         "https://169.254.169.254/latest/meta-data?sig=s",
+		"link-local v6":                      "https://[fe80::1]/x?sig=s",
+		"loopback from a non-loopback host":  "https://127.0.0.1:9/x?sig=s",
+		"localhost from a non-loopback host": "https://localhost:9/x?sig=s",
+	} {
+		t.Run(name, func(t *testing.T) {
+			reg := httptest.NewTLSServer(presigningRegistry(presigned))
+			t.Cleanup(reg.Close)
+			// The registry is https://example.com (a name of the httptest certificate), dialled at reg; any
+			// other address is recorded and refused by the test's dialer, never dialled.
+			hc, dialed := pinnedClient(t, reg, "example.com")
+			c := hostileClient(t, "https://example.com", hc)
+			err := c.ReadContents(context.Background(), someToken, &bytes.Buffer{}, nil)
+			require.ErrorIs(t, err, ErrPresignedURLRefused)
+			assert.Empty(t, dialed(), "no connection to the presigned host was attempted")
+		})
+	}
+}
+
+// Hostile row 8: CopyTo creates its file with 0666 and lets the umask decide, like os.Create (it used to be
+// 0644 whatever the umask).
+func TestHostileCopyToHonoursUmask(t *testing.T) {
+	env := newRelEnv(t)
+	_, tok, data := env.seed(t, 1000)
+	dir := t.TempDir()
+	for _, c := range []struct {
+		umask int
+		want  os.FileMode
+	}{{0o077, 0o600}, {0o027, 0o640}, {0o022, 0o644}} {
+		old := syscall.Umask(c.umask)
+		path := filepath.Join(dir, "out.bin")
+		_ = os.Remove(path)
+		err := env.c.CopyTo(context.Background(), tok, path)
+		syscall.Umask(old)
+		require.NoError(t, err)
+		st, err := os.Stat(path)
+		require.NoError(t, err)
+		assert.Equal(t, c.want, st.Mode().Perm(), "umask %03o", c.umask)
+		got, _ := os.ReadFile(path)
+		assert.Equal(t, data, got)
+	}
+	// A replaced file keeps its own mode.
+	path := filepath.Join(dir, "kept.bin")
+	require.NoError(t, os.WriteFile(path, nil, 0o600))
+	require.NoError(t, os.Chmod(path, 0o604))
+	require.NoError(t, env.c.CopyTo(context.Background(), tok, path))
+	st, err := os.Stat(path)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o604), st.Mode().Perm())
+}
+
+// Hostile row 9 (downloads): a nil or typed-nil writer is a *ValidationError before any request, not a panic.
+func TestHostileNilWriter(t *testing.T) {
+	reg, regHits := recordingServer(t, presigningRegistry("http://127.0.0.1:1/x"))
+	c := hostileClient(t, reg.URL, nil)
+	for name, w := range map[string]func() error{
+		"nil":                  func() error { return c.ReadContents(context.Background(), someToken, nil, nil) },
+		"(*bytes.Buffer)(nil)": func() error { return c.ReadContents(context.Background(), someToken, (*bytes.Buffer)(nil), nil) },
+		"(*os.File)(nil)":      func() error { return c.ReadContents(context.Background(), someToken, (*os.File)(nil), nil) },
+		"export typed nil": func() error {
+			return c.ExportDocument(context.Background(), "d", "pdf", (*bytes.Buffer)(nil))
+		},
+	} {
+		var ve *ValidationError
+		require.ErrorAs(t, w(), &ve, name)
+		assert.Equal(t, "w", ve.Field, name)
+	}
+	assert.Zero(t, regHits.count())
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"iter"
 	"net/url"
+	"reflect"
 	"strconv"
 
 	"github.com/istari-sdk/istari-go/internal/ops"
@@ -59,26 +60,33 @@ func (p *Page[T]) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// number is the page's 1-based number: the server's, else the one requested.
+// number is the page's 1-based number: the one this SDK asked for, else (a page built by hand, or the
+// first page asked without a number) the server's, else 1. The server's own `page` never drives the walk,
+// so a server that ignores ?page= cannot keep it on the same page.
 func (p *Page[T]) number() int {
-	if p.Page != nil {
+	if p.requested > 0 {
+		return p.requested
+	}
+	if p.Page != nil && *p.Page > 0 {
 		return *p.Page
 	}
-	return max(p.requested, 1)
+	return 1
 }
 
-// HasNext reports whether another page may follow: none when the list is
-// empty, when the page is the last by `pages`, or when `total` items have been reached.
+// HasNext reports whether another page may follow: none when the list is empty, when the page is the last by
+// `pages`, or when `total` items have been reached. When the server sends `pages` together with `total` and
+// `size`, the smaller bound wins, so an absurd `pages` cannot stretch the walk past the items that exist.
 func (p *Page[T]) HasNext() bool {
 	if len(p.Items) == 0 || (p.Total != nil && *p.Total == 0) {
 		return false
 	}
 	n := p.number()
+	bySize := p.Total != nil && p.Size != nil && *p.Size > 0
+	if bySize && int64(n)*int64(*p.Size) >= int64(*p.Total) {
+		return false
+	}
 	if p.Pages != nil {
 		return n < *p.Pages
-	}
-	if p.Total != nil && p.Size != nil && *p.Size > 0 {
-		return n*(*p.Size) < *p.Total
 	}
 	return true
 }
@@ -86,7 +94,9 @@ func (p *Page[T]) HasNext() bool {
 // errDetachedPage is returned when a hand-built Page is asked for more pages.
 var errDetachedPage = errors.New("istari: this page was not returned by a list call, so the next page cannot be fetched")
 
-// Next fetches the following page with the same filters. It returns (nil, nil) when there is none.
+// Next fetches the following page with the same filters: the page after the one this page asked for. It
+// returns (nil, nil) when there is none, including when the server answers with no items or with the very
+// items of this page again (a server that ignores the page number).
 func (p *Page[T]) Next(ctx context.Context) (*Page[T], error) {
 	if !p.HasNext() {
 		return nil, nil
@@ -99,6 +109,9 @@ func (p *Page[T]) Next(ctx context.Context) (*Page[T], error) {
 		return nil, err
 	}
 	if (next.Total != nil && *next.Total == 0) || (next.Pages != nil && next.number() > *next.Pages) {
+		return nil, nil
+	}
+	if len(next.Items) == 0 || reflect.DeepEqual(next.Items, p.Items) {
 		return nil, nil
 	}
 	return next, nil

@@ -4,9 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
+	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
@@ -216,5 +221,63 @@ func FuzzPageEnvelope(f *testing.F) {
 		}
 		_ = p.HasNext()
 		_ = p.number()
+	})
+}
+
+// Hostile row 5: list pages that never advance (the server ignores ?page=) or that claim pages: 1e9 cannot
+// keep istari.All looping: each request asks for the page after the one it asked for, a repeated or empty page
+// ends the walk, and total/size cap the number of pages.
+func TestHostilePagesCannotSpin(t *testing.T) {
+	walk := func(t *testing.T, handler func(page int) string) (items []string, asked []string) {
+		t.Helper()
+		var mu sync.Mutex
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			asked = append(asked, r.URL.Query().Get("page"))
+			n := len(asked)
+			mu.Unlock()
+			if n > 50 {
+				http.Error(w, "the client is spinning", http.StatusTeapot)
+				return
+			}
+			page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+			_, _ = w.Write([]byte(handler(page)))
+		}))
+		t.Cleanup(srv.Close)
+		c := hostileClient(t, srv.URL, nil)
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		for m, err := range All(ctx, &ListModelsParams{}, c.ListModels) {
+			require.NoError(t, err)
+			items = append(items, strings.Trim(string(m.Extra["id"]), `"`))
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		return items, append([]string(nil), asked...)
+	}
+
+	t.Run("page ignored and pages 1e9", func(t *testing.T) {
+		items, asked := walk(t, func(int) string {
+			return `{"items":[{"id":"a"},{"id":"b"}],"page":1,"size":2,"pages":1000000000}`
+		})
+		assert.Equal(t, []string{"a", "b"}, items)
+		assert.Equal(t, []string{"", "2"}, asked, "page 2 repeats page 1: the walk ends")
+	})
+	t.Run("server page number never advances, items do", func(t *testing.T) {
+		items, asked := walk(t, func(page int) string {
+			if page >= 4 {
+				return `{"items":[],"page":1,"size":1}`
+			}
+			return fmt.Sprintf(`{"items":[{"id":"m%d"}],"page":1,"size":1}`, max(page, 1))
+		})
+		assert.Equal(t, []string{"m1", "m2", "m3"}, items)
+		assert.Equal(t, []string{"", "2", "3", "4"}, asked, "each request asks for the page after the one it asked for")
+	})
+	t.Run("pages 1e9 capped by total and size", func(t *testing.T) {
+		items, asked := walk(t, func(page int) string {
+			return fmt.Sprintf(`{"items":[{"id":"m%d"}],"page":%d,"size":1,"total":3,"pages":1000000000}`, max(page, 1), max(page, 1))
+		})
+		assert.Equal(t, []string{"m1", "m2", "m3"}, items)
+		assert.Equal(t, []string{"", "2", "3"}, asked)
 	})
 }

@@ -2,8 +2,7 @@ package istari
 
 import (
 	"context"
-	"io"
-	"net/http"
+	"encoding/json"
 
 	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
@@ -57,16 +56,11 @@ func (c *Client) CreateSnapshot(ctx context.Context, configurationID string, bod
 		body = &types.NewSnapshot{}
 	}
 	dryRun := body.DryRun != nil && *body.DryRun
-	var result types.CreateSnapshotResult
-	err := c.invoke(ctx, request{op: ops.CreateSnapshot, path: []string{configurationID}, body: body,
-		stream: func(resp *http.Response) error {
-			raw, err := io.ReadAll(resp.Body)
-			if err != nil {
-				return err
-			}
-			result, err = types.DecodeCreateSnapshotResult(raw, dryRun)
-			return err
-		}})
+	var raw json.RawMessage // read within Configuration.MaxResponseBytes, then told apart
+	if err := c.invoke(ctx, request{op: ops.CreateSnapshot, path: []string{configurationID}, body: body, out: &raw}); err != nil {
+		return nil, err
+	}
+	result, err := types.DecodeCreateSnapshotResult(raw, dryRun)
 	if err != nil {
 		return nil, err
 	}

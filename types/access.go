@@ -3,8 +3,6 @@ package types
 // This file holds the access-control types: sharing and control tags.
 
 import (
-	"encoding/json"
-
 	"github.com/istari-sdk/istari-go/enums"
 )
 
@@ -29,7 +27,7 @@ type UpdateAccessRelationship struct {
 // SubjectInfo is Python's istari_digital_client SubjectInfo model: display data of an access subject. Its
 // fields are unconfirmed, so every key is kept in Extra.
 type SubjectInfo struct {
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON keeps every key in Extra.
@@ -50,7 +48,7 @@ type ResourceTypePermission struct {
 	ResourceID string `json:"resource_id"`
 
 	// Extra holds the JSON keys this struct does not map.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
@@ -77,7 +75,7 @@ type ControlTag struct {
 	Status       *string    `json:"status,omitempty"` // "active" or "archived" (Python ControlTagStatus)
 
 	// Extra holds the JSON keys this struct does not map.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
@@ -114,7 +112,7 @@ type UpdateControlTag struct {
 // tagging of a model, artifact or file, returned by the tagging calls. Its fields are unknown, so every key is
 // kept in Extra.
 type ResourceControlTagging struct {
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON keeps every key in Extra.
@@ -132,7 +130,7 @@ func (m ResourceControlTagging) MarshalJSON() ([]byte, error) {
 // UserControlTagging is Python's istari_digital_client UserControlTagging model: a control tag's tagging of
 // a user. Its fields are unknown, so every key is kept in Extra.
 type UserControlTagging struct {
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON keeps every key in Extra.

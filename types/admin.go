@@ -155,7 +155,7 @@ type PersonalAccessToken struct {
 	CreatedByID   *string         `json:"created_by_id,omitempty"`
 
 	// Extra holds the JSON keys this struct does not map.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
@@ -173,7 +173,7 @@ func (m PersonalAccessToken) MarshalJSON() ([]byte, error) {
 // Tenant is Python's istari_digital_client Tenant model. Its fields are unknown, so every key is kept in
 // Extra.
 type Tenant struct {
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON keeps every key in Extra.
@@ -191,7 +191,7 @@ func (m Tenant) MarshalJSON() ([]byte, error) {
 // AppIntegration is Python's istari_digital_client AppIntegration model. Its fields are unknown, so every
 // key is kept in Extra.
 type AppIntegration struct {
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON keeps every key in Extra.
@@ -209,7 +209,7 @@ func (m AppIntegration) MarshalJSON() ([]byte, error) {
 // NewAppIntegration is Python's istari_digital_client NewAppIntegration model: the proposed body of
 // create_app_integration. Its fields are unknown; set the keys in Extra.
 type NewAppIntegration struct {
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON keeps every key in Extra.
@@ -231,7 +231,7 @@ type AuthIntegration struct {
 	File *File  `json:"file,omitempty"`
 
 	// Extra holds the JSON keys this struct does not map.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
@@ -270,7 +270,7 @@ type FunctionAuthSecret struct {
 	Revision *FileRevision `json:"revision,omitempty"`
 
 	// Extra holds the JSON keys this struct does not map.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON decodes the known fields and keeps the other keys in Extra.

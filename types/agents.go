@@ -26,7 +26,7 @@ type Agent struct {
 	DeprecatedTags      json.RawMessage    `json:"deprecated_tags,omitempty"`      // type unconfirmed
 
 	// Extra holds the JSON keys this struct does not map.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
@@ -63,7 +63,7 @@ type AgentDisplayName struct {
 	DisplayName string `json:"display_name"`
 
 	// Extra holds the JSON keys this struct does not map.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
@@ -86,7 +86,7 @@ type AgentInformation struct {
 	APIHashes    json.RawMessage `json:"api_hashes,omitempty"`
 
 	// Extra holds the JSON keys this struct does not map.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
@@ -107,7 +107,7 @@ type AgentStatus struct {
 	Name enums.AgentStatusName `json:"name"`
 
 	// Extra holds the JSON keys this struct does not map.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
@@ -152,7 +152,7 @@ type NewAgentInformation struct {
 // NewAgentModuleVersion is Python's istari_digital_client NewAgentModuleVersion model: an item of the
 // update_agent_modules array body (shape from an older SDK, fields unknown). Set the keys in Extra.
 type NewAgentModuleVersion struct {
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON keeps every key in Extra.
@@ -173,7 +173,7 @@ type AgentPool struct {
 	ID string `json:"id"`
 
 	// Extra holds the JSON keys this struct does not map.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
@@ -199,7 +199,7 @@ type NewAgentPool struct {
 // model (items of list_agent_pool_agents), a membership row embedding the agent. Its fields are unknown, so
 // every key is kept in Extra.
 type AgentPoolAgentMembershipWithAgent struct {
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON keeps every key in Extra.
@@ -218,7 +218,7 @@ func (m AgentPoolAgentMembershipWithAgent) MarshalJSON() ([]byte, error) {
 // (items of list_agent_pool_users), a membership row embedding the user. Its fields are unknown, so every key is
 // kept in Extra.
 type AgentPoolUserMembershipWithUser struct {
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON keeps every key in Extra.
@@ -239,7 +239,7 @@ type Module struct {
 	ModuleVersions []ModuleVersion `json:"module_versions,omitzero"`
 
 	// Extra holds the JSON keys this struct does not map.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
@@ -257,7 +257,7 @@ func (m Module) MarshalJSON() ([]byte, error) {
 // NewModule is the proposed body of create_module (the module manifest; fields unknown). Set the keys in
 // Extra. Modules are normally published by the CLI or agents. Python: the body of Client.create_module.
 type NewModule struct {
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON keeps every key in Extra.
@@ -275,7 +275,7 @@ func (m NewModule) MarshalJSON() ([]byte, error) {
 // ModuleVersion is Python's istari_digital_client ModuleVersion model. Its fields are unknown, so every key
 // is kept in Extra.
 type ModuleVersion struct {
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON keeps every key in Extra.
@@ -293,7 +293,7 @@ func (m ModuleVersion) MarshalJSON() ([]byte, error) {
 // ModuleAuthor is Python's istari_digital_client ModuleAuthor model (items of list_authors). Its fields are
 // unknown, so every key is kept in Extra.
 type ModuleAuthor struct {
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON keeps every key in Extra.
@@ -311,7 +311,7 @@ func (m ModuleAuthor) MarshalJSON() ([]byte, error) {
 // Function is Python's istari_digital_client Function model: the result of get_function. Its fields are
 // unknown, so every key is kept in Extra.
 type Function struct {
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON keeps every key in Extra.
@@ -334,7 +334,7 @@ type FunctionVersion struct {
 	Name string `json:"name"`
 
 	// Extra holds the JSON keys this struct does not map.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
@@ -356,7 +356,7 @@ type Tool struct {
 	Name string `json:"name"`
 
 	// Extra holds the JSON keys this struct does not map.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
@@ -399,7 +399,7 @@ type ToolVersion struct {
 	ID string `json:"id"`
 
 	// Extra holds the JSON keys this struct does not map.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON decodes the known fields and keeps the other keys in Extra.

@@ -13,7 +13,6 @@ package types
 // Shareable, ... mixins).
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -84,7 +83,7 @@ type ArchiveStatusEntry struct {
 	ResourceID     *string                 `json:"resource_id,omitempty"`
 
 	// Extra holds the JSON keys this struct does not map.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON decodes the known fields and keeps the other keys in Extra.

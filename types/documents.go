@@ -11,7 +11,7 @@ type Document struct {
 	ID string `json:"id"`
 
 	// Extra holds the JSON keys this struct does not map.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
@@ -29,7 +29,7 @@ func (m Document) MarshalJSON() ([]byte, error) {
 // DocumentListItem is Python's istari_digital_client DocumentListItem model (items of list_documents and
 // list_configuration_documents). Its fields are unknown, so every key is kept in Extra.
 type DocumentListItem struct {
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON keeps every key in Extra.

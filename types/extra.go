@@ -2,24 +2,125 @@ package types
 
 // This file holds the one generic mechanism that keeps unknown JSON keys of partially known models in an Extra
 // map, so callers reach fields the SDK does not model yet and a decode/encode round trip loses
-// nothing. A model opts in with a field `Extra map[string]json.RawMessage `json:"-"`` and two short methods:
+// nothing. A model opts in with a field `Extra ExtraFields `json:"-"`` and two short methods:
 //
 //	func (m *X) UnmarshalJSON(data []byte) error { type plain X; return decodeWithExtra(data, (*plain)(m), &m.Extra) }
 //	func (m X) MarshalJSON() ([]byte, error)     { type plain X; return encodeWithExtra(plain(m), m.Extra) }
 //
 // The known keys are read once per type from the json tags (embedded structs included), so no key list is
-// maintained by hand. Keys are compared exactly, while encoding/json matches fields case-insensitively: a key
-// such as "ID" fills the id field and is also kept in Extra (the server is not known to send such keys).
+// maintained by hand. Keys are compared the way encoding/json matches them to fields (case-insensitively), so a
+// key such as "Token" that fills the token field is not kept in Extra too.
+//
+// Extra is an ExtraFields map: its printed and logged forms show "[REDACTED]" for the value of any key that
+// looks like a credential.
 
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 )
+
+// ExtraFields holds the JSON keys of a response that the model does not map, each with its raw JSON value. It
+// is a plain map: read it directly or with [ExtraValue]. Formatting it (every fmt verb, String, GoString) and
+// logging it (slog) shows the raw JSON of each key, except for keys whose name looks like a credential (token,
+// secret, password, credential, authorization, key, ...), whose values print as "[REDACTED]". JSON encoding of
+// the model keeps every value, so a decode/encode round trip loses nothing. Go-only.
+type ExtraFields map[string]json.RawMessage
+
+// redactedValue replaces credential-looking values in printed and logged forms of ExtraFields.
+const redactedValue = "[REDACTED]"
+
+// CredentialKey reports whether a JSON key names a credential: after lower-casing and removing '_' and '-',
+// it contains token, secret, password, passwd, credential, authorization or signature, or ends in key
+// (key, api_key, accessKey, private_key, ...). Go-only.
+func CredentialKey(key string) bool {
+	k := strings.NewReplacer("_", "", "-", "").Replace(strings.ToLower(key))
+	for _, w := range []string{"token", "secret", "password", "passwd", "credential", "authorization", "signature"} {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
+	return strings.HasSuffix(k, "key")
+}
+
+// shown returns the printable value of key: its raw JSON, or "[REDACTED]".
+func (e ExtraFields) shown(key string) string {
+	if CredentialKey(key) {
+		return redactedValue
+	}
+	return string(e[key])
+}
+
+func (e ExtraFields) sortedKeys() []string {
+	keys := make([]string, 0, len(e))
+	for k := range e {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// String renders map[key:raw-json ...] in key order, credential values redacted.
+func (e ExtraFields) String() string {
+	var b strings.Builder
+	b.WriteString("map[")
+	for i, k := range e.sortedKeys() {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(k)
+		b.WriteByte(':')
+		b.WriteString(e.shown(k))
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
+// GoString renders types.ExtraFields{"key":`raw-json`, ...}, credential values redacted.
+func (e ExtraFields) GoString() string {
+	if e == nil {
+		return "types.ExtraFields(nil)"
+	}
+	var b strings.Builder
+	b.WriteString("types.ExtraFields{")
+	for i, k := range e.sortedKeys() {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Quote(k))
+		b.WriteByte(':')
+		b.WriteString(strconv.Quote(e.shown(k)))
+	}
+	b.WriteByte('}')
+	return b.String()
+}
+
+// Format implements fmt.Formatter: %#v is GoString, %q the quoted String, every other verb String.
+func (e ExtraFields) Format(f fmt.State, verb rune) {
+	switch {
+	case verb == 'v' && f.Flag('#'):
+		_, _ = f.Write([]byte(e.GoString()))
+	case verb == 'q':
+		_, _ = f.Write([]byte(strconv.Quote(e.String())))
+	default:
+		_, _ = f.Write([]byte(e.String()))
+	}
+}
+
+// LogValue implements slog.LogValuer: a group of the keys with their raw JSON, credential values redacted.
+func (e ExtraFields) LogValue() slog.Value {
+	attrs := make([]slog.Attr, 0, len(e))
+	for _, k := range e.sortedKeys() {
+		attrs = append(attrs, slog.String(k, e.shown(k)))
+	}
+	return slog.GroupValue(attrs...)
+}
 
 var knownKeysCache sync.Map // reflect.Type -> map[string]bool
 
@@ -68,9 +169,23 @@ func collectKeys(t reflect.Type, keys map[string]bool) {
 	}
 }
 
+// isKnown reports whether encoding/json would decode key into one of the known fields: an exact match, else a
+// case-insensitive one (encoding/json folds names like strings.EqualFold).
+func isKnown(known map[string]bool, key string) bool {
+	if known[key] {
+		return true
+	}
+	for k := range known {
+		if strings.EqualFold(k, key) {
+			return true
+		}
+	}
+	return false
+}
+
 // decodeWithExtra decodes data into v (a pointer to a method-less alias of the model) and stores every object
 // key that no field of v maps to in *extra (nil when there is none). null leaves v and *extra unchanged.
-func decodeWithExtra(data []byte, v any, extra *map[string]json.RawMessage) error {
+func decodeWithExtra(data []byte, v any, extra *ExtraFields) error {
 	if bytes.Equal(bytes.TrimSpace(data), []byte("null")) {
 		return nil
 	}
@@ -83,7 +198,7 @@ func decodeWithExtra(data []byte, v any, extra *map[string]json.RawMessage) erro
 	}
 	known := knownKeys(reflect.TypeOf(v))
 	for k := range all {
-		if known[k] {
+		if isKnown(known, k) {
 			delete(all, k)
 		}
 	}
@@ -96,7 +211,7 @@ func decodeWithExtra(data []byte, v any, extra *map[string]json.RawMessage) erro
 
 // encodeWithExtra encodes v (a method-less alias of the model) and appends the extra keys in sorted order.
 // A key that a field of v already owns is skipped, so a field always wins over an Extra entry.
-func encodeWithExtra(v any, extra map[string]json.RawMessage) ([]byte, error) {
+func encodeWithExtra(v any, extra ExtraFields) ([]byte, error) {
 	b, err := json.Marshal(v)
 	if err != nil || len(extra) == 0 {
 		return b, err
@@ -107,7 +222,7 @@ func encodeWithExtra(v any, extra map[string]json.RawMessage) ([]byte, error) {
 	known := knownKeys(reflect.TypeOf(v))
 	keys := make([]string, 0, len(extra))
 	for k := range extra {
-		if !known[k] {
+		if !isKnown(known, k) {
 			keys = append(keys, k)
 		}
 	}

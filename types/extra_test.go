@@ -1,8 +1,14 @@
 package types
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
+	"log/slog"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestExtraDecodeEncode(t *testing.T) {
@@ -105,5 +111,50 @@ func TestArchiveStatusEntryExtra(t *testing.T) {
 	roundTrip(t, data, &e)
 	if e.ResourceID != nil || string(e.Extra["model_id"]) != `"m-1"` || *e.Reason != "old" {
 		t.Errorf("entry = %+v", e)
+	}
+}
+
+// Hostile row 10: JSON matches field names case-insensitively, so {"Token": "..."} fills the token field; it
+// must not also stay in Extra, where it would print in clear. Credential-looking keys that no field consumes
+// stay readable in Extra but print and log as "[REDACTED]".
+func TestHostileExtraCaseFoldAndCredentialKeys(t *testing.T) {
+	const secret = "pat-SECRET-value-1234"
+	var pat PersonalAccessToken
+	require.NoError(t, json.Unmarshal([]byte(`{"Token":"`+secret+`","TOKEN_ID":"tid","access_token":"at-SECRET-5678","apiKey":"k-SECRET-9012","note":"hello"}`), &pat))
+	assert.Equal(t, secret, pat.Token.Reveal(), "the typed field got the value")
+	assert.Equal(t, "tid", *pat.TokenID)
+	_, kept := pat.Extra["Token"]
+	assert.False(t, kept, "a key consumed by a field (case-insensitively) is not kept in Extra")
+	_, kept = pat.Extra["TOKEN_ID"]
+	assert.False(t, kept)
+	assert.Equal(t, `"at-SECRET-5678"`, string(pat.Extra["access_token"]), "Extra still holds the data")
+
+	var logged bytes.Buffer
+	slog.New(slog.NewTextHandler(&logged, nil)).Info("pat", "extra", pat.Extra, "pat", pat)
+	slog.New(slog.NewJSONHandler(&logged, nil)).Info("pat", "extra", pat.Extra)
+	forms := []string{
+		fmt.Sprint(pat), fmt.Sprintf("%+v", pat), fmt.Sprintf("%#v", pat), fmt.Sprintf("%v", pat.Extra),
+		fmt.Sprintf("%#v", pat.Extra), fmt.Sprintf("%q", pat.Extra), pat.Extra.String(), logged.String(),
+	}
+	for _, f := range forms {
+		for _, s := range []string{secret, "at-SECRET", "k-SECRET", fmt.Sprintf("%d", []byte("at-SECRET"))[1:20]} {
+			assert.NotContains(t, f, s)
+		}
+	}
+	assert.Contains(t, fmt.Sprint(pat.Extra), `note:"hello"`, "other keys print their JSON")
+	assert.Contains(t, fmt.Sprint(pat.Extra), `access_token:[REDACTED]`)
+
+	// Round trip keeps every Extra value.
+	out, err := json.Marshal(pat)
+	require.NoError(t, err)
+	assert.Contains(t, string(out), `"access_token":"at-SECRET-5678"`)
+}
+
+func TestCredentialKey(t *testing.T) {
+	for _, k := range []string{"token", "access_token", "refreshToken", "client_secret", "password", "passwd", "key", "api_key", "apiKey", "private-key", "Authorization", "x-amz-signature"} {
+		assert.True(t, CredentialKey(k), k)
+	}
+	for _, k := range []string{"id", "name", "note", "created", "keys_count"} {
+		assert.False(t, CredentialKey(k), k)
 	}
 }

@@ -493,7 +493,7 @@ type ModelListItem struct {
 	CommentIDs    []string  `json:"comment_ids,omitempty"`
 	JobIDs        []string  `json:"job_ids,omitempty"`
 
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
@@ -511,7 +511,7 @@ func (m ModelListItem) MarshalJSON() ([]byte, error) {
 // ResourceSearchItem is Python's istari_digital_client ResourceSearchItem model (items of list_resources). Its
 // fields are unconfirmed, so every key is kept in Extra.
 type ResourceSearchItem struct {
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON keeps every key in Extra.
@@ -530,7 +530,7 @@ func (m ResourceSearchItem) MarshalJSON() ([]byte, error) {
 // search_resources, page PageTypeVarCustomizedResourceSearchItem). Its fields are unconfirmed, so every key is
 // kept in Extra.
 type CustomizedResourceSearchItem struct {
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON keeps every key in Extra.

@@ -2,13 +2,11 @@ package types
 
 // This file holds the infosec types.
 
-import "encoding/json"
-
 // InfosecLevel is Python's istari_digital_client InfosecLevel model: a named classification level within a
 // schema (list_infosec_levels returns them in schema order). Its fields are unknown, so every key is kept in
 // Extra.
 type InfosecLevel struct {
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON keeps every key in Extra.
@@ -33,7 +31,7 @@ type AssignInfosecLevel struct {
 // is enabled, the schema, the maximum level and the default level. The JSON names are unconfirmed, so every key
 // is kept in Extra.
 type PlatformInfosecSettings struct {
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON keeps every key in Extra.
@@ -51,7 +49,7 @@ func (m PlatformInfosecSettings) MarshalJSON() ([]byte, error) {
 // EnablePlatformInfosecSettings is the proposed body of enable_platform_infosec_settings (schema, maximum
 // level, default level; Python parameters not recovered). Set the keys in Extra. Enabling is permanent.
 type EnablePlatformInfosecSettings struct {
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON keeps every key in Extra.

@@ -3,8 +3,6 @@ package types
 // This file holds the jobs types.
 
 import (
-	"encoding/json"
-
 	"github.com/istari-sdk/istari-go/enums"
 )
 
@@ -87,7 +85,7 @@ type JobStatusMessage struct {
 	Message string `json:"message,omitempty"`
 
 	// Extra holds JSON keys this struct does not map; they are decoded and encoded too.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON decodes the known fields and keeps the other keys in Extra.

@@ -82,7 +82,7 @@ type SnapshotItem struct {
 	FileRevisionID string    `json:"file_revision_id"`
 
 	// Extra holds the JSON keys this struct does not map.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
@@ -108,7 +108,7 @@ type SnapshotTag struct {
 	ArchiveStatus enums.SnapshotTagArchiveStatus `json:"archive_status"` // ACTIVE or ARCHIVED
 
 	// Extra holds the JSON keys this struct does not map.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
@@ -134,7 +134,7 @@ type SnapshotTagRevision struct {
 	SnapshotID string `json:"snapshot_id"`
 
 	// Extra holds the JSON keys this struct does not map.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
@@ -160,7 +160,7 @@ type TrackedFile struct {
 	Path                  *string                        `json:"path,omitempty"`        // newer servers
 
 	// Extra holds the JSON keys this struct does not map.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
@@ -182,7 +182,7 @@ type Subsystem struct {
 	TagID *string `json:"tag_id,omitempty"`
 
 	// Extra holds the JSON keys this struct does not map.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
@@ -207,7 +207,7 @@ type SnapshotSubsystemItem struct {
 	TaggedSnapshotID  *string `json:"tagged_snapshot_id,omitempty"`
 
 	// Extra holds the JSON keys this struct does not map.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
@@ -272,7 +272,7 @@ type ConfigurationRevisionSearchItem struct {
 	SnapshotRevisionSearchItem
 
 	// Extra holds the JSON keys this struct does not map.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
@@ -290,7 +290,7 @@ func (m ConfigurationRevisionSearchItem) MarshalJSON() ([]byte, error) {
 // UpstreamRemote is Python's istari_digital_client UpstreamRemote model (cross-tenant remote sync). Its fields
 // are unknown, so every key is kept in Extra.
 type UpstreamRemote struct {
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON keeps every key in Extra.
@@ -308,7 +308,7 @@ func (m UpstreamRemote) MarshalJSON() ([]byte, error) {
 // UpstreamRemoteInfo is Python's istari_digital_client UpstreamRemoteInfo model (remote sync metadata of a
 // file). Its fields are unknown, so every key is kept in Extra.
 type UpstreamRemoteInfo struct {
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON keeps every key in Extra.
@@ -326,7 +326,7 @@ func (m UpstreamRemoteInfo) MarshalJSON() ([]byte, error) {
 // DryRunSnapshot is Python's istari_digital_client DryRunSnapshot model: the create_snapshot answer when
 // dry_run was requested. Its fields are unconfirmed, so every key is kept in Extra.
 type DryRunSnapshot struct {
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON keeps every key in Extra.
@@ -348,7 +348,7 @@ type NoOpResponse struct {
 	Status  string `json:"status"`
 	Message string `json:"message"`
 
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra ExtraFields `json:"-"`
 }
 
 // UnmarshalJSON decodes the known fields and keeps the other keys in Extra.

@@ -6,6 +6,7 @@ import (
 	"crypto/x509"
 	"errors"
 	"log/slog"
+	"math"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
@@ -73,6 +74,9 @@ func retryableError(err error) bool {
 	if errors.As(err, &uerr) && errors.Is(uerr.Err, http.ErrSchemeMismatch) {
 		return false
 	}
+	if errors.Is(err, ErrRedirectRefused) {
+		return false
+	}
 	var certErr *x509.UnknownAuthorityError
 	var hostErr x509.HostnameError
 	var invalid x509.CertificateInvalidError
@@ -92,22 +96,44 @@ func (p *policy) backoff(_, _ time.Duration, n int, resp *http.Response) time.Du
 	return Backoff(p.min, p.max, n, p.jitter)
 }
 
+// longest is the longest wait any computation returns: arithmetic on durations saturates here instead of
+// overflowing into a negative (no wait at all).
+const longest = time.Duration(math.MaxInt64)
+
 // Backoff is the exponential schedule: the first interval doubling per attempt up to the maximum, with
-// optional ±10% jitter.
+// optional ±10% jitter. The arithmetic saturates: no input makes it negative or wrap around.
 func Backoff(minWait, maxWait time.Duration, n int, jitter bool) time.Duration {
 	if minWait <= 0 {
 		return 0
 	}
+	if maxWait < minWait {
+		maxWait = minWait
+	}
 	wait := maxWait
-	if n < 32 {
-		if d := minWait << n; d > 0 && d < maxWait {
-			wait = d
-		}
+	if n >= 0 && n < 63 && minWait <= maxWait>>n {
+		wait = minWait << n
 	}
 	if jitter {
-		wait = time.Duration(float64(wait) * (0.9 + 0.2*rand.Float64()))
+		wait = scale(wait, 0.9+0.2*rand.Float64())
 	}
 	return wait
+}
+
+// scale multiplies d by f (f >= 0), saturating at the largest duration.
+func scale(d time.Duration, f float64) time.Duration {
+	v := float64(d) * f
+	if v >= float64(longest) {
+		return longest
+	}
+	return time.Duration(v)
+}
+
+// seconds converts a whole number of seconds to a duration, saturating at the largest duration.
+func seconds(secs int64) time.Duration {
+	if secs > int64(longest/time.Second) {
+		return longest
+	}
+	return time.Duration(secs) * time.Second
 }
 
 // RetryAfter parses a Retry-After header of a 429 or 503 response, in seconds or as an HTTP date.
@@ -123,7 +149,7 @@ func RetryAfter(resp *http.Response) (time.Duration, bool) {
 		if secs < 0 {
 			return 0, false
 		}
-		return time.Duration(secs) * time.Second, true
+		return seconds(secs), true
 	}
 	if at, err := http.ParseTime(v); err == nil {
 		return max(time.Until(at), 0), true

@@ -2,6 +2,7 @@ package transport
 
 import (
 	"context"
+	"net/url"
 	"sync/atomic"
 	"time"
 )
@@ -14,8 +15,9 @@ type attemptState struct {
 	registry   bool
 	label      string
 	timeout    time.Duration
-	attempts   int         // set before each attempt, read after Do returns (same goroutine)
-	wrote      atomic.Bool // set from the connection's write loop
+	checkURL   func(*url.URL) error // extra redirect check, nil = none
+	attempts   int                  // set before each attempt, read after Do returns (same goroutine)
+	wrote      atomic.Bool          // set from the connection's write loop
 }
 
 type stateKey struct{}

@@ -58,6 +58,8 @@ type Request struct {
 	RetryUnsafe bool
 	// Label names the request in log records (operation id or "storage").
 	Label string
+	// CheckRedirectURL, when set, must accept the target of every redirect (presigned URL policy).
+	CheckRedirectURL func(*url.URL) error
 }
 
 // Transport performs requests with retries. It is safe for concurrent use.
@@ -83,6 +85,7 @@ func New(opts Options) *Transport {
 	}
 	tripper := &attemptTripper{next: next, logger: opts.Logger, onResponse: opts.OnResponse}
 	hc.Transport = tripper
+	hc.CheckRedirect = checkRedirect(base.CheckRedirect)
 	p := &policy{min: opts.MinInterval, max: opts.MaxInterval, jitter: opts.Jitter, logger: opts.Logger}
 	rc := &retryablehttp.Client{
 		HTTPClient:     &hc,
@@ -105,6 +108,7 @@ func (t *Transport) Do(ctx context.Context, r *Request) (resp *http.Response, at
 		idempotent: isIdempotent(r.Method) || r.RetryUnsafe,
 		registry:   r.Registry,
 		label:      r.Label,
+		checkURL:   r.CheckRedirectURL,
 	}
 	switch {
 	case r.AttemptTimeout != nil:
@@ -152,6 +156,10 @@ func (t *Transport) Do(ctx context.Context, r *Request) (resp *http.Response, at
 func redactURLError(err error) error {
 	var uerr *url.Error
 	if errors.As(err, &uerr) {
+		if uerr.Op == "parse" && uerr.Err != nil && strings.Contains(uerr.Err.Error(), "@") {
+			// The parser's own message quotes a piece of the URL that holds userinfo.
+			uerr.Err = errors.New("invalid URL")
+		}
 		uerr.URL = StripQuery(uerr.URL)
 	}
 	return err
@@ -162,17 +170,35 @@ func redactURLError(err error) error {
 // process-wide one when the caller's http.Client has no Transport of its own).
 func (t *Transport) CloseIdleConnections() { t.tripper.closeIdle() }
 
-// StripQuery drops the query string and any userinfo of a URL, for logs and errors.
+// StripQuery drops the query string, the fragment and any userinfo of a URL, for logs and errors. A URL that
+// does not parse is cut at its first '?' or '#', and whatever precedes an '@' in its authority is removed.
 func StripQuery(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil {
-		if i := strings.IndexByte(raw, '?'); i >= 0 {
-			return raw[:i]
+		if i := strings.IndexAny(raw, "?#"); i >= 0 {
+			raw = raw[:i]
 		}
-		return raw
+		return stripUserinfo(raw)
 	}
 	u.RawQuery, u.ForceQuery, u.User, u.Fragment = "", false, nil, ""
 	return u.String()
+}
+
+// stripUserinfo removes "user:pass@" from a URL that url.Parse refused: everything up to the last '@' of the
+// authority (which ends at the first '/' after "//").
+func stripUserinfo(raw string) string {
+	start := 0
+	if i := strings.Index(raw, "//"); i >= 0 {
+		start = i + 2
+	}
+	end := len(raw)
+	if j := strings.IndexByte(raw[start:], '/'); j >= 0 {
+		end = start + j
+	}
+	if at := strings.LastIndexByte(raw[start:end], '@'); at >= 0 {
+		return raw[:start] + raw[start+at+1:]
+	}
+	return raw
 }
 
 func isIdempotent(method string) bool {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -358,4 +359,75 @@ func TestFailedCallsDoNotFlushThePool(t *testing.T) {
 	require.NoError(t, resp.Body.Close())
 	assert.Equal(t, 200, resp.StatusCode)
 	assert.Equal(t, int32(1), conns.Load(), "the connection survives a call that ran out of retries")
+}
+
+// Hostile row 6: Retry-After: 9223372037 seconds overflowed time.Duration into a negative wait, so the retry
+// fired at once. The arithmetic saturates: the wait is the maximum interval.
+func TestHostileRetryAfterOverflowWaitsTheMaximum(t *testing.T) {
+	var mu sync.Mutex
+	var at []time.Time
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		mu.Lock()
+		at = append(at, time.Now())
+		n := len(at)
+		mu.Unlock()
+		if n == 1 {
+			w.Header().Set("Retry-After", "9223372037")
+			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		}
+		_, _ = io.WriteString(w, "{}")
+	}))
+	defer srv.Close()
+	const maxWait = 300 * time.Millisecond
+	tr := New(Options{MaxAttempts: 2, MinInterval: time.Millisecond, MaxInterval: maxWait})
+	resp, n, err := do(t, tr, http.MethodGet, srv.URL, nil)
+	require.NoError(t, err)
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Equal(t, 2, n)
+	mu.Lock()
+	defer mu.Unlock()
+	require.Len(t, at, 2)
+	assert.GreaterOrEqual(t, at[1].Sub(at[0]), maxWait-20*time.Millisecond, "the retry waited the maximum interval")
+}
+
+func TestDurationArithmeticSaturates(t *testing.T) {
+	mk := func(v string) *http.Response {
+		return &http.Response{StatusCode: http.StatusTooManyRequests, Header: http.Header{"Retry-After": {v}}}
+	}
+	for _, v := range []string{"9223372037", "9223372036854775807", "18446744073709551615000"} {
+		d, ok := RetryAfter(mk(v))
+		if v == "18446744073709551615000" {
+			assert.False(t, ok, "not an int64: ignored")
+			continue
+		}
+		assert.True(t, ok)
+		assert.Equal(t, time.Duration(math.MaxInt64), d, "Retry-After %s", v)
+	}
+	huge := time.Duration(math.MaxInt64)
+	for n := range 70 {
+		for _, jitter := range []bool{false, true} {
+			d := Backoff(time.Hour, huge, n, jitter)
+			assert.Positive(t, d, "n=%d jitter=%v", n, jitter)
+			assert.GreaterOrEqual(t, d, time.Duration(float64(time.Hour)*0.9))
+		}
+	}
+	assert.Equal(t, huge, Backoff(3<<40, huge, 23, false), "3<<63 would wrap")
+	assert.Equal(t, 5*time.Second, Backoff(5*time.Second, time.Second, 2, false), "max below min: min")
+}
+
+// Hostile row 7: a presigned URL that does not parse and carries user:password@ never shows the userinfo
+// (nor the query) in the error.
+func TestHostileUnparsableURLNeverLeaksUserinfo(t *testing.T) {
+	for _, raw := range []string{
+		"http://user:pw-LEAK@127.0.0.1:1/%zz?sig=sig-LEAK",
+		"http://user:pw-LEAK@127.0.0.1:bad port/o?sig=sig-LEAK",
+		"http://user:pw-LEAK@127.0.0.1:1/o\n?sig=sig-LEAK",
+	} {
+		_, _, err := newTransport(1).Do(context.Background(), &Request{Method: http.MethodGet, URL: raw})
+		require.Error(t, err)
+		assert.NotContains(t, err.Error(), "pw-LEAK", raw)
+		assert.NotContains(t, err.Error(), "sig-LEAK", raw)
+		assert.NotContains(t, StripQuery(raw), "pw-LEAK", raw)
+	}
 }

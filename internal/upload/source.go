@@ -60,7 +60,7 @@ func Reader(name string, r io.Reader) Opener {
 		if name == "" {
 			return nil, &validate.Violation{Field: "name", Rule: "required", Length: -1, Msg: "is required (a file name with its extension)"}
 		}
-		if r == nil {
+		if validate.IsNil(r) { // nil, or a typed nil such as (*bytes.Reader)(nil)
 			return nil, &validate.Violation{Field: "reader", Rule: "required", Length: -1, Msg: "is required"}
 		}
 		name := filepath.Base(name)

@@ -175,3 +175,16 @@ func lengthOf(v any) int {
 	}
 	return -1
 }
+
+// IsNil reports whether v is nil or an interface holding a nil pointer, map, slice, channel or func (a typed
+// nil such as (*bytes.Reader)(nil), which compares unequal to nil but panics when used).
+func IsNil(v any) bool {
+	if v == nil {
+		return true
+	}
+	switch rv := reflect.ValueOf(v); rv.Kind() {
+	case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Chan, reflect.Func, reflect.Interface, reflect.UnsafePointer:
+		return rv.IsNil()
+	}
+	return false
+}
