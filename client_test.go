@@ -249,8 +249,9 @@ func TestRoutesResolvedFromOpenAPIDocument(t *testing.T) {
 	assert.Equal(t, 1, info["GET "+testBase+"/v9/ready"])
 	assert.Equal(t, 1, info["GET "+testBase+"/v9/models/abc"])
 	assert.Equal(t, 1, info["GET "+testBase+"/api/v2/health/liveness"])
-	require.NotNil(t, c.RouteResolution())
-	assert.Contains(t, c.RouteResolution().Missing, "liveness_check")
+	require.NotNil(t, c.Routes())
+	assert.Contains(t, c.Routes().Missing, "liveness_check")
+	assert.Equal(t, "Configuration.OpenAPISpec", c.Routes().Origin)
 }
 
 func TestInvalidOpenAPIDocumentIsAConfigurationError(t *testing.T) {
@@ -273,10 +274,14 @@ func TestVerifyRoutesReportsDifferences(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Bearer "+testToken, auth)
 	assert.False(t, rep.OK())
-	assert.Equal(t, []string{"liveness_check"}, rep.Matched)
-	require.Len(t, rep.Different, 1)
-	assert.Equal(t, "/api/v2/health/ready", rep.Different[0].SpecPath)
-	assert.Len(t, rep.Missing, 170)
+	require.Len(t, rep.Matched, 2)
+	assert.Equal(t, "liveness_check", rep.Matched[0].ID)
+	require.Len(t, rep.Moved, 1)
+	assert.Equal(t, "/api/v2/health/ready", rep.Moved[0].Path)
+	assert.Len(t, rep.Missing, 166)
+	assert.Len(t, rep.ProposedAbsent, 4)
+	assert.Equal(t, testBase+"/openapi.json", rep.Origin)
+	assert.Nil(t, c.Routes(), "VerifyRoutes does not change the routes in use")
 }
 
 func TestGatewayModeJoinsRegistryPrefix(t *testing.T) {

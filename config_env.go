@@ -1,7 +1,6 @@
 package istari
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/istari-sdk/istari-go/internal/ops"
 )
 
 // ConfigurationFromEnv builds a Configuration from the environment only, like Python's Configuration() with no
@@ -231,12 +232,18 @@ func configurationFromLookup(lookup func(string) (string, bool)) (Configuration,
 		switch {
 		case err != nil:
 			r.fail("OpenAPISpec", envOpenAPISpec, "cannot read the OpenAPI document: %v", err)
-		case !json.Valid(b):
-			r.fail("OpenAPISpec", envOpenAPISpec, "file %q is not a JSON OpenAPI document", path)
 		default:
-			c.OpenAPISpec = b
+			if _, err := ops.ToJSON(b); err != nil {
+				r.fail("OpenAPISpec", envOpenAPISpec, "file %q is not a JSON or YAML OpenAPI document", path)
+			} else {
+				c.OpenAPISpec = b
+			}
 		}
 	}
+	if v, ok := r.get(envRouteDiscovery); ok {
+		c.RouteDiscovery = RouteDiscovery(strings.ToLower(v))
+	}
+	c.OpenAPIURL, _ = r.get(envOpenAPIURL)
 
 	// The logger is built last, and only when everything else parsed, so a failed call leaves no open file; its
 	// own problems (a log file without a path or directory) are still reported alongside the others.

@@ -27,6 +27,7 @@ func mockClient(t *testing.T, mutate ...func(*Configuration)) (*Client, *httpmoc
 		RetryMinInterval:  time.Millisecond,
 		RetryMaxInterval:  2 * time.Millisecond,
 		HTTPClient:        &http.Client{Transport: wireRecorder{mt}},
+		RouteDiscovery:    RouteDiscoveryOff, // wire tests register exact responders; discovery has its own tests
 	}
 	for _, m := range mutate {
 		m(&cfg)

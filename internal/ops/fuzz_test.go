@@ -1,6 +1,7 @@
 package ops
 
 import (
+	"io"
 	"strings"
 	"testing"
 )
@@ -55,7 +56,7 @@ func FuzzResolve(f *testing.F) {
 	f.Add([]byte(`not json`))
 	base := Builtin()
 	f.Fuzz(func(t *testing.T, spec []byte) {
-		table, rep, err := Resolve(spec, base)
+		table, rep, err := Resolve(base, Options{BasePath: "/registry"}, spec)
 		if err != nil {
 			return
 		}
@@ -68,5 +69,6 @@ func FuzzResolve(f *testing.F) {
 			}
 		}
 		_ = rep.OK()
+		_ = rep.WriteText(io.Discard)
 	})
 }

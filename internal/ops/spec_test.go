@@ -3,6 +3,7 @@ package ops
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -28,7 +29,8 @@ func TestBuiltinMatchesOperationsMD(t *testing.T) {
 	for _, w := range want {
 		got, ok := table.Lookup(w.ID)
 		w.Source = SourceBuiltin
-		if !ok || got != w {
+		got.Query, got.Body = nil, nil
+		if !ok || !reflect.DeepEqual(got, w) {
 			t.Errorf("%s: table %+v, operations.md %+v", w.ID, got, w)
 		}
 	}
