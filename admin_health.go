@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-
 )
 
 // HealthStatus is the answer of a health probe (Python: the return value of Client.liveness_check and

@@ -69,7 +69,7 @@ const (
 	envProxyURL                 = "ISTARI_CLIENT_PROXY_URL"
 	envCABundle                 = "ISTARI_CLIENT_CA_BUNDLE"
 	envTrustEnv                 = "ISTARI_CLIENT_TRUST_ENV"
-	envOpenAPISpec              = "ISTARI_CLIENT_OPENAPI_SPEC" // Go addition: a file path
+	envOpenAPISpec              = "ISTARI_CLIENT_OPENAPI_SPEC"    // Go addition: a file path
 	envRouteDiscovery           = "ISTARI_CLIENT_ROUTE_DISCOVERY" // Go addition: auto | off
 	envOpenAPIURL               = "ISTARI_CLIENT_OPENAPI_URL"     // Go addition
 )
