@@ -241,7 +241,12 @@ func configurationFromLookup(lookup func(string) (string, bool)) (Configuration,
 		}
 	}
 	if v, ok := r.get(envRouteDiscovery); ok {
-		c.RouteDiscovery = RouteDiscovery(strings.ToLower(v))
+		switch d := RouteDiscovery(strings.ToLower(v)); d {
+		case RouteDiscoveryAuto, RouteDiscoveryOff:
+			c.RouteDiscovery = d
+		default:
+			r.fail("RouteDiscovery", envRouteDiscovery, "must be %q or %q", RouteDiscoveryAuto, RouteDiscoveryOff)
+		}
 	}
 	c.OpenAPIURL, _ = r.get(envOpenAPIURL)
 

@@ -14,7 +14,8 @@ const (
 	// derives from that operation's own path and method ("list_files_api_v2_files_get").
 	RuleFastAPIID = "fastapi_id"
 	// RuleMethodPath: no operationId names the row, and exactly one otherwise unclaimed document operation has
-	// the row's method and a route of the same shape (the same literal segments, parameters in the same places).
+	// the row's method and a route of the same shape (the same literal segments, parameters in the same places),
+	// as a whole or after the base paths (the document's server base, the built-in "/api/v2").
 	RuleMethodPath = "method_path"
 )
 
@@ -85,14 +86,18 @@ func analyze(base *Table, opts Options, docs [][]byte) (*Report, []Operation, er
 	// Rule 3: method and route shape, among the operations no id claimed and the rows no id names.
 	byShape := map[string][]int{}
 	for i, so := range specOps {
-		if k, ok := shapeKey(so.method, so.path); ok && !claimed[i] {
-			byShape[k] = append(byShape[k], i)
+		if !claimed[i] {
+			for _, k := range opShapes(so) {
+				byShape[k] = append(byShape[k], i)
+			}
 		}
 	}
 	rowsByShape := map[string]int{}
 	for _, bop := range base.All() {
-		if k, _ := shapeKey(bop.Method, bop.Path); len(byID[bop.ID]) == 0 {
-			rowsByShape[k]++
+		if len(byID[bop.ID]) == 0 {
+			for _, k := range rowShapes(bop) {
+				rowsByShape[k]++
+			}
 		}
 	}
 	excluded := map[string]bool{}
@@ -103,14 +108,22 @@ func analyze(base *Table, opts Options, docs [][]byte) (*Report, []Operation, er
 	for _, bop := range base.All() {
 		cands := byID[bop.ID]
 		if len(cands) == 0 {
-			k, _ := shapeKey(bop.Method, bop.Path)
-			switch idx := byShape[k]; {
-			case len(idx) == 1 && rowsByShape[k] == 1:
+			var idx []int
+			rows := 0
+			for _, k := range rowShapes(bop) {
+				if len(byShape[k]) > 0 {
+					idx = append(idx, byShape[k]...)
+					rows = max(rows, rowsByShape[k])
+				}
+			}
+			slices.Sort(idx)
+			switch idx = slices.Compact(idx); {
+			case len(idx) == 1 && rows == 1:
 				cands = []candidate{{idx[0], RuleMethodPath}}
 				claimed[idx[0]] = true
 			case len(idx) > 0:
 				rep.refuse(bop, fmt.Sprintf("no operationId names it and %d document operations share its method and route shape with %d rows (%s)",
-					len(idx), rowsByShape[k], where(specOps, idx)))
+					len(idx), rows, where(specOps, idx)))
 				continue
 			}
 		}
@@ -206,13 +219,39 @@ func rank(rule string) int {
 	return slices.Index([]string{RuleOperationID, RuleFastAPIID, RuleMethodPath}, rule)
 }
 
-// shapeKey is the method and the route with every parameter name removed.
-func shapeKey(method, path string) (string, bool) {
+// builtinBase is the base path every built-in route starts with (operations.md §1).
+const builtinBase = "/api/v2"
+
+// rowShapes are the shape keys of a row: its whole route, and its route after the built-in base (compared with
+// the paths of a document that has a server base path).
+func rowShapes(bop Operation) []string {
+	keys := []string{shapeKey(bop.Method, bop.Path)}
+	if rest, ok := strings.CutPrefix(bop.Path, builtinBase); ok && strings.HasPrefix(rest, "/") {
+		keys = append(keys, "after base "+shapeKey(bop.Method, rest))
+	}
+	return keys
+}
+
+// opShapes are the shape keys of a document operation: its whole route, and, when the document has a server
+// base path, its path as written (after that base).
+func opShapes(so specOp) []string {
+	if _, err := parseTemplate(so.path); err != nil {
+		return nil
+	}
+	keys := []string{shapeKey(so.method, so.path)}
+	if so.docPath != so.path {
+		keys = append(keys, "after base "+shapeKey(so.method, so.docPath))
+	}
+	return keys
+}
+
+// shapeKey is the method and the route with every parameter name removed ("" for a malformed route).
+func shapeKey(method, path string) string {
 	segs, err := parseTemplate(path)
 	if err != nil {
-		return "", false
+		return ""
 	}
-	return method + " " + shape(segs), true
+	return method + " " + shape(segs)
 }
 
 // compare records how the document operation so serving bop differs and returns the row Resolve applies, if any.

@@ -439,3 +439,20 @@ func TestFastAPISuffix(t *testing.T) {
 		}
 	}
 }
+
+// A tag-prefixed id under a new server base matches by the shape of the path after the base.
+func TestResolveByMethodAndPathAfterTheBase(t *testing.T) {
+	doc := []byte(`{"openapi":"3.1.0","servers":[{"url":"/api/v3"}],"paths":{"/users/me":{"get":{"operationId":"Users-get_current_user"}},
+		"/users/{id}":{"get":{"operationId":"Users-get_user"}}}}`)
+	table, rep := mustResolve(t, Options{}, doc)
+	want := []Match{
+		{ID: "get_current_user", Rule: RuleMethodPath, OperationID: "Users-get_current_user", Method: "GET", Path: "/api/v3/users/me"},
+		{ID: "get_user_by_id", Rule: RuleMethodPath, OperationID: "Users-get_user", Method: "GET", Path: "/api/v3/users/{id}"},
+	}
+	if !slices.Equal(rep.Matched, want) {
+		t.Errorf("matched %+v", rep.Matched)
+	}
+	if p := expandOf(t, table, "get_user_by_id", "u1"); p != "/api/v3/users/u1" {
+		t.Errorf("get_user_by_id expands to %s", p)
+	}
+}
