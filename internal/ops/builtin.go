@@ -21,7 +21,7 @@ func builtinRows() []Operation {
 		multipartOps, // §12, proposed by istari-go
 	)
 	for i := range rows {
-		if w, ok := wireParams[rows[i].ID]; ok {
+		if w, ok := wireParams[ID(rows[i].ID)]; ok {
 			rows[i].Query, rows[i].Body = w.Query, w.Body
 		}
 	}
@@ -30,5 +30,5 @@ func builtinRows() []Operation {
 
 var builtin = sync.OnceValue(func() *Table { return mustTable(builtinRows()) })
 
-// Builtin returns the built-in table of operations.md (built once; every call returns the same table).
+// Builtin returns the built-in table of every registry operation (built once; every call returns the same table).
 func Builtin() *Table { return builtin() }

@@ -219,7 +219,7 @@ func rank(rule string) int {
 	return slices.Index([]string{RuleOperationID, RuleFastAPIID, RuleMethodPath}, rule)
 }
 
-// builtinBase is the base path every built-in route starts with (operations.md §1).
+// builtinBase is the base path every built-in route starts with.
 const builtinBase = "/api/v2"
 
 // rowShapes are the shape keys of a row: its whole route, and its route after the built-in base (compared with
