@@ -116,7 +116,7 @@ var wireParams = map[ID]wireShape{
 	UpdateDocument:                     {Query: []QueryParam{}, Body: []string{"name", "content", "description", "revision_id"}},
 	GetDocument:                        {Query: []QueryParam{}},
 	GetDocumentByRevisionID:            {Query: []QueryParam{}},
-	ListDocuments:                      {Query: []QueryParam{{Name: "page"}, {Name: "size"}}},
+	ListDocuments:                      {Query: []QueryParam{{Name: "page"}, {Name: "size"}, {Name: "sort"}, {Name: "filter_by"}, {Name: "archive_status"}}}, // the proposed SO, FB, AS are sent
 	ListConfigurationDocuments:         {Query: []QueryParam{{Name: "page"}, {Name: "size"}}},
 	ArchiveDocument:                    {Query: []QueryParam{}, Body: []string{"reason"}},
 	RestoreDocument:                    {Query: []QueryParam{}, Body: []string{"reason"}},
