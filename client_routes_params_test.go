@@ -75,7 +75,7 @@ func TestWireMetadataMatchesWhatIsSent(t *testing.T) {
 	}
 	aliases := typeAliases(t, fset, files)
 	bodies := map[string]string{} // operation id constant -> body type
-	found := map[string]string{} // operation id -> params type
+	found := map[string]string{}  // operation id -> params type
 	for _, fn := range funcs {
 		paramTypes := map[string]string{}
 		for _, field := range fn.Type.Params.List {
