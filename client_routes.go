@@ -48,10 +48,6 @@ const (
 // openAPILocations are where a FastAPI registry usually serves its document, under the registry base URL.
 var openAPILocations = []string{ops.OpenAPIPath, "/api/v2" + ops.OpenAPIPath}
 
-// registryExcludedSections lists table sections served by another service's document, not expected in the
-// registry's: their absence is reported apart and does not warn.
-var registryExcludedSections []string
-
 // initRoutes resolves Configuration.OpenAPISpec, or prepares discovery.
 func (c *Client) initRoutes() error {
 	c.routes.Store(&routeState{table: ops.Builtin()})
@@ -186,7 +182,7 @@ func (c *Client) resolveOptions() ops.Options {
 	if u, err := url.Parse(c.baseURL); err == nil {
 		base = u.Path
 	}
-	return ops.Options{BasePath: base, ExcludeSections: registryExcludedSections}
+	return ops.Options{BasePath: base}
 }
 
 // fetchOpenAPI downloads the registry's OpenAPI document: Configuration.OpenAPIURL, else the first of

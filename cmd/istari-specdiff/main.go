@@ -71,11 +71,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
+	table := ops.Builtin()
 	docs := make([][]byte, 0, fs.NArg())
 	for _, name := range fs.Args() {
 		doc, err := readSpec(name, stdin)
 		if err == nil {
-			_, err = ops.Diff(ops.Builtin(), ops.Options{}, doc) // names the document that does not parse
+			_, err = ops.Diff(table, ops.Options{}, doc) // names the document that does not parse
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "istari-specdiff: %s: %v\n", name, err)
@@ -83,7 +84,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		docs = append(docs, doc)
 	}
-	rep, err := ops.Diff(ops.Builtin(), ops.Options{BasePath: *basePath, ExcludeSections: exclude}, docs...)
+	rep, err := ops.Diff(table, ops.Options{BasePath: *basePath, ExcludeSections: exclude}, docs...)
 	if err != nil {
 		fmt.Fprintf(stderr, "istari-specdiff: %v\n", err)
 		return 2

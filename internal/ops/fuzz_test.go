@@ -54,6 +54,7 @@ func FuzzResolve(f *testing.F) {
 	f.Add([]byte(`{"paths":{"/api/v2/files":{"get":{"operationId":"list_files_api_v2_files_get"}}}}`))
 	f.Add([]byte(`{"openapi":"3.1.0","paths":{"/{a}.json":{"get":{"operationId":"get_model"}}}}`))
 	f.Add([]byte(`not json`))
+	f.Add([]byte("openapi: 3.1.0\nservers: [{url: /api/v2}]\npaths:\n  /files/{id}:\n    get: {operationId: get_file}\n"))
 	base := Builtin()
 	f.Fuzz(func(t *testing.T, spec []byte) {
 		table, rep, err := Resolve(base, Options{BasePath: "/registry"}, spec)
