@@ -19,61 +19,10 @@ import (
 // "required") must be the row's Query; for every request{op, body} whose body is a types struct argument, its
 // JSON names must be the row's Body where the row has one.
 func TestWireMetadataMatchesWhatIsSent(t *testing.T) {
-	fset := token.NewFileSet()
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
 	structs := map[string]*ast.StructType{}
-	var funcs []*ast.FuncDecl
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range f.Decls {
-			switch d := d.(type) {
-			case *ast.GenDecl:
-				for _, s := range d.Specs {
-					if ts, ok := s.(*ast.TypeSpec); ok {
-						if st, ok := ts.Type.(*ast.StructType); ok {
-							structs[ts.Name.Name] = st
-						}
-					}
-				}
-			case *ast.FuncDecl:
-				funcs = append(funcs, d)
-			}
-		}
-	}
-	typeFiles, err := filepath.Glob("types/*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range typeFiles {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range f.Decls {
-			if g, ok := d.(*ast.GenDecl); ok {
-				for _, s := range g.Specs {
-					if ts, ok := s.(*ast.TypeSpec); ok {
-						if st, ok := ts.Type.(*ast.StructType); ok {
-							structs["types."+ts.Name.Name] = st
-						}
-					}
-				}
-			}
-		}
-	}
-	aliases := typeAliases(t, fset, files)
+	aliases := map[string]string{}
+	funcs := parseDecls(t, "*.go", "", structs, aliases)
+	parseDecls(t, "types/*.go", "types.", structs, aliases)
 	bodies := map[string]string{} // operation id constant -> body type
 	found := map[string]string{}  // operation id -> params type
 	for _, fn := range funcs {
@@ -211,28 +160,45 @@ func isOps(sel *ast.SelectorExpr) bool {
 	return ok && x.Name == "ops"
 }
 
-// typeAliases maps `type A = B` declarations of the package to B.
-func typeAliases(t *testing.T, fset *token.FileSet, files []string) map[string]string {
+// parseDecls parses the non-test files matching glob: it adds their struct types (names prefixed with prefix)
+// to structs and their `type A = B` aliases to aliases, and returns their function declarations.
+func parseDecls(t *testing.T, glob, prefix string, structs map[string]*ast.StructType, aliases map[string]string) []*ast.FuncDecl {
 	t.Helper()
-	out := map[string]string{}
+	files, err := filepath.Glob(glob)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var funcs []*ast.FuncDecl
 	for _, name := range files {
-		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), name, nil, parser.SkipObjectResolution)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, d := range f.Decls {
-			if g, ok := d.(*ast.GenDecl); ok {
-				for _, s := range g.Specs {
-					if ts, ok := s.(*ast.TypeSpec); ok && ts.Assign.IsValid() {
-						if id, ok := ts.Type.(*ast.Ident); ok {
-							out[ts.Name.Name] = id.Name
-						}
+			if fn, ok := d.(*ast.FuncDecl); ok {
+				funcs = append(funcs, fn)
+				continue
+			}
+			for _, s := range d.(*ast.GenDecl).Specs {
+				ts, ok := s.(*ast.TypeSpec)
+				if !ok {
+					continue
+				}
+				switch typ := ts.Type.(type) {
+				case *ast.StructType:
+					structs[prefix+ts.Name.Name] = typ
+				case *ast.Ident:
+					if ts.Assign.IsValid() {
+						aliases[prefix+ts.Name.Name] = prefix + typ.Name
 					}
 				}
 			}
 		}
 	}
-	return out
+	return funcs
 }
 
 // queryTags lists the `query` tags of a struct and of the structs it embeds.
