@@ -50,19 +50,6 @@ func (rs *routesServer) seen() []string {
 	return append([]string(nil), rs.paths...)
 }
 
-func routesClient(t *testing.T, base string, logs *logBuffer, mutate ...func(*Configuration)) *Client {
-	t.Helper()
-	cfg := Configuration{RegistryURL: base, RegistryAuthToken: testToken, Logger: logs.logger(),
-		RetryMinInterval: time.Millisecond, RetryMaxInterval: time.Millisecond}
-	for _, m := range mutate {
-		m(&cfg)
-	}
-	c, err := NewClient(cfg)
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = c.Close() })
-	return c
-}
-
 // A registry that refuses or garbles its document leaves the built-in routes, with one Debug line.
 func TestDiscoveryFailuresKeepBuiltinRoutes(t *testing.T) {
 	cases := []struct {
@@ -82,7 +69,7 @@ func TestDiscoveryFailuresKeepBuiltinRoutes(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			rs := newRoutesServer(t, tc.status, tc.doc)
 			logs := &logBuffer{}
-			c := routesClient(t, rs.URL, logs)
+			c := secretClient(t, rs.URL, testToken, logs)
 			_, err := c.LivenessCheck(context.Background())
 			require.NoError(t, err)
 			_, err = c.LivenessCheck(context.Background())
@@ -103,7 +90,7 @@ func TestDiscoveryFailuresKeepBuiltinRoutes(t *testing.T) {
 func TestDocumentMatchingNothingWarns(t *testing.T) {
 	const doc = `{"openapi":"3.1.0","paths":{"/v9/frob":{"get":{"operationId":"frobnicate"}}}}`
 	logs := &logBuffer{}
-	c := routesClient(t, testBase, logs, func(cfg *Configuration) { cfg.OpenAPISpec = []byte(doc) })
+	c := secretClient(t, testBase, testToken, logs, func(cfg *Configuration) { cfg.OpenAPISpec = []byte(doc) })
 	assert.Equal(t, 1, strings.Count(logs.String(), "level=WARN"), "warned when the client is built:\n%s", logs.String())
 	assert.Contains(t, logs.String(), "0 matched")
 	assert.Contains(t, logs.String(), "168 missing")
@@ -112,7 +99,7 @@ func TestDocumentMatchingNothingWarns(t *testing.T) {
 
 	rs := newRoutesServer(t, 200, doc)
 	logs = &logBuffer{}
-	c = routesClient(t, rs.URL, logs)
+	c = secretClient(t, rs.URL, testToken, logs)
 	_, err := c.LivenessCheck(context.Background())
 	require.NoError(t, err)
 	assert.Equal(t, 1, strings.Count(logs.String(), "level=WARN"), "warned once at discovery:\n%s", logs.String())
@@ -128,7 +115,7 @@ paths:
 `
 	docs := newRoutesServer(t, 200, doc)
 	registry := newRoutesServer(t, 404, "")
-	c := routesClient(t, registry.URL, &logBuffer{}, func(cfg *Configuration) { cfg.OpenAPIURL = docs.URL + "/spec/openapi.json" })
+	c := secretClient(t, registry.URL, testToken, &logBuffer{}, func(cfg *Configuration) { cfg.OpenAPIURL = docs.URL + "/spec/openapi.json" })
 	_, err := c.LivenessCheck(context.Background())
 	require.NoError(t, err)
 	assert.Equal(t, []string{"/spec/openapi.json"}, docs.seen())
@@ -136,7 +123,7 @@ paths:
 	assert.Equal(t, []string{"/api/v9/health/liveness"}, registry.seen(), "a YAML document with a servers base path")
 
 	rs := newRoutesServer(t, 200, doc)
-	c = routesClient(t, rs.URL, &logBuffer{}, func(cfg *Configuration) { cfg.OpenAPIURL = "/docs/openapi.json" })
+	c = secretClient(t, rs.URL, testToken, &logBuffer{}, func(cfg *Configuration) { cfg.OpenAPIURL = "/docs/openapi.json" })
 	_, err = c.LivenessCheck(context.Background())
 	require.NoError(t, err)
 	assert.Equal(t, []string{"/docs/openapi.json", "/api/v9/health/liveness"}, rs.seen())
@@ -159,7 +146,7 @@ func TestDiscoveryWaitsHonourContext(t *testing.T) {
 	}))
 	t.Cleanup(slow.Close)
 	t.Cleanup(func() { close(release) })
-	c := routesClient(t, slow.URL, &logBuffer{})
+	c := secretClient(t, slow.URL, testToken, &logBuffer{})
 	_, err := c.GetModel(context.Background(), "")
 	var ve *ValidationError
 	require.ErrorAs(t, err, &ve, "an empty id fails locally")
@@ -176,7 +163,7 @@ func TestDiscoveryBoundsTheDocumentSize(t *testing.T) {
 	big := `{"openapi":"3.1.0","x":"` + strings.Repeat("a", maxOpenAPIBytes) + `"}`
 	rs := newRoutesServer(t, 200, big)
 	logs := &logBuffer{}
-	c := routesClient(t, rs.URL, logs)
+	c := secretClient(t, rs.URL, testToken, logs)
 	_, err := c.LivenessCheck(context.Background())
 	require.NoError(t, err)
 	assert.Nil(t, c.Routes())
