@@ -5,11 +5,10 @@ import (
 	"fmt"
 
 	"github.com/istari-sdk/istari-go/internal/ops"
+	"github.com/istari-sdk/istari-go/internal/upload"
+	"github.com/istari-sdk/istari-go/internal/validate"
 	"github.com/istari-sdk/istari-go/types"
 )
-
-// maxBulk is the most objects one bulk storage or bulk artifact call accepts.
-const maxBulk = 10
 
 // GenerateUploadURL asks the registry for a presigned, one-time upload URL for the object with the given sha
 // and salt (Python Client.generate_upload_url, operation generate_upload_url; its route and shapes are
@@ -36,7 +35,7 @@ func (c *Client) GenerateDownloadURL(ctx context.Context, body *types.UploadURLR
 // generate_upload_urls_bulk, operation generate_upload_urls_bulk; used by CreateRevisionsBulk). More than 10
 // or none fails locally with *ValidationError.
 func (c *Client) GenerateUploadURLsBulk(ctx context.Context, body []types.UploadURLRequest) ([]types.PresignedURL, error) {
-	if len(body) == 0 || len(body) > maxBulk {
+	if len(body) == 0 || len(body) > upload.MaxBulk {
 		return nil, &ValidationError{Field: "body", Rule: "max", Param: "10", Length: len(body), Msg: fmt.Sprintf("must hold 1 to 10 objects (got %d)", len(body))}
 	}
 	for i := range body {
@@ -55,11 +54,11 @@ func (c *Client) GenerateUploadURLsBulk(ctx context.Context, body []types.Upload
 }
 
 func checkTokenBody(b *types.UploadURLRequest) error {
-	switch {
-	case b == nil:
+	if b == nil {
 		return newValidationError("body", "required", "", "is required")
-	case b.SHA == "":
-		return newValidationError("sha", "required", "", "is required")
+	}
+	if v := validate.First(b); v != nil {
+		return violationError(v)
 	}
 	return nil
 }

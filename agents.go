@@ -52,18 +52,12 @@ func (c *Client) ListAgents(ctx context.Context, params *ListAgentsParams) (*Pag
 // UpdateAgentDisplayName renames an agent (Python Client.update_agent_display_name, operation
 // update_agent_display_name).
 func (c *Client) UpdateAgentDisplayName(ctx context.Context, agentID string, body *types.NewAgentDisplayName) (*types.Agent, error) {
-	if body == nil {
-		return nil, newValidationError("display_name", "required", "", "is required")
-	}
 	return invokeOne[types.Agent](ctx, c, request{op: ops.UpdateAgentDisplayName, path: []string{agentID}, body: body})
 }
 
 // UpdateAgentStatus appends a status to an agent's history (Python Client.update_agent_status, operation
 // update_agent_status).
 func (c *Client) UpdateAgentStatus(ctx context.Context, agentID string, body *types.NewAgentStatus) (*types.Agent, error) {
-	if body == nil || body.Name == "" {
-		return nil, newValidationError("name", "required", "", "is required")
-	}
 	return invokeOne[types.Agent](ctx, c, request{op: ops.UpdateAgentStatus, path: []string{agentID}, body: body})
 }
 
@@ -102,20 +96,17 @@ func (c *Client) ListAgentStatusHistory(ctx context.Context, agentID string, par
 // ArchiveAgent archives an agent: it claims no new jobs, running jobs continue (Python Client.archive_agent,
 // operation archive_agent). reason nil sends no body.
 func (c *Client) ArchiveAgent(ctx context.Context, agentID string, reason *string) (*types.Agent, error) {
-	return invokeOne[types.Agent](ctx, c, request{op: ops.ArchiveAgent, path: []string{agentID}, body: archiveBody(reason)})
+	return archiveCall[types.Agent](ctx, c, ops.ArchiveAgent, agentID, reason)
 }
 
 // RestoreAgent restores an archived agent (Python Client.restore_agent, operation restore_agent). reason nil
 // sends no body.
 func (c *Client) RestoreAgent(ctx context.Context, agentID string, reason *string) (*types.Agent, error) {
-	return invokeOne[types.Agent](ctx, c, request{op: ops.RestoreAgent, path: []string{agentID}, body: archiveBody(reason)})
+	return archiveCall[types.Agent](ctx, c, ops.RestoreAgent, agentID, reason)
 }
 
 // CreateAgentPool creates an agent pool (Python Client.create_agent_pool, operation create_agent_pool).
 func (c *Client) CreateAgentPool(ctx context.Context, body *types.NewAgentPool) (*types.AgentPool, error) {
-	if body == nil || body.Name == "" {
-		return nil, newValidationError("name", "required", "", "is required")
-	}
 	return invokeOne[types.AgentPool](ctx, c, request{op: ops.CreateAgentPool, body: body})
 }
 
@@ -143,9 +134,6 @@ func (c *Client) ListAgentPools(ctx context.Context, params *ListAgentPoolsParam
 // UpdateAgentPool renames or re-describes an agent pool (Python Client.update_agent_pool, operation
 // update_agent_pool). The body reuses the create type.
 func (c *Client) UpdateAgentPool(ctx context.Context, agentPoolID string, body *types.NewAgentPool) (*types.AgentPool, error) {
-	if body == nil || body.Name == "" {
-		return nil, newValidationError("name", "required", "", "is required")
-	}
 	return invokeOne[types.AgentPool](ctx, c, request{op: ops.UpdateAgentPool, path: []string{agentPoolID}, body: body})
 }
 
@@ -158,13 +146,13 @@ func (c *Client) DeleteAgentPool(ctx context.Context, agentPoolID string) error 
 // ArchiveAgentPool archives an agent pool; jobs routed to it wait until it is restored (Python
 // Client.archive_agent_pool, operation archive_agent_pool). reason nil sends no body.
 func (c *Client) ArchiveAgentPool(ctx context.Context, agentPoolID string, reason *string) (*types.AgentPool, error) {
-	return invokeOne[types.AgentPool](ctx, c, request{op: ops.ArchiveAgentPool, path: []string{agentPoolID}, body: archiveBody(reason)})
+	return archiveCall[types.AgentPool](ctx, c, ops.ArchiveAgentPool, agentPoolID, reason)
 }
 
 // RestoreAgentPool restores an archived agent pool (Python Client.restore_agent_pool, operation
 // restore_agent_pool). reason nil sends no body.
 func (c *Client) RestoreAgentPool(ctx context.Context, agentPoolID string, reason *string) (*types.AgentPool, error) {
-	return invokeOne[types.AgentPool](ctx, c, request{op: ops.RestoreAgentPool, path: []string{agentPoolID}, body: archiveBody(reason)})
+	return archiveCall[types.AgentPool](ctx, c, ops.RestoreAgentPool, agentPoolID, reason)
 }
 
 // ListAgentPoolAgentsParams are the paging options of ListAgentPoolAgents.

@@ -34,6 +34,9 @@ func (c *Client) invoke(ctx context.Context, r request) error {
 			return err
 		}
 	}
+	if v := validate.Body(r.body); len(v) > 0 {
+		return violationError(&v[0])
+	}
 	op, path, err := c.route(ctx, string(r.op), r.path)
 	if err != nil {
 		return err
@@ -112,12 +115,15 @@ func (c *Client) registryHeader() http.Header {
 
 // validate checks a parameter struct with its validate tags and returns the first violation.
 func (c *Client) validate(v any) error {
-	violations := validate.Struct(v)
-	if len(violations) == 0 {
-		return nil
+	if first := validate.First(v); first != nil {
+		return violationError(first)
 	}
-	first := violations[0]
-	return &ValidationError{Field: first.Field, Rule: first.Rule, Param: first.Param, Length: first.Length}
+	return nil
+}
+
+// violationError is the *ValidationError of one violation found by internal/validate or internal/upload.
+func violationError(v *validate.Violation) *ValidationError {
+	return &ValidationError{Field: v.Field, Rule: v.Rule, Param: v.Param, Length: v.Length, Msg: v.Msg}
 }
 
 func encodeQuery(v any) (url.Values, error) {
@@ -132,6 +138,12 @@ func encodeQuery(v any) (url.Values, error) {
 func drainAndClose(body io.ReadCloser) {
 	_, _ = io.Copy(io.Discard, io.LimitReader(body, 64<<10))
 	_ = body.Close()
+}
+
+// archiveCall performs an archive_*/restore_* operation that answers the updated object: every resource's
+// Archive*/Restore* method is this one line.
+func archiveCall[T any](ctx context.Context, c *Client, op ops.ID, id string, reason *string) (*T, error) {
+	return invokeOne[T](ctx, c, request{op: op, path: []string{id}, body: archiveBody(reason)})
 }
 
 // archiveBody is the optional Archive/Restore body: none at all when no reason is given.
