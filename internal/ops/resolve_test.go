@@ -44,6 +44,27 @@ func moveOp(doc map[string]any, method, path, newMethod, newPath string) map[str
 	return op
 }
 
+// row returns the built-in row of id (the tests follow the table as it is corrected).
+func row(id string) Operation {
+	o, ok := Builtin().Lookup(id)
+	if !ok {
+		panic("no row " + id)
+	}
+	return o
+}
+
+// opOf returns the document operation of the built-in row id.
+func opOf(doc map[string]any, id string) map[string]any {
+	o := row(id)
+	return pathsOf(doc)[o.Path].(map[string]any)[strings.ToLower(o.Method)].(map[string]any)
+}
+
+// moveID moves the document operation of the built-in row id to newMethod at newPath.
+func moveID(doc map[string]any, id, newMethod, newPath string) map[string]any {
+	o := row(id)
+	return moveOp(doc, strings.ToLower(o.Method), o.Path, newMethod, newPath)
+}
+
 func setPathParams(op map[string]any, names ...string) {
 	var params []any
 	for _, n := range names {
@@ -138,10 +159,10 @@ func TestResolveServersBasePath(t *testing.T) {
 // Why: ids that are neither the Python name nor FastAPI's default matched nothing.
 func TestResolveByMethodAndPath(t *testing.T) {
 	doc := docOf(t, func(d map[string]any) {
-		pathsOf(d)["/api/v2/models/{model_id}"].(map[string]any)["get"].(map[string]any)["operationId"] = "Model-get_model"
-		pathsOf(d)["/api/v2/jobs"].(map[string]any)["get"].(map[string]any)["operationId"] = "fetch_jobs"
-		pathsOf(d)["/api/v2/files"].(map[string]any)["get"].(map[string]any)["operationId"] = "list_files_api_v2_files_get"
-		delete(pathsOf(d)["/api/v2/systems"].(map[string]any)["get"].(map[string]any), "operationId")
+		opOf(d, "get_model")["operationId"] = "Model-get_model"
+		opOf(d, "list_jobs")["operationId"] = "fetch_jobs"
+		opOf(d, "list_files")["operationId"] = "list_files" + fastAPISuffix(row("list_files").Method, row("list_files").Path)
+		delete(opOf(d, "list_systems"), "operationId")
 	})
 	table, rep := mustResolve(t, Options{}, doc)
 	if !rep.AllMatched() {
@@ -163,7 +184,7 @@ func TestResolveByMethodAndPath(t *testing.T) {
 	}
 	var b strings.Builder
 	_ = rep.WriteText(&b)
-	if !strings.Contains(b.String(), `matched    get_model: by method and path GET /api/v2/models/{model_id} (document operationId "Model-get_model")`) {
+	if !strings.Contains(b.String(), `matched    get_model: by method and path GET `+row("get_model").Path+` (document operationId "Model-get_model")`) {
 		t.Errorf("text report:\n%s", b.String())
 	}
 }
@@ -172,27 +193,28 @@ func TestResolveByMethodAndPath(t *testing.T) {
 // operation is extra.
 func TestResolveMovedAndRenamedIsMissing(t *testing.T) {
 	doc := docOf(t, func(d map[string]any) {
-		op := moveOp(d, "get", "/api/v2/models/{model_id}", "get", "/api/v2/model/{model_id}")
+		op := moveID(d, "get_model", "get", "/elsewhere"+row("get_model").Path)
 		op["operationId"] = "Model-get_model"
 	})
 	table, rep := mustResolve(t, Options{}, doc)
 	if !slices.Equal(rep.Missing, []string{"get_model"}) || !slices.Equal(rep.Extra, []string{"Model-get_model"}) || rep.OK() {
 		t.Errorf("missing %v extra %v ok %v", rep.Missing, rep.Extra, rep.OK())
 	}
-	if o, _ := table.Lookup("get_model"); o.Source != SourceBuiltin || o.Path != "/api/v2/models/{model_id}" {
+	if o, _ := table.Lookup("get_model"); o.Source != SourceBuiltin || o.Path != row("get_model").Path {
 		t.Errorf("get_model = %+v", o)
 	}
 }
 
 func TestResolveMovedRoutes(t *testing.T) {
 	doc := docOf(t, func(d map[string]any) {
-		moveOp(d, "get", "/api/v2/files", "get", "/api/v2/file-list")["operationId"] = "list_files_api_v2_file_list_get"
-		moveOp(d, "get", "/api/v2/files/{file_id}", "post", "/api/v2/files/{file_id}/fetch")
+		moveID(d, "list_files", "get", "/api/v2/file-list")["operationId"] = "list_files_api_v2_file_list_get"
+		moveID(d, "get_file", "post", "/api/v2/files/{file_id}/fetch")
 	})
 	table, rep := mustResolve(t, Options{}, doc)
+	getFile, listFiles := row("get_file"), row("list_files")
 	want := []Move{
-		{ID: "get_file", BuiltinMethod: "GET", BuiltinPath: "/api/v2/files/{file_id}", Method: "POST", Path: "/api/v2/files/{file_id}/fetch", Rule: RuleOperationID},
-		{ID: "list_files", BuiltinMethod: "GET", BuiltinPath: "/api/v2/files", Method: "GET", Path: "/api/v2/file-list", Rule: RuleFastAPIID},
+		{ID: "get_file", BuiltinMethod: getFile.Method, BuiltinPath: getFile.Path, Method: "POST", Path: "/api/v2/files/{file_id}/fetch", Rule: RuleOperationID},
+		{ID: "list_files", BuiltinMethod: listFiles.Method, BuiltinPath: listFiles.Path, Method: "GET", Path: "/api/v2/file-list", Rule: RuleFastAPIID},
 	}
 	if !slices.Equal(rep.Moved, want) || rep.OK() {
 		t.Errorf("moved %+v, OK %v", rep.Moved, rep.OK())
@@ -209,13 +231,14 @@ func TestResolveMovedRoutes(t *testing.T) {
 func TestResolvePathParameters(t *testing.T) {
 	doc := docOf(t, func(d map[string]any) {
 		// Same names, reordered: mapped by name.
-		setPathParams(moveOp(d, "get", "/api/v2/resources/{resource_type}/{resource_id}", "get", "/api/v2/resources/{resource_id}/{resource_type}"), "resource_id", "resource_type")
+		rp := row("get_resource").Params()
+		setPathParams(moveID(d, "get_resource", "get", "/api/v2/resources/{"+rp[1]+"}/{"+rp[0]+"}"), rp[1], rp[0])
 		// One name changed: the only renamed parameter, mapped by elimination.
-		setPathParams(moveOp(d, "get", "/api/v2/files/{file_id}", "get", "/api/v2/files/{id}"), "id")
+		setPathParams(moveID(d, "get_file", "get", "/api/v2/files/{id}"), "id")
 		// Every name changed and the order too: nothing proves which value goes where.
-		setPathParams(moveOp(d, "get", "/api/v2/access/{resource_type}/{resource_id}", "get", "/api/v2/access/{rid}/{rtype}"), "rid", "rtype")
+		setPathParams(moveID(d, "list_access", "get", "/api/v2/access/{rid}/{rtype}"), "rid", "rtype")
 		// Declared parameters disagree with the route.
-		setPathParams(pathsOf(d)["/api/v2/jobs/{job_id}"].(map[string]any)["get"].(map[string]any), "id")
+		setPathParams(opOf(d, "get_job"), "id")
 	})
 	table, rep := mustResolve(t, Options{}, doc)
 	if got := expandOf(t, table, "get_resource", "model", "m1"); got != "/api/v2/resources/m1/model" {
@@ -229,16 +252,17 @@ func TestResolvePathParameters(t *testing.T) {
 			t.Errorf("%s resolved to %+v, want the built-in row kept", id, o)
 		}
 	}
-	if !slices.Equal(rep.Renamed, []Rename{{ID: "get_file", Builtin: "file_id", Document: "id"}}) {
+	if !slices.Equal(rep.Renamed, []Rename{{ID: "get_file", Builtin: row("get_file").Params()[0], Document: "id"}}) {
 		t.Errorf("renamed %+v", rep.Renamed)
 	}
 	var refused []string
 	for _, r := range rep.Refused {
 		refused = append(refused, r.ID+": "+r.Reason)
 	}
+	job, access := row("get_job"), row("list_access")
 	want := []string{
-		"get_job: the document declares path parameters [id] but its route /api/v2/jobs/{job_id} has [job_id]",
-		"list_access: path parameters [resource_type, resource_id] are renamed [rid, rtype] and the document does not prove which is which (document route GET /api/v2/access/{rid}/{rtype})",
+		"get_job: the document declares path parameters [id] but its route " + job.Path + " has [" + strings.Join(job.Params(), ", ") + "]",
+		"list_access: path parameters [" + strings.Join(access.Params(), ", ") + "] are renamed [rid, rtype] and the document does not prove which is which (document route GET /api/v2/access/{rid}/{rtype})",
 	}
 	if !slices.Equal(refused, want) {
 		t.Errorf("refused:\n%s", strings.Join(refused, "\n"))
@@ -265,16 +289,16 @@ func TestResolveRenamedParametersProvenByLiterals(t *testing.T) {
 // Why: a renamed query parameter still counted as a match.
 func TestResolveQueryAndBodyDifferences(t *testing.T) {
 	doc := docOf(t, func(d map[string]any) {
-		op := pathsOf(d)["/api/v2/jobs"].(map[string]any)["get"].(map[string]any)
+		op := opOf(d, "list_jobs")
 		for _, p := range op["parameters"].([]any) {
 			if p := p.(map[string]any); p["name"] == "status_name" {
 				p["name"] = "status"
 			}
 		}
-		tokens := pathsOf(d)["/api/v2/personal_access_tokens"].(map[string]any)["post"].(map[string]any)
+		tokens := opOf(d, "create_personal_access_token")
 		tokens["parameters"] = []any{map[string]any{"name": "name", "in": "query", "required": false},
 			map[string]any{"name": "expires", "in": "query", "required": true}}
-		sys := pathsOf(d)["/api/v2/systems"].(map[string]any)["post"].(map[string]any)
+		sys := opOf(d, "create_system")
 		sys["requestBody"] = map[string]any{"$ref": "#/components/requestBodies/NewSystem"}
 		d["components"] = map[string]any{
 			"requestBodies": map[string]any{"NewSystem": map[string]any{"content": map[string]any{"application/json": map[string]any{
@@ -304,15 +328,22 @@ func TestResolveQueryAndBodyDifferences(t *testing.T) {
 }
 
 func TestResolveProposedAndExcluded(t *testing.T) {
+	var proposed, health []string
 	doc := docOf(t, func(d map[string]any) {
-		for p := range pathsOf(d) {
-			if strings.Contains(p, "multipart") || strings.HasPrefix(p, "/api/v2/health") {
-				delete(pathsOf(d), p)
+		for _, o := range Builtin().All() {
+			switch {
+			case o.Proposed():
+				proposed = append(proposed, o.ID)
+			case o.Section == "11":
+				health = append(health, o.ID)
+			default:
+				continue
 			}
+			delete(pathsOf(d)[o.Path].(map[string]any), strings.ToLower(o.Method))
 		}
 	})
 	_, rep := mustResolve(t, Options{ExcludeSections: []string{"11"}}, doc)
-	if len(rep.ProposedAbsent) != 4 || !slices.Equal(rep.ExcludedAbsent, []string{"liveness_check", "readiness_check"}) ||
+	if len(proposed) == 0 || !slices.Equal(rep.ProposedAbsent, proposed) || !slices.Equal(rep.ExcludedAbsent, health) ||
 		len(rep.Missing) != 0 || !rep.OK() || rep.AllMatched() {
 		t.Errorf("proposed %v excluded %v missing %v ok %v all %v", rep.ProposedAbsent, rep.ExcludedAbsent, rep.Missing, rep.OK(), rep.AllMatched())
 	}
@@ -322,17 +353,14 @@ func TestResolveSeveralDocuments(t *testing.T) {
 	var registry, storage map[string]any
 	_ = json.Unmarshal(Builtin().Document("registry", "1"), &registry)
 	_ = json.Unmarshal(Builtin().Document("storage", "1"), &storage)
-	for p := range pathsOf(registry) {
-		if strings.HasPrefix(p, "/api/v2/storage") {
-			delete(pathsOf(registry), p)
-		} else {
-			delete(pathsOf(storage), p)
+	storageRows := 0
+	for _, o := range Builtin().All() {
+		without := storage // each operation is left in one document: the storage calls in the storage one
+		if o.Section == "12" || o.Proposed() {
+			without = registry
+			storageRows++
 		}
-	}
-	storage["servers"] = []any{map[string]any{"url": "/api/v2/storage"}}
-	for p, item := range pathsOf(storage) {
-		delete(pathsOf(storage), p)
-		pathsOf(storage)[strings.TrimPrefix(p, "/api/v2/storage")] = item
+		delete(pathsOf(without)[o.Path].(map[string]any), strings.ToLower(o.Method))
 	}
 	r, _ := json.Marshal(registry)
 	s, _ := json.Marshal(storage)
@@ -340,7 +368,7 @@ func TestResolveSeveralDocuments(t *testing.T) {
 	if !rep.AllMatched() {
 		t.Errorf("two documents: %s", rep.Summary())
 	}
-	if _, rep := mustResolve(t, Options{}, r); rep.OK() || len(rep.Missing) != 3 {
+	if _, rep := mustResolve(t, Options{}, r); rep.OK() || len(rep.Missing)+len(rep.ProposedAbsent) != storageRows {
 		t.Errorf("registry alone: %s", rep.Summary())
 	}
 }
@@ -359,7 +387,7 @@ paths:
         200: {description: OK}
   /jobs:
     get:
-      operationId: Job-list_jobs
+      operationId: list_jobs
       parameters:
         - name: status
           in: query
@@ -371,17 +399,19 @@ paths:
 }
 
 func TestResolveInvalidRoutes(t *testing.T) {
+	tag, job, me := row("get_tag"), row("get_job"), row("get_current_user")
 	doc := docOf(t, func(d map[string]any) {
-		moveOp(d, "get", "/api/v2/tags/{tag_id}", "head", "/api/v2/tags/{tag_id}")
-		moveOp(d, "get", "/api/v2/jobs/{job_id}", "get", "/api/v2/jobs/{job_id}.json")
-		pathsOf(d)["/api/v2/users/self"] = map[string]any{"get": map[string]any{"operationId": "get_current_user"}}
+		moveID(d, "get_tag", "head", tag.Path)
+		moveID(d, "get_job", "get", job.Path+".json")
+		pathsOf(d)["/zzz/users/self"] = map[string]any{"get": map[string]any{"operationId": "get_current_user"}}
 		pathsOf(d)["/api/v2/models/{model_id}/x"] = map[string]any{"get": map[string]any{"operationId": "get_model_api_v2_models__model_id__x_get"}}
 	})
 	table, rep := mustResolve(t, Options{}, doc)
+	last := job.Params()[len(job.Params())-1]
 	want := []Refusal{
-		{ID: "get_current_user", Reason: "operationId appears 2 times (GET /api/v2/users/me; GET /api/v2/users/self)"},
-		{ID: "get_job", Reason: `path "/api/v2/jobs/{job_id}.json": segment "{job_id}.json" is not a whole {param}`},
-		{ID: "get_tag", Reason: "method HEAD not supported (HEAD /api/v2/tags/{tag_id})"},
+		{ID: "get_current_user", Reason: "operationId appears 2 times (" + me.Method + " " + me.Path + "; GET /zzz/users/self)"},
+		{ID: "get_job", Reason: `path "` + job.Path + `.json": segment "{` + last + `}.json" is not a whole {param}`},
+		{ID: "get_tag", Reason: "method HEAD not supported (HEAD " + tag.Path + ")"},
 	}
 	if !slices.Equal(rep.Refused, want) || !slices.Equal(rep.Extra, []string{"get_model_api_v2_models__model_id__x_get"}) {
 		t.Errorf("refused %+v extra %v", rep.Refused, rep.Extra)
@@ -421,7 +451,7 @@ func TestDiffEmptyDocument(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Missing) != 168 || len(rep.ProposedAbsent) != 4 || len(rep.Matched) != 0 || rep.OK() {
+	if len(rep.Missing)+len(rep.ProposedAbsent) != Builtin().Len() || len(rep.ProposedAbsent) == 0 || len(rep.Matched) != 0 || rep.OK() {
 		t.Errorf("missing %d, proposed %d, matched %d, OK %v", len(rep.Missing), len(rep.ProposedAbsent), len(rep.Matched), rep.OK())
 	}
 }
@@ -442,17 +472,19 @@ func TestFastAPISuffix(t *testing.T) {
 
 // A tag-prefixed id under a new server base matches by the shape of the path after the base.
 func TestResolveByMethodAndPathAfterTheBase(t *testing.T) {
-	doc := []byte(`{"openapi":"3.1.0","servers":[{"url":"/api/v3"}],"paths":{"/users/me":{"get":{"operationId":"Users-get_current_user"}},
-		"/users/{id}":{"get":{"operationId":"Users-get_user"}}}}`)
+	me, user := row("get_current_user"), row("get_user_by_id")
+	relMe, relUser := strings.TrimPrefix(me.Path, "/api/v2"), strings.TrimPrefix(strings.ReplaceAll(user.Path, "{"+user.Params()[0]+"}", "{id}"), "/api/v2")
+	doc := []byte(`{"openapi":"3.1.0","servers":[{"url":"/api/v3"}],"paths":{"` + relMe + `":{"get":{"operationId":"Users-get_current_user"}},
+		"` + relUser + `":{"get":{"operationId":"Users-get_user"}}}}`)
 	table, rep := mustResolve(t, Options{}, doc)
 	want := []Match{
-		{ID: "get_current_user", Rule: RuleMethodPath, OperationID: "Users-get_current_user", Method: "GET", Path: "/api/v3/users/me"},
-		{ID: "get_user_by_id", Rule: RuleMethodPath, OperationID: "Users-get_user", Method: "GET", Path: "/api/v3/users/{id}"},
+		{ID: "get_current_user", Rule: RuleMethodPath, OperationID: "Users-get_current_user", Method: "GET", Path: "/api/v3" + relMe},
+		{ID: "get_user_by_id", Rule: RuleMethodPath, OperationID: "Users-get_user", Method: "GET", Path: "/api/v3" + relUser},
 	}
 	if !slices.Equal(rep.Matched, want) {
 		t.Errorf("matched %+v", rep.Matched)
 	}
-	if p := expandOf(t, table, "get_user_by_id", "u1"); p != "/api/v3/users/u1" {
+	if p := expandOf(t, table, "get_user_by_id", "u1"); p != "/api/v3"+strings.ReplaceAll(relUser, "{id}", "u1") {
 		t.Errorf("get_user_by_id expands to %s", p)
 	}
 }
