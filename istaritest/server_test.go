@@ -157,20 +157,24 @@ func TestServesItsOperationTableAsOpenAPI(t *testing.T) {
 }
 
 func TestStartsFromAnOpenAPIDocument(t *testing.T) {
+	resource, _ := ops.Builtin().Lookup(string(ops.GetResource))
+	me, _ := ops.Builtin().Lookup(string(ops.GetCurrentUser))
+	typ, id := resource.Params()[0], resource.Params()[1]
+	moved := "/resources/{" + id + "}/{" + typ + "}"
 	doc := `{"openapi":"3.1.0","servers":[{"url":"/api/v3"}],"paths":{
-		"/resources/{resource_id}/{resource_type}":{"get":{"operationId":"get_resource"}},
-		"/users/me":{"get":{"operationId":"Users-get_current_user"}}}}`
+		"` + moved + `":{"get":{"operationId":"get_resource"}},
+		"` + strings.TrimPrefix(me.Path, "/api/v2") + `":{"get":{"operationId":"Users-get_current_user"}}}}`
 	s := NewServer(WithOpenAPISpec([]byte(doc)))
 	defer s.Close()
-	resp, _ := get(t, s, "/api/v3/users/me", s.Token())
-	assert.Equal(t, http.StatusOK, resp.StatusCode, "matched by method and path despite the tag-prefixed id")
-	id := s.SeedModel(s.Owner(), "m.json", []byte("{}")).ModelID
-	resp, body := get(t, s, "/api/v3/resources/"+id+"/model", s.Token())
+	resp, _ := get(t, s, "/api/v3"+strings.TrimPrefix(me.Path, "/api/v2"), s.Token())
+	assert.Equal(t, http.StatusOK, resp.StatusCode, "matched by method and path after the base despite the tag-prefixed id")
+	modelID := s.SeedModel(s.Owner(), "m.json", []byte("{}")).ModelID
+	resp, body := get(t, s, "/api/v3/resources/"+modelID+"/model", s.Token())
 	assert.Equal(t, http.StatusOK, resp.StatusCode, body)
-	assert.True(t, strings.Contains(body, id), "the handler read each parameter from its place in the document's route")
-	resp, _ = get(t, s, "/api/v2/users/me", s.Token())
+	assert.True(t, strings.Contains(body, modelID), "the handler read each parameter from its place in the document's route")
+	resp, _ = get(t, s, me.Path, s.Token())
 	assert.Equal(t, http.StatusNotFound, resp.StatusCode, "the built-in route moved")
 	_, served := get(t, s, "/openapi.json", "")
-	assert.True(t, strings.Contains(served, `"/api/v3/resources/{resource_id}/{resource_type}"`), "the document serves the routes in use")
+	assert.True(t, strings.Contains(served, `"/api/v3`+moved+`"`), "the document serves the routes in use")
 	assert.Panics(t, func() { NewServer(WithOpenAPISpec([]byte("{nope"))) })
 }
