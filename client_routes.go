@@ -52,7 +52,7 @@ var openAPILocations = []string{ops.OpenAPIPath, "/api/v2" + ops.OpenAPIPath}
 func (c *Client) initRoutes() error {
 	c.routes.Store(&routeState{table: ops.Builtin()})
 	if len(c.cfg.OpenAPISpec) > 0 {
-		if _, err := c.applyDocument(c.cfg.OpenAPISpec, "Configuration.OpenAPISpec"); err != nil {
+		if _, err := c.applyDocument(c.cfg.OpenAPISpec, "Configuration.OpenAPISpec", nil); err != nil {
 			return &ConfigurationError{Field: "OpenAPISpec", Env: envOpenAPISpec, Msg: err.Error()}
 		}
 		return nil
@@ -81,7 +81,7 @@ func (c *Client) RefreshRoutes(ctx context.Context) (*RouteReport, error) {
 	if err != nil {
 		return nil, err
 	}
-	rep, err := c.applyDocument(spec, origin)
+	rep, err := c.applyDocument(spec, origin, nil)
 	if err != nil {
 		return nil, fmt.Errorf("istari: OpenAPI document at %s: %w", origin, err)
 	}
@@ -150,26 +150,33 @@ func (c *Client) runDiscovery(d *discovery) {
 	defer close(d.done)
 	ctx, cancel := context.WithTimeout(d.ctx, discoveryTimeout)
 	defer cancel()
+	before := c.routes.Load()
 	spec, origin, err := c.fetchOpenAPI(ctx)
 	if err != nil {
 		c.logger.Debug("istari: route discovery found no OpenAPI document; using the built-in routes", "err", err)
 		return
 	}
-	if _, err := c.applyDocument(spec, origin); err != nil {
+	if _, err := c.applyDocument(spec, origin, before); err != nil {
 		c.logger.Debug("istari: route discovery: the OpenAPI document does not parse; using the built-in routes",
 			"url", origin, "err", err)
 	}
 }
 
 // applyDocument resolves the routes from spec and puts them in use; anything but a full match is logged once
-// at Warn.
-func (c *Client) applyDocument(spec []byte, origin string) (*ops.Report, error) {
+// at Warn. With expect set, the routes are replaced only while they are still expect (discovery does not undo a
+// RefreshRoutes that finished first).
+func (c *Client) applyDocument(spec []byte, origin string, expect *routeState) (*ops.Report, error) {
 	table, rep, err := ops.Resolve(ops.Builtin(), c.resolveOptions(), spec)
 	if err != nil {
 		return nil, err
 	}
 	rep.Origin = origin
-	c.routes.Store(&routeState{table: table, report: rep})
+	next := &routeState{table: table, report: rep}
+	if expect == nil {
+		c.routes.Store(next)
+	} else if !c.routes.CompareAndSwap(expect, next) {
+		return rep, nil
+	}
 	if !rep.AllMatched() {
 		c.logger.Warn("istari: the OpenAPI document does not match every built-in route; Client.Routes() has the report",
 			"origin", origin, "summary", rep.Summary())
