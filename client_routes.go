@@ -32,10 +32,9 @@ type routeState struct {
 
 // discovery is the state of Configuration.RouteDiscovery "auto": the fetch starts once, on the first call.
 type discovery struct {
-	start  sync.Once
-	done   chan struct{}
-	ctx    context.Context // cancelled by Close
-	cancel context.CancelFunc
+	start sync.Once
+	done  chan struct{}
+	ctx   context.Context // cancelled by Close
 }
 
 const (
@@ -59,7 +58,7 @@ func (c *Client) initRoutes() error {
 	}
 	if c.cfg.RouteDiscovery != RouteDiscoveryOff {
 		ctx, cancel := context.WithCancel(context.Background())
-		c.discovery = &discovery{done: make(chan struct{}), ctx: ctx, cancel: cancel}
+		c.discovery = &discovery{done: make(chan struct{}), ctx: ctx}
 		c.closers = append(c.closers, func() error { cancel(); return nil })
 	}
 	return nil
