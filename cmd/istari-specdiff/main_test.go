@@ -116,15 +116,15 @@ func TestSeveralDocumentsAndExclusions(t *testing.T) {
 	registry := registryDoc(t, func(paths map[string]any) {
 		for _, o := range ops.Builtin().All() {
 			method := strings.ToLower(o.Method)
-			switch {
-			case o.Section == "12": // the storage calls: in the storage document only
+			switch o.Section {
+			case "12": // the storage calls: in the storage document only
 				item, _ := storage["paths"].(map[string]any)[o.Path].(map[string]any)
 				if item == nil {
 					item = map[string]any{}
 					storage["paths"].(map[string]any)[o.Path] = item
 				}
 				item[method] = paths[o.Path].(map[string]any)[method]
-			case o.Section == "11": // the health probes: in neither
+			case "11": // the health probes: in neither
 			default:
 				continue
 			}
