@@ -567,3 +567,15 @@ func queryTags(structs map[string]*ast.StructType, st *ast.StructType) []ops.Que
 	}
 	return out
 }
+
+// Behind the gateway the registry URL ends in /registry and FastAPI's root_path puts the same /registry in the
+// document's servers: the base path is joined once.
+func TestDiscoveryBehindTheGatewayJoinsTheBaseOnce(t *testing.T) {
+	const doc = `{"openapi":"3.1.0","servers":[{"url":"/registry"}],"paths":{
+		"/api/v2/health/live":{"get":{"operationId":"liveness_check"}}}}`
+	rs := newRoutesServer(t, 200, doc)
+	c := secretClient(t, "", testToken, &logBuffer{}, func(cfg *Configuration) { cfg.DigitalAPIURL = rs.URL })
+	_, err := c.LivenessCheck(context.Background())
+	require.NoError(t, err)
+	assert.Equal(t, []string{"/registry/openapi.json", "/registry/api/v2/health/live"}, rs.seen())
+}
