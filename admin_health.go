@@ -2,12 +2,10 @@ package istari
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"net/http"
 
 	"github.com/istari-sdk/istari-go/internal/ops"
-	"github.com/istari-sdk/istari-go/internal/transport"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -54,44 +52,4 @@ func (c *Client) CheckCompatibility(ctx context.Context) (*CompatibilityResult, 
 		return nil, err
 	}
 	return result, nil
-}
-
-// RouteReport compares the SDK's operation table with a registry OpenAPI document: operations that
-// match, are missing, moved (method or path), or have different path parameters. Go-only: it is the result of
-// VerifyRoutes and RouteResolution, which have no Python counterpart.
-type RouteReport = ops.Report
-
-// VerifyRoutes fetches <registry>/openapi.json and reports how the SDK's routes compare with it.
-// Routes can then be corrected with Configuration.OpenAPISpec (env ISTARI_CLIENT_OPENAPI_SPEC).
-// The same report is printed offline by `go run ./cmd/istari-specdiff FILE`. Go-only (the Python client's
-// routes are generated from the spec, so it has nothing to verify). A registry that does not serve the
-// document answers *APIError (errors.Is ErrNotFound).
-func (c *Client) VerifyRoutes(ctx context.Context) (*RouteReport, error) {
-	spec, err := c.fetchOpenAPI(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return ops.Diff(spec, ops.Builtin())
-}
-
-// RouteResolution reports how routes were resolved from Configuration.OpenAPISpec, or nil when none was given.
-// Go-only: the Python client has generated routes and no operation table to resolve.
-func (c *Client) RouteResolution() *RouteReport { return c.routes }
-
-// fetchOpenAPI downloads the registry's OpenAPI document (ops.OpenAPIPath), with the registry headers.
-func (c *Client) fetchOpenAPI(ctx context.Context) ([]byte, error) {
-	header := c.registryHeader()
-	header.Set("Accept", "application/json")
-	resp, attempts, err := c.tr.Do(ctx, &transport.Request{ //nolint:bodyclose // drainAndClose below
-		Method: http.MethodGet, URL: c.baseURL + ops.OpenAPIPath, Header: header, Registry: true, Label: "openapi",
-	})
-	if err != nil {
-		return nil, fmt.Errorf("istari: fetching %s: %w", ops.OpenAPIPath, err)
-	}
-	defer drainAndClose(resp.Body)
-	if resp.StatusCode != http.StatusOK {
-		raw, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
-		return nil, c.apiError("openapi", http.MethodGet, ops.OpenAPIPath, resp.StatusCode, resp.Header, raw, attempts)
-	}
-	return io.ReadAll(&limitedBody{r: resp.Body, left: c.cfg.maxResponseBytes()})
 }

@@ -37,13 +37,9 @@ func (c *Client) invoke(ctx context.Context, r request) error {
 	if err := c.validate(r.body); err != nil {
 		return err
 	}
-	op, ok := c.ops.Lookup(string(r.op))
-	if !ok {
-		return fmt.Errorf("istari: unknown operation %q", r.op)
-	}
-	path, err := op.Expand(r.path...)
+	op, path, err := c.route(ctx, string(r.op), r.path)
 	if err != nil {
-		return c.pathError(op.Params(), r.path, err)
+		return err
 	}
 	q, err := encodeQuery(r.query)
 	if err != nil {

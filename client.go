@@ -8,8 +8,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
-	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/internal/redact"
 	"github.com/istari-sdk/istari-go/internal/transport"
 )
@@ -25,8 +25,8 @@ const Version = "0.1.0"
 type Client struct {
 	cfg       Configuration
 	baseURL   string
-	ops       *ops.Table
-	routes    *ops.Report // how routes were resolved from Configuration.OpenAPISpec, nil without one
+	routes    atomic.Pointer[routeState] // the operation table in use and how it was resolved
+	discovery *discovery                 // nil when routes are not discovered (client_routes.go)
 	tr        *transport.Transport
 	compat    *compatTracker
 	logger    *slog.Logger
@@ -62,27 +62,16 @@ func NewClient(cfg Configuration) (*Client, error) {
 		}
 		httpClient = &http.Client{Transport: rt}
 	}
-	table := ops.Builtin()
-	var report *ops.Report
-	if len(cfg.OpenAPISpec) > 0 {
-		resolved, rep, err := ops.Resolve(cfg.OpenAPISpec, table)
-		if err != nil {
-			return nil, &ConfigurationError{Field: "OpenAPISpec", Env: "ISTARI_CLIENT_OPENAPI_SPEC", Msg: err.Error()}
-		}
-		table, report = resolved, rep
-		for _, id := range rep.Missing {
-			logger.Debug("istari: operation not in the OpenAPI document; using the built-in route", "op", id)
-		}
-	}
 	c := &Client{
 		cfg:       cfg,
 		baseURL:   cfg.RegistryBaseURL(),
-		ops:       table,
-		routes:    report,
 		logger:    logger,
 		scrub:     scrub,
 		userAgent: userAgent(cfg.UserAgentSuffix),
 		apiHashes: encodeAPIHashes(cfg.APIHashes, cfg.Tags),
+	}
+	if err := c.initRoutes(); err != nil {
+		return nil, err
 	}
 	c.compat = &compatTracker{logger: logger, hook: cfg.OnCompatibility}
 	c.tr = transport.New(transport.Options{

@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/istaritest"
 	"github.com/istari-sdk/istari-go/types"
 	"github.com/jarcoal/httpmock"
@@ -259,8 +260,9 @@ func TestRoutesResolvedFromOpenAPIDocument(t *testing.T) {
 	assert.Equal(t, 1, info["GET "+testBase+"/v9/ready"])
 	assert.Equal(t, 1, info["GET "+testBase+"/v9/models/abc"])
 	assert.Equal(t, 1, info["GET "+testBase+"/api/v2/health/liveness"])
-	require.NotNil(t, c.RouteResolution())
-	assert.Contains(t, c.RouteResolution().Missing, "liveness_check")
+	require.NotNil(t, c.Routes())
+	assert.Contains(t, c.Routes().Missing, "liveness_check")
+	assert.Equal(t, "Configuration.OpenAPISpec", c.Routes().Origin)
 }
 
 func TestInvalidOpenAPIDocumentIsAConfigurationError(t *testing.T) {
@@ -283,10 +285,14 @@ func TestVerifyRoutesReportsDifferences(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Bearer "+testToken, auth)
 	assert.False(t, rep.OK())
-	assert.Equal(t, []string{"liveness_check"}, rep.Matched)
-	require.Len(t, rep.Different, 1)
-	assert.Equal(t, "/api/v2/health/ready", rep.Different[0].SpecPath)
-	assert.Len(t, rep.Missing, 169)
+	require.Len(t, rep.Matched, 2)
+	assert.Equal(t, "liveness_check", rep.Matched[0].ID)
+	require.Len(t, rep.Moved, 1)
+	assert.Equal(t, "/api/v2/health/ready", rep.Moved[0].Path)
+	assert.Len(t, rep.Missing, ops.Builtin().Len()-2-len(rep.ProposedAbsent), "every other row is missing")
+	assert.NotEmpty(t, rep.ProposedAbsent, "the proposed rows are reported apart")
+	assert.Equal(t, testBase+"/openapi.json", rep.Origin)
+	assert.Nil(t, c.Routes(), "VerifyRoutes does not change the routes in use")
 }
 
 func TestGatewayModeJoinsRegistryPrefix(t *testing.T) {
@@ -422,7 +428,10 @@ func testClient(t *testing.T, url string, token Secret, mutate ...func(*Configur
 func mockClient(t *testing.T, mutate ...func(*Configuration)) (*Client, *httpmock.MockTransport) {
 	t.Helper()
 	mt := httpmock.NewMockTransport()
-	transport := func(cfg *Configuration) { cfg.HTTPClient = &http.Client{Transport: wireRecorder{mt}} }
+	transport := func(cfg *Configuration) {
+		cfg.HTTPClient = &http.Client{Transport: wireRecorder{mt}}
+		cfg.RouteDiscovery = RouteDiscoveryOff // wire tests register exact responders; discovery has its own tests
+	}
 	return testClient(t, testBase+"/", testToken, append([]func(*Configuration){transport}, mutate...)...), mt
 }
 

@@ -69,7 +69,22 @@ const (
 	envProxyURL                 = "ISTARI_CLIENT_PROXY_URL"
 	envCABundle                 = "ISTARI_CLIENT_CA_BUNDLE"
 	envTrustEnv                 = "ISTARI_CLIENT_TRUST_ENV"
-	envOpenAPISpec              = "ISTARI_CLIENT_OPENAPI_SPEC" // Go addition: a file path
+	envOpenAPISpec              = "ISTARI_CLIENT_OPENAPI_SPEC"    // Go addition: a file path
+	envRouteDiscovery           = "ISTARI_CLIENT_ROUTE_DISCOVERY" // Go addition: auto | off
+	envOpenAPIURL               = "ISTARI_CLIENT_OPENAPI_URL"     // Go addition
+)
+
+// RouteDiscovery says whether a Client reads its routes from the registry's own OpenAPI document (a Go addition:
+// the Python client's routes are generated from that document at build time).
+type RouteDiscovery string
+
+// The values of Configuration.RouteDiscovery.
+const (
+	// RouteDiscoveryAuto (the default, also the empty value) fetches the registry's OpenAPI document once, on
+	// the first call, and follows the routes it gives (see Client.Routes).
+	RouteDiscoveryAuto RouteDiscovery = "auto"
+	// RouteDiscoveryOff keeps the built-in routes (or those of OpenAPISpec) and never fetches the document.
+	RouteDiscoveryOff RouteDiscovery = "off"
 )
 
 // Configuration holds every setting of a Client. It is Python's istari_digital_client.Configuration.
@@ -204,10 +219,23 @@ type Configuration struct {
 	// honoured. false ignores them all; explicit ProxyURL and CABundle still apply.
 	TrustEnv *bool
 
-	// OpenAPISpec is a Go addition: the bytes of a real registry OpenAPI (JSON) document from which operation routes
-	// are resolved by operationId, falling back to the built-in table. [ConfigurationFromEnv] fills it by reading
-	// the file named by env ISTARI_CLIENT_OPENAPI_SPEC.
+	// OpenAPISpec is a Go addition: the bytes of a registry OpenAPI 3.x document (JSON or YAML) from which
+	// operation routes are resolved when the client is built (see Client.Routes), falling back to the built-in
+	// table. It takes precedence over RouteDiscovery. [ConfigurationFromEnv] fills it by reading the file named by
+	// env ISTARI_CLIENT_OPENAPI_SPEC.
 	OpenAPISpec []byte
+
+	// RouteDiscovery is a Go addition (env ISTARI_CLIENT_ROUTE_DISCOVERY): RouteDiscoveryAuto (the default) or
+	// RouteDiscoveryOff. With auto and no OpenAPISpec, the first call fetches the registry's OpenAPI document
+	// (OpenAPIURL, else <registry>/openapi.json then <registry>/api/v2/openapi.json) with the registry token, at
+	// most 32 MiB within 10 seconds, and routes follow it; a registry that refuses (401, 403, 404) or serves
+	// something unreadable leaves the built-in routes, with one Debug log line.
+	RouteDiscovery RouteDiscovery
+
+	// OpenAPIURL is a Go addition (env ISTARI_CLIENT_OPENAPI_URL): where route discovery and VerifyRoutes fetch
+	// the OpenAPI document, as an absolute URL or a path under the registry base URL. The registry token is sent
+	// only when the URL is on the registry's scheme and host.
+	OpenAPIURL string
 
 	// APIHashes is the Go seam for Python's X-Istari-Client-Api-Hashes header: "spec_id:Tag" (e.g.
 	// "v2_main:Model") -> hash, sent as the Python client sends it; Tags filters on the Tag part. nil (the
@@ -300,6 +328,16 @@ func (c Configuration) Validate() error {
 	if c.DigitalAPIURL != "" {
 		if msg := checkBaseURL(c.DigitalAPIURL); msg != "" {
 			add("DigitalAPIURL", envDigitalAPIURL, "%s", msg)
+		}
+	}
+	switch c.RouteDiscovery {
+	case "", RouteDiscoveryAuto, RouteDiscoveryOff:
+	default:
+		add("RouteDiscovery", envRouteDiscovery, "must be %q or %q, got %q", RouteDiscoveryAuto, RouteDiscoveryOff, c.RouteDiscovery)
+	}
+	if c.OpenAPIURL != "" && !strings.HasPrefix(c.OpenAPIURL, "/") {
+		if msg := checkBaseURL(c.OpenAPIURL); msg != "" {
+			add("OpenAPIURL", envOpenAPIURL, "%s", msg)
 		}
 	}
 	if c.RegistryAuthToken == "" && !c.IdentityServiceEnabled {
@@ -543,6 +581,8 @@ func (c Configuration) String() string {
 	field("CABundle", quote(c.CABundle))
 	field("TrustEnv", boolPtr(c.TrustEnv))
 	field("OpenAPISpec", fmt.Sprintf("<%d bytes>", len(c.OpenAPISpec)))
+	field("RouteDiscovery", quote(string(c.RouteDiscovery)))
+	field("OpenAPIURL", quote(redactURL(c.OpenAPIURL)))
 	field("APIHashes", fmt.Sprintf("%q", hashes)) // tags only: hashes are not secret but are long
 	field("MaxResponseBytes", strconv.FormatInt(c.MaxResponseBytes, 10))
 	field("RelaxPresignedURLPolicy", strconv.FormatBool(c.RelaxPresignedURLPolicy))

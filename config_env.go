@@ -1,7 +1,6 @@
 package istari
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -12,11 +11,14 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/istari-sdk/istari-go/internal/ops"
 )
 
 // ConfigurationFromEnv builds a Configuration from the environment only, like Python's Configuration() with no
 // arguments. It reads every variable named on the Configuration fields, treating an empty value as unset,
-// including the Go addition ISTARI_CLIENT_OPENAPI_SPEC (a file path whose bytes become OpenAPISpec). ISTARI_DIGITAL_REGISTRY_URL and
+// including the Go additions ISTARI_CLIENT_OPENAPI_SPEC (a file path whose bytes become OpenAPISpec),
+// ISTARI_CLIENT_ROUTE_DISCOVERY (auto or off, case-insensitive) and ISTARI_CLIENT_OPENAPI_URL. ISTARI_DIGITAL_REGISTRY_URL and
 // ISTARI_DIGITAL_REGISTRY_AUTH_TOKEN are fallbacks used only when ISTARI_REGISTRY_URL / ISTARI_REGISTRY_AUTH_TOKEN
 // are unset; to give an explicit value precedence, assign the field after this call.
 //
@@ -232,12 +234,23 @@ func configurationFromLookup(lookup func(string) (string, bool)) (Configuration,
 		switch {
 		case err != nil:
 			r.fail("OpenAPISpec", envOpenAPISpec, "cannot read the OpenAPI document: %v", err)
-		case !json.Valid(b):
-			r.fail("OpenAPISpec", envOpenAPISpec, "file %q is not a JSON OpenAPI document", path)
 		default:
-			c.OpenAPISpec = b
+			if _, err := ops.ToJSON(b); err != nil {
+				r.fail("OpenAPISpec", envOpenAPISpec, "file %q is not a JSON or YAML OpenAPI document", path)
+			} else {
+				c.OpenAPISpec = b
+			}
 		}
 	}
+	if v, ok := r.get(envRouteDiscovery); ok {
+		switch d := RouteDiscovery(strings.ToLower(v)); d {
+		case RouteDiscoveryAuto, RouteDiscoveryOff:
+			c.RouteDiscovery = d
+		default:
+			r.fail("RouteDiscovery", envRouteDiscovery, "must be %q or %q", RouteDiscoveryAuto, RouteDiscoveryOff)
+		}
+	}
+	c.OpenAPIURL, _ = r.get(envOpenAPIURL)
 
 	// The logger is built last, and only when everything else parsed, so a failed call leaves no open file; its
 	// own problems (a log file without a path or directory) are still reported alongside the others.

@@ -197,7 +197,7 @@ var allEnvNames = []string{
 	envRetryJitterEnabled, envCacheEnabled, envCacheRoot, envCacheCleanOnExit, envMultipartChunkSize,
 	envMultipartThreshold, envS3DirectUpload, envS3BucketName, envLogLevel, envLogToFile, envLogFilePath,
 	envIdentityEnabled, envIdentityEnabledClient, envIdentitySecret, envIdentitySecretFile, envProxyURL,
-	envCABundle, envTrustEnv, envOpenAPISpec,
+	envCABundle, envTrustEnv, envOpenAPISpec, envRouteDiscovery, envOpenAPIURL,
 }
 
 func TestConfigurationFromEnvEmptyIsUnset(t *testing.T) {
@@ -489,7 +489,7 @@ func TestConfigurationFromEnvOpenAPISpec(t *testing.T) {
 	if err := os.WriteFile(good, []byte(`{"openapi":"3.1.0"}`), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(bad, []byte("openapi: 3.1.0\n"), 0o600); err != nil {
+	if err := os.WriteFile(bad, []byte("openapi: [3.1.0\n  : x"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	c, err := configurationFromLookup(envMap(map[string]string{envOpenAPISpec: good}))

@@ -122,20 +122,26 @@
 //
 // The registry's route table is not public: most routes are reconstructed from the Python SDK's names
 // with fixed rules. Every route therefore lives in one operation table keyed by the Python operation id
-// (list_files, create_model_job, ...), and nowhere else. Three tools keep it honest:
+// (list_files, create_model_job, ...), and nowhere else. The registry's own OpenAPI document corrects it:
 //
-//   - [Client.VerifyRoutes] fetches the registry's /openapi.json and returns a [RouteReport] of the
-//     operations that match, are missing, moved, or have different path parameters.
-//   - Configuration.OpenAPISpec (env ISTARI_CLIENT_OPENAPI_SPEC, a file name) makes every route resolve
-//     by operationId from a real OpenAPI document, falling back to the built-in row;
-//     [Client.RouteResolution] reports what was resolved.
-//   - The command istari-specdiff prints the same report offline for a saved document:
-//     go run github.com/istari-sdk/istari-go/cmd/istari-specdiff openapi.json (exit status 1 on a mismatch).
+//   - Route discovery (Configuration.RouteDiscovery, env ISTARI_CLIENT_ROUTE_DISCOVERY, "auto" by default)
+//     fetches the registry's document once, on the first call, and follows its routes: rows are matched by
+//     operationId, FastAPI's default id, then method and path shape, with the document's server base path
+//     joined once. A row whose path parameters the document renames without proving which is which keeps its
+//     built-in route. [Client.Routes] returns the [RouteReport]; anything short of a full match is logged once
+//     at Warn. [Client.RefreshRoutes] fetches the document again.
+//   - Configuration.OpenAPISpec (env ISTARI_CLIENT_OPENAPI_SPEC, a file name; JSON or YAML) resolves routes
+//     from a document you give, when the client is built.
+//   - [Client.VerifyRoutes] compares the built-in table with the registry's document without changing
+//     anything, and the command istari-specdiff prints the same report offline for saved documents:
+//     go run github.com/istari-sdk/istari-go/cmd/istari-specdiff registry.json storage.yaml (exit status 1
+//     when an expected operation does not match exactly).
 //
 // # Testing with istaritest
 //
 // Package [github.com/istari-sdk/istari-go/istaritest] is an in-memory fake registry served over HTTP on
-// loopback. It routes with the SDK's own operation table, keeps real state per domain (files and
+// loopback. It routes with the SDK's own operation table (served at /openapi.json; WithOpenAPISpec starts it
+// from a registry's document instead), keeps real state per domain (files and
 // storage, jobs and a fake agent, systems and snapshots, access control), enforces authorization per
 // user, records requests and injects faults. Point a Client at it:
 //

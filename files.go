@@ -167,7 +167,7 @@ func (c *Client) archiveDispatch(ctx context.Context, prefix string, a types.Arc
 		return newValidationError("object", "required", "", "is required")
 	}
 	kind := a.ArchiveKind()
-	if _, ok := c.ops.Lookup(prefix + kind); !ok || kind == "" {
+	if _, ok := c.routes.Load().table.Lookup(prefix + kind); !ok || kind == "" {
 		return newValidationError("object", "oneof", "file file_revision model artifact comment job system",
 			"cannot be archived or restored: no operation "+prefix+kind)
 	}

@@ -3,7 +3,10 @@
 // SDK talks to it over real HTTP on loopback.
 //
 // The fake routes requests with the SDK's own operation table, so a corrected route fixes the SDK and
-// the fake together. It requires the bearer token (401 otherwise), answers the health probes with
+// the fake together. It serves that table as an OpenAPI document at /openapi.json (what a client's route
+// discovery reads), and WithOpenAPISpec starts it from a registry's document instead: the routes move, the
+// path parameters are read by their position in each operation's route, and a client discovering the
+// document follows. It requires the bearer token (401 otherwise), answers the health probes with
 // compatibility headers, keeps real state per domain, serves presigned storage URLs itself (rejecting any
 // that carry an Authorization header), records every request and injects faults on demand.
 package istaritest
@@ -37,11 +40,13 @@ type Server struct {
 	// URL is the registry base URL (Configuration.RegistryURL).
 	URL string
 
-	srv   *httptest.Server
-	table *ops.Table
-	cfg   config
-	conns atomic.Int64
-	seq   atomic.Int64
+	srv          *httptest.Server
+	table        *ops.Table
+	openAPI      []byte // the table as an OpenAPI document, served at /openapi.json
+	openAPIFetch atomic.Int64
+	cfg          config
+	conns        atomic.Int64
+	seq          atomic.Int64
 
 	mu       sync.Mutex       // guards everything below and every domain store
 	users    map[string]*User // by token
@@ -117,6 +122,20 @@ func WithoutCompatibilityHeaders() Option { return func(c *config) { c.noCompat 
 // WithOperationTable routes with a different table (for tests of moved routes).
 func WithOperationTable(t *ops.Table) Option { return func(c *config) { c.table = t } }
 
+// WithOpenAPISpec starts the fake from a registry OpenAPI 3.x document (JSON or YAML): each operation of the
+// document the SDK knows is served at the document's method and path, resolved as a Client resolves it, the
+// others at their built-in routes; /openapi.json then serves these routes. NewServer panics when doc is not an
+// OpenAPI 3.x document.
+func WithOpenAPISpec(doc []byte) Option {
+	return func(c *config) {
+		table, _, err := ops.Resolve(ops.Builtin(), ops.Options{}, doc)
+		if err != nil {
+			panic("istaritest.WithOpenAPISpec: " + err.Error())
+		}
+		c.table = table
+	}
+}
+
 // WithAgentStepDelay makes the simulated agents (HandleFunction) wait d before each job status change
 // (default 0).
 func WithAgentStepDelay(d time.Duration) Option { return func(c *config) { c.agentStepDelay = d } }
@@ -141,6 +160,7 @@ func NewServer(opts ...Option) *Server {
 	if s.table == nil {
 		s.table = ops.Builtin()
 	}
+	s.openAPI = s.table.Document("Istari Digital registry (istaritest)", cfg.version)
 	s.owner = s.addUser("owner", cfg.token, true)
 	s.store = newStorageStore()
 	s.files = newFilesStore()
@@ -227,6 +247,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	path := r.URL.EscapedPath()
+	if path == ops.OpenAPIPath && r.Method == http.MethodGet {
+		s.openAPIFetch.Add(1)
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write(s.openAPI)
+		return
+	}
 	op, params, ok := s.table.Match(r.Method, path)
 	body, _ := io.ReadAll(io.LimitReader(r.Body, 1<<20))
 	rec := Request{Method: r.Method, Path: path, RawQuery: r.URL.RawQuery, Header: r.Header.Clone(), Body: body, Size: int64(len(body))}
@@ -255,8 +281,27 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeDetail(w, http.StatusNotImplemented, "istaritest: operation "+op.ID+" is not implemented by the fake registry")
 		return
 	}
-	h(s, w, r, &call{user: user, params: params, op: op, body: body})
+	h(s, w, r, &call{user: user, params: builtinParams(op, params), op: op, body: body})
 }
+
+// builtinParams renames the path parameter values of a request to the built-in names the handlers read, by
+// their position in the operation's route: a route a document moved or renamed is served by the same handler.
+func builtinParams(op ops.Operation, params map[string]string) map[string]string {
+	b, ok := ops.Builtin().Lookup(op.ID)
+	names, args := b.ArgNames(), op.ArgNames()
+	if !ok || len(names) != len(args) {
+		return params
+	}
+	out := make(map[string]string, len(names))
+	for i, n := range names {
+		out[n] = params[args[i]]
+	}
+	return out
+}
+
+// OpenAPIRequestCount is the number of times /openapi.json was served. These requests are not recorded
+// in Requests: a client's route discovery would otherwise shift every recorded sequence.
+func (s *Server) OpenAPIRequestCount() int64 { return s.openAPIFetch.Load() }
 
 func isProbe(op ops.ID) bool { return op == ops.LivenessCheck || op == ops.ReadinessCheck }
 

@@ -140,3 +140,41 @@ func TestWritePagePaginates(t *testing.T) {
 	writePage(rec, req, items)
 	assert.Equal(t, http.StatusUnprocessableEntity, rec.Code)
 }
+
+func TestServesItsOperationTableAsOpenAPI(t *testing.T) {
+	s := NewServer()
+	defer s.Close()
+	resp, body := get(t, s, "/openapi.json", "")
+	assert.Equal(t, http.StatusOK, resp.StatusCode, "served without a token, as FastAPI does")
+	assert.Equal(t, "application/json", resp.Header.Get("Content-Type"))
+	rep, err := ops.Diff(ops.Builtin(), ops.Options{}, []byte(body))
+	require.NoError(t, err)
+	assert.True(t, rep.AllMatched(), rep.Summary())
+	assert.True(t, strings.Contains(body, `"name":"status_name","required":true`), "query parameters are in the document")
+	assert.True(t, strings.Contains(body, `"tracked_files"`), "body properties are in the document")
+	assert.EqualValues(t, 1, s.OpenAPIRequestCount())
+	assert.Empty(t, s.Requests(), "document fetches are not recorded")
+}
+
+func TestStartsFromAnOpenAPIDocument(t *testing.T) {
+	resource, _ := ops.Builtin().Lookup(string(ops.GetResource))
+	me, _ := ops.Builtin().Lookup(string(ops.GetCurrentUser))
+	typ, id := resource.Params()[0], resource.Params()[1]
+	moved := "/resources/{" + id + "}/{" + typ + "}"
+	doc := `{"openapi":"3.1.0","servers":[{"url":"/api/v3"}],"paths":{
+		"` + moved + `":{"get":{"operationId":"get_resource"}},
+		"` + strings.TrimPrefix(me.Path, "/api/v2") + `":{"get":{"operationId":"Users-get_current_user"}}}}`
+	s := NewServer(WithOpenAPISpec([]byte(doc)))
+	defer s.Close()
+	resp, _ := get(t, s, "/api/v3"+strings.TrimPrefix(me.Path, "/api/v2"), s.Token())
+	assert.Equal(t, http.StatusOK, resp.StatusCode, "matched by method and path after the base despite the tag-prefixed id")
+	modelID := s.SeedModel(s.Owner(), "m.json", []byte("{}")).ModelID
+	resp, body := get(t, s, "/api/v3/resources/"+modelID+"/model", s.Token())
+	assert.Equal(t, http.StatusOK, resp.StatusCode, body)
+	assert.True(t, strings.Contains(body, modelID), "the handler read each parameter from its place in the document's route")
+	resp, _ = get(t, s, me.Path, s.Token())
+	assert.Equal(t, http.StatusNotFound, resp.StatusCode, "the built-in route moved")
+	_, served := get(t, s, "/openapi.json", "")
+	assert.True(t, strings.Contains(served, `"/api/v3`+moved+`"`), "the document serves the routes in use")
+	assert.Panics(t, func() { NewServer(WithOpenAPISpec([]byte("{nope"))) })
+}

@@ -1,20 +1,28 @@
 // Command istari-specdiff compares the SDK's built-in operation table (internal/ops, transcribed from the
-// registry's operation list) with a registry's OpenAPI 3.x JSON document, offline.
+// registry's operation list) with a registry's OpenAPI 3.x documents, offline.
 //
 // Usage:
 //
-//	istari-specdiff [-json] FILE
+//	istari-specdiff [-json] [-strict] [-base-path PATH] [-exclude-section S] FILE [FILE...]
 //
-// FILE is the OpenAPI document (e.g. saved from <registry>/openapi.json), or "-" to read standard input.
-// Operations are matched by operationId (the exact id, or the id with FastAPI's default path+method suffix).
-// The report lists every operation whose method or path differs, whose path parameters differ, that the
-// document lacks or lists unusably, and the document's operationIds the table does not know; -json prints the
-// same report as JSON with an "ok" field.
+// Each FILE is an OpenAPI document in JSON or YAML (e.g. saved from <registry>/openapi.json), or "-" for
+// standard input; several documents (the registry's and the storage API's) are read as one. Operations are
+// matched as the client matches them: by exact operationId, by FastAPI's default operationId, then by method and
+// path shape. The report lists the operations matched by method and path, moved routes, renamed path
+// parameters, refused matches, query parameter and body property differences, operations the documents lack,
+// absent proposed operations (the multipart storage calls) and absent excluded ones, and the documents'
+// operations the table does not know; -json prints the same report as JSON with "ok" and "strict" fields.
 //
-// Exit status: 0 when the document agrees with the table (extra operations are fine), 1 on any mismatch, 2 on a
-// usage error or a document that cannot be read or parsed.
+// -base-path is the path of the registry URL the client uses ("/registry" behind the gateway), so that a
+// document's server base path is joined as the client joins it. -exclude-section (repeatable) names a table
+// section the documents are not expected to hold (another service's operations).
 //
-// Client.VerifyRoutes does the same check online against a live registry's /openapi.json.
+// Exit status: 0 when every operation the documents are expected to hold matches exactly (extra operations and
+// absent proposed ones are fine; with -strict the proposed ones must match too), 1 otherwise, 2 on a usage error
+// or a document that cannot be read or parsed.
+//
+// Client.VerifyRoutes does the same check online against a live registry; Client.Routes reports what the client
+// resolved.
 package main
 
 import (
@@ -24,6 +32,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/istari-sdk/istari-go/internal/ops"
 )
@@ -32,13 +41,24 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
+// listFlag is a repeatable string flag.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
 // run is the whole command; it returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("istari-specdiff", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	strict := fs.Bool("strict", false, "fail also when a proposed operation is absent or differs")
+	basePath := fs.String("base-path", "", `path of the client's registry URL ("/registry" behind the gateway)`)
+	var exclude listFlag
+	fs.Var(&exclude, "exclude-section", "a table section the documents are not expected to hold (repeatable)")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: istari-specdiff [-json] FILE   (FILE is an OpenAPI JSON document, - for stdin)")
+		fmt.Fprintln(fs.Output(), "usage: istari-specdiff [-json] [-strict] [-base-path PATH] [-exclude-section S] FILE [FILE...]")
+		fmt.Fprintln(fs.Output(), "  each FILE is an OpenAPI document, JSON or YAML; - reads standard input")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -47,25 +67,35 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	if fs.NArg() != 1 {
+	if fs.NArg() == 0 {
 		fs.Usage()
 		return 2
 	}
-	spec, err := readSpec(fs.Arg(0), stdin)
+	table := ops.Builtin()
+	docs := make([][]byte, 0, fs.NArg())
+	for _, name := range fs.Args() {
+		doc, err := readSpec(name, stdin)
+		if err == nil {
+			_, err = ops.Diff(table, ops.Options{}, doc) // names the document that does not parse
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "istari-specdiff: %s: %v\n", name, err)
+			return 2
+		}
+		docs = append(docs, doc)
+	}
+	rep, err := ops.Diff(table, ops.Options{BasePath: *basePath, ExcludeSections: exclude}, docs...)
 	if err != nil {
 		fmt.Fprintf(stderr, "istari-specdiff: %v\n", err)
 		return 2
 	}
-	rep, err := ops.Diff(spec, ops.Builtin())
-	if err != nil {
-		fmt.Fprintf(stderr, "istari-specdiff: %s: %v\n", fs.Arg(0), err)
-		return 2
-	}
-	if err := writeReport(stdout, rep, *asJSON); err != nil {
+	rep.Origin = strings.Join(fs.Args(), ", ")
+	ok := rep.OK() && (!*strict || rep.AllMatched())
+	if err := writeReport(stdout, rep, ok, *strict, *asJSON); err != nil {
 		fmt.Fprintf(stderr, "istari-specdiff: %v\n", err)
 		return 2
 	}
-	if !rep.OK() {
+	if !ok {
 		return 1
 	}
 	return 0
@@ -79,15 +109,16 @@ func readSpec(name string, stdin io.Reader) ([]byte, error) {
 	return os.ReadFile(name)
 }
 
-// writeReport prints the report as text, or as indented JSON with an "ok" field.
-func writeReport(w io.Writer, rep *ops.Report, asJSON bool) error {
+// writeReport prints the report as text, or as indented JSON with "ok" and "strict" fields.
+func writeReport(w io.Writer, rep *ops.Report, ok, strict, asJSON bool) error {
 	if !asJSON {
 		return rep.WriteText(w)
 	}
 	out := struct {
-		OK bool `json:"ok"`
+		OK     bool `json:"ok"`
+		Strict bool `json:"strict"`
 		*ops.Report
-	}{rep.OK(), rep}
+	}{ok, strict, rep}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)

@@ -7,7 +7,7 @@ import (
 
 // builtinRows combines the per-section tables (table_*.go) into the built-in row list.
 func builtinRows() []Operation {
-	return slices.Concat(
+	rows := slices.Concat(
 		filesOps,     // §3
 		jobsOps,      // §4
 		systemsOps,   // §5
@@ -20,6 +20,12 @@ func builtinRows() []Operation {
 		storageOps,   // §12
 		multipartOps, // §12, proposed by istari-go
 	)
+	for i := range rows {
+		if w, ok := wireParams[ID(rows[i].ID)]; ok {
+			rows[i].Query, rows[i].Body = w.Query, w.Body
+		}
+	}
+	return rows
 }
 
 var builtin = sync.OnceValue(func() *Table { return mustTable(builtinRows()) })

@@ -1,6 +1,7 @@
 package ops
 
 import (
+	"io"
 	"strings"
 	"testing"
 )
@@ -53,9 +54,10 @@ func FuzzResolve(f *testing.F) {
 	f.Add([]byte(`{"paths":{"/api/v2/files":{"get":{"operationId":"list_files_api_v2_files_get"}}}}`))
 	f.Add([]byte(`{"openapi":"3.1.0","paths":{"/{a}.json":{"get":{"operationId":"get_model"}}}}`))
 	f.Add([]byte(`not json`))
+	f.Add([]byte("openapi: 3.1.0\nservers: [{url: /api/v2}]\npaths:\n  /files/{id}:\n    get: {operationId: get_file}\n"))
 	base := Builtin()
 	f.Fuzz(func(t *testing.T, spec []byte) {
-		table, rep, err := Resolve(spec, base)
+		table, rep, err := Resolve(base, Options{BasePath: "/registry"}, spec)
 		if err != nil {
 			return
 		}
@@ -68,5 +70,6 @@ func FuzzResolve(f *testing.F) {
 			}
 		}
 		_ = rep.OK()
+		_ = rep.WriteText(io.Discard)
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -56,7 +57,24 @@ type Operation struct {
 	Section string
 	// Source is SourceBuiltin or SourceOpenAPI.
 	Source string
+	// Args names the path parameters of Path in the order callers pass their values (the built-in template's
+	// order). Nil means template order. [Resolve] sets it when a document renames or reorders parameters.
+	Args []string
+	// Query lists the query parameters the SDK sends for this operation; nil when unknown.
+	Query []QueryParam
+	// Body lists the top-level JSON properties of the request body the SDK sends; nil when unknown or none.
+	Body []string
 }
+
+// QueryParam is one query parameter of an operation.
+type QueryParam struct {
+	Name     string `json:"name"`
+	Required bool   `json:"required,omitempty"`
+}
+
+// Proposed reports whether the row is a route istari-go proposes beyond the registry's operation list (the
+// multipart storage calls): a registry document is not expected to have it.
+func (o Operation) Proposed() bool { return o.Section == SectionProposed }
 
 // segment is one "/"-separated piece of a path template: a literal, or a parameter filling the whole segment.
 type segment struct {
@@ -115,7 +133,23 @@ func (o Operation) Validate() error {
 	if _, err := parseTemplate(o.Path); err != nil {
 		return fmt.Errorf("ops: %s: %w", o.ID, err)
 	}
+	if o.Args != nil {
+		params := o.Params()
+		sorted := slices.Sorted(slices.Values(o.Args))
+		if !slices.Equal(sorted, slices.Sorted(slices.Values(params))) {
+			return fmt.Errorf("ops: %s: Args %v do not name the path parameters %v", o.ID, o.Args, params)
+		}
+	}
 	return nil
+}
+
+// ArgNames returns the path parameter names in the order callers pass their values: Args, or the template
+// order when Args is nil.
+func (o Operation) ArgNames() []string {
+	if o.Args != nil {
+		return slices.Clone(o.Args)
+	}
+	return o.Params()
 }
 
 // Params returns the path parameter names in template order, or nil when the path has none. For a malformed
@@ -133,7 +167,7 @@ func (o Operation) Params() []string {
 	return names
 }
 
-// Expand fills the path template with values, given in template order, each escaped with url.PathEscape so a
+// Expand fills the path template with values, given in the order of Args (template order when Args is nil), each escaped with url.PathEscape so a
 // value never adds or removes a segment ("../x" becomes "..%2Fx"). It fails, wrapping [ErrPathParams], when the
 // number of values differs from the number of parameters or a value is empty, ".", or "..".
 func (o Operation) Expand(values ...string) (string, error) {
@@ -141,7 +175,23 @@ func (o Operation) Expand(values ...string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("ops: %s: %w", o.ID, err)
 	}
+	if len(o.Args) > 0 && len(o.Args) == len(values) {
+		values = reorder(segs, o.Args, values)
+	}
 	return expand(o.ID, segs, values)
+}
+
+// reorder returns values, given in the order of args, in the template order of segs.
+func reorder(segs []segment, args, values []string) []string {
+	out := make([]string, 0, len(values))
+	for _, s := range segs {
+		if s.param {
+			if i := slices.Index(args, s.text); i >= 0 {
+				out = append(out, values[i])
+			}
+		}
+	}
+	return out
 }
 
 func expand(id string, segs []segment, values []string) (string, error) {

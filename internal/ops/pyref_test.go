@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"slices"
 	"testing"
 )
 
@@ -96,11 +95,4 @@ func TestPublishedRowsMatchPythonClient(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d rows attested by istari-digital-client %s", published, Builtin().Len(), version)
-}
-
-func sameSet(a, b []string) bool {
-	a, b = slices.Clone(a), slices.Clone(b)
-	slices.Sort(a)
-	slices.Sort(b)
-	return slices.Equal(a, b)
 }

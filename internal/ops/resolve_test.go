@@ -2,249 +2,423 @@ package ops
 
 import (
 	"encoding/json"
-	"reflect"
 	"slices"
 	"strings"
 	"testing"
 )
 
-// specRow is one operation of a synthetic OpenAPI document.
-type specRow struct{ method, path, id string }
-
-// builtinSpec returns the built-in table as spec rows, with edit applied to each (return false to drop it).
-func builtinSpec(edit func(r *specRow) bool) []specRow {
-	var rows []specRow
-	for _, o := range Builtin().All() {
-		r := specRow{o.Method, o.Path, o.ID}
-		if edit == nil || edit(&r) {
-			rows = append(rows, r)
-		}
-	}
-	return rows
-}
-
-// specJSON builds an OpenAPI 3.1 document like FastAPI's, with a servers prefix and path-level parameters.
-func specJSON(t *testing.T, rows []specRow) []byte {
+// docOf returns the document of the built-in table with edit applied to the decoded JSON before re-encoding.
+func docOf(t *testing.T, edit func(doc map[string]any)) []byte {
 	t.Helper()
-	paths := map[string]map[string]any{}
-	for _, r := range rows {
-		item := paths[r.path]
-		if item == nil {
-			item = map[string]any{"parameters": []any{map[string]any{"name": "x", "in": "header"}}, "summary": "s"}
-			paths[r.path] = item
-		}
-		op := map[string]any{"responses": map[string]any{"200": map[string]any{"description": "OK"}}}
-		if r.id != "" {
-			op["operationId"] = r.id
-		}
-		item[strings.ToLower(r.method)] = op
+	var doc map[string]any
+	if err := json.Unmarshal(Builtin().Document("registry", "2026.04"), &doc); err != nil {
+		t.Fatal(err)
 	}
-	b, err := json.Marshal(map[string]any{
-		"openapi": "3.1.0",
-		"info":    map[string]any{"title": "registry", "version": "2026.04"},
-		"servers": []any{map[string]any{"url": "/registry"}},
-		"paths":   paths,
-	})
+	if edit != nil {
+		edit(doc)
+	}
+	b, err := json.Marshal(doc)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return b
 }
 
-func emptyReport(matched []string) *Report {
-	return &Report{Total: Builtin().Len(), Matched: matched, Missing: []string{}, Different: []Difference{},
-		ParamMismatch: []ParamMismatch{}, Invalid: []Invalid{}, Extra: []string{}}
+func pathsOf(doc map[string]any) map[string]any { return doc["paths"].(map[string]any) }
+
+// moveOp moves the operation method of path to newMethod at newPath, returning the operation object.
+func moveOp(doc map[string]any, method, path, newMethod, newPath string) map[string]any {
+	paths := pathsOf(doc)
+	item := paths[path].(map[string]any)
+	op := item[method].(map[string]any)
+	delete(item, method)
+	if len(item) == 0 {
+		delete(paths, path)
+	}
+	dst, _ := paths[newPath].(map[string]any)
+	if dst == nil {
+		dst = map[string]any{}
+		paths[newPath] = dst
+	}
+	dst[newMethod] = op
+	return op
 }
 
-func allIDsExcept(skip ...string) []string {
-	var ids []string
-	for _, o := range Builtin().All() {
-		if !slices.Contains(skip, o.ID) {
-			ids = append(ids, o.ID)
+// row returns the built-in row of id (the tests follow the table as it is corrected).
+func row(id string) Operation {
+	o, ok := Builtin().Lookup(id)
+	if !ok {
+		panic("no row " + id)
+	}
+	return o
+}
+
+// opOf returns the document operation of the built-in row id.
+func opOf(doc map[string]any, id string) map[string]any {
+	o := row(id)
+	return pathsOf(doc)[o.Path].(map[string]any)[strings.ToLower(o.Method)].(map[string]any)
+}
+
+// moveID moves the document operation of the built-in row id to newMethod at newPath.
+func moveID(doc map[string]any, id, newMethod, newPath string) map[string]any {
+	o := row(id)
+	return moveOp(doc, strings.ToLower(o.Method), o.Path, newMethod, newPath)
+}
+
+func setPathParams(op map[string]any, names ...string) {
+	var params []any
+	for _, n := range names {
+		params = append(params, map[string]any{"name": n, "in": "path", "required": true})
+	}
+	for _, p := range op["parameters"].([]any) {
+		if p.(map[string]any)["in"] != "path" {
+			params = append(params, p)
 		}
 	}
-	return ids
+	op["parameters"] = params
 }
 
-func checkReport(t *testing.T, got, want *Report) {
+func mustResolve(t *testing.T, opts Options, docs ...[]byte) (*Table, *Report) {
 	t.Helper()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("report:\n got %+v\nwant %+v", got, want)
-	}
-}
-
-func TestResolveAllMatching(t *testing.T) {
-	table, rep, err := Resolve(specJSON(t, builtinSpec(nil)), Builtin())
+	table, rep, err := Resolve(Builtin(), opts, docs...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkReport(t, rep, emptyReport(allIDsExcept()))
-	if !rep.OK() {
-		t.Error("OK() = false")
+	return table, rep
+}
+
+func expandOf(t *testing.T, table *Table, id string, values ...string) string {
+	t.Helper()
+	o, _ := table.Lookup(id)
+	p, err := o.Expand(values...)
+	if err != nil {
+		t.Fatalf("%s: %v", id, err)
+	}
+	return p
+}
+
+func TestResolveOwnDocumentMatchesEverything(t *testing.T) {
+	table, rep := mustResolve(t, Options{}, Builtin().Document("registry", "1"))
+	if !rep.AllMatched() || len(rep.Matched) != Builtin().Len() {
+		var b strings.Builder
+		_ = rep.WriteText(&b)
+		t.Fatalf("own document: %s", b.String())
+	}
+	for _, m := range rep.Matched {
+		if m.Rule != RuleOperationID {
+			t.Errorf("%s matched by %s", m.ID, m.Rule)
+		}
 	}
 	for _, o := range table.All() {
 		b, _ := Builtin().Lookup(o.ID)
-		b.Source = SourceOpenAPI
-		if o != b {
-			t.Errorf("resolved %+v, want %+v", o, b)
+		if o.Source != SourceOpenAPI || o.Method != b.Method || o.Path != b.Path || o.Args != nil {
+			t.Errorf("resolved %+v, want %+v from openapi", o, b)
 		}
 	}
 }
 
-func TestResolveFastAPISuffixedIDs(t *testing.T) {
-	rows := builtinSpec(func(r *specRow) bool {
-		r.id = r.id + fastAPISuffix(r.method, r.path)
-		return true
+// Why: `servers: [{"url": "/api/v2"}]` with relative paths lost the prefix.
+func TestResolveServersBasePath(t *testing.T) {
+	relative := func(server string) func(map[string]any) {
+		return func(doc map[string]any) {
+			doc["servers"] = []any{map[string]any{"url": server}, map[string]any{"url": "/ignored"}}
+			paths := pathsOf(doc)
+			for p, item := range paths {
+				delete(paths, p)
+				paths[strings.TrimPrefix(p, "/api/v2")] = item
+			}
+		}
+	}
+	cases := map[string]struct {
+		doc  []byte
+		opts Options
+	}{
+		"relative server": {docOf(t, relative("/api/v2")), Options{}},
+		"absolute server": {docOf(t, relative("https://registry.example.test/api/v2/")), Options{}},
+		"server with a variable": {docOf(t, func(d map[string]any) {
+			relative("/{base}")(d)
+			d["servers"].([]any)[0].(map[string]any)["variables"] = map[string]any{"base": map[string]any{"default": "api/v2"}}
+		}), Options{}},
+		"gateway base already holds":  {docOf(t, relative("/registry/api/v2")), Options{BasePath: "/registry"}},
+		"server already in the paths": {docOf(t, func(d map[string]any) { d["servers"] = []any{map[string]any{"url": "/api/v2"}} }), Options{}},
+		"gateway server, full paths":  {docOf(t, func(d map[string]any) { d["servers"] = []any{map[string]any{"url": "/registry"}} }), Options{BasePath: "/registry/"}},
+	}
+	for name, tc := range cases {
+		_, rep := mustResolve(t, tc.opts, tc.doc)
+		if !rep.AllMatched() || len(rep.Matched) != Builtin().Len() {
+			t.Errorf("%s: %s", name, rep.Summary())
+		}
+	}
+	// A server base path the registry URL does not hold moves every route under it.
+	table, rep := mustResolve(t, Options{}, docOf(t, func(d map[string]any) { d["servers"] = []any{map[string]any{"url": "/registry"}} }))
+	if len(rep.Moved) != Builtin().Len() || expandOf(t, table, "get_file", "f1") != "/registry/api/v2/files/f1" {
+		t.Errorf("unheld server base: %s; get_file %s", rep.Summary(), expandOf(t, table, "get_file", "f1"))
+	}
+}
+
+// Why: ids that are neither the Python name nor FastAPI's default matched nothing.
+func TestResolveByMethodAndPath(t *testing.T) {
+	doc := docOf(t, func(d map[string]any) {
+		opOf(d, "get_model")["operationId"] = "Model-get_model"
+		opOf(d, "list_jobs")["operationId"] = "fetch_jobs"
+		opOf(d, "list_files")["operationId"] = "list_files" + fastAPISuffix(row("list_files").Method, row("list_files").Path)
+		delete(opOf(d, "list_systems"), "operationId")
 	})
-	if !slices.ContainsFunc(rows, func(r specRow) bool { return r.id == "archive_agent_api_v2_agents__agent_id__delete" }) {
-		t.Fatalf("no FastAPI-suffixed archive_agent id among %d rows", len(rows))
+	table, rep := mustResolve(t, Options{}, doc)
+	if !rep.AllMatched() {
+		t.Errorf("report: %s", rep.Summary())
 	}
-	rep, err := Diff(specJSON(t, rows), Builtin())
-	if err != nil {
-		t.Fatal(err)
+	rules := map[string]string{}
+	for _, m := range rep.Matched {
+		rules[m.ID] = m.Rule
 	}
-	checkReport(t, rep, emptyReport(allIDsExcept()))
+	want := map[string]string{"get_model": RuleMethodPath, "list_jobs": RuleMethodPath, "list_systems": RuleMethodPath,
+		"list_files": RuleFastAPIID, "get_file": RuleOperationID}
+	for id, rule := range want {
+		if rules[id] != rule {
+			t.Errorf("%s matched by %q, want %q", id, rules[id], rule)
+		}
+	}
+	if o, _ := table.Lookup("get_model"); o.Source != SourceOpenAPI {
+		t.Errorf("get_model not resolved: %+v", o)
+	}
+	var b strings.Builder
+	_ = rep.WriteText(&b)
+	if !strings.Contains(b.String(), `matched    get_model: by method and path GET `+row("get_model").Path+` (document operationId "Model-get_model")`) {
+		t.Errorf("text report:\n%s", b.String())
+	}
+}
+
+// An operation moved AND renamed cannot be matched: the row keeps its route and is missing, and the document
+// operation is extra.
+func TestResolveMovedAndRenamedIsMissing(t *testing.T) {
+	doc := docOf(t, func(d map[string]any) {
+		op := moveID(d, "get_model", "get", "/elsewhere"+row("get_model").Path)
+		op["operationId"] = "Model-get_model"
+	})
+	table, rep := mustResolve(t, Options{}, doc)
+	if !slices.Equal(rep.Missing, []string{"get_model"}) || !slices.Equal(rep.Extra, []string{"Model-get_model"}) || rep.OK() {
+		t.Errorf("missing %v extra %v ok %v", rep.Missing, rep.Extra, rep.OK())
+	}
+	if o, _ := table.Lookup("get_model"); o.Source != SourceBuiltin || o.Path != row("get_model").Path {
+		t.Errorf("get_model = %+v", o)
+	}
 }
 
 func TestResolveMovedRoutes(t *testing.T) {
-	rows := builtinSpec(func(r *specRow) bool {
-		switch r.id {
-		case "list_files":
-			r.path, r.id = "/api/v2/file-list", "list_files_api_v2_file_list_get" // suffix of the moved path
-		case "get_file":
-			r.method = "PUT"
-		case "update_file": // would collide with get_file's new route
-			return false
-		}
-		return true
+	doc := docOf(t, func(d map[string]any) {
+		moveID(d, "list_files", "get", "/api/v2/file-list")["operationId"] = "list_files_api_v2_file_list_get"
+		moveID(d, "get_file", "post", "/api/v2/files/{file_id}/fetch")
 	})
-	table, rep, err := Resolve(specJSON(t, rows), Builtin())
-	if err != nil {
-		t.Fatal(err)
+	table, rep := mustResolve(t, Options{}, doc)
+	getFile, listFiles := row("get_file"), row("list_files")
+	want := []Move{
+		{ID: "get_file", BuiltinMethod: getFile.Method, BuiltinPath: getFile.Path, Method: "POST", Path: "/api/v2/files/{file_id}/fetch", Rule: RuleOperationID},
+		{ID: "list_files", BuiltinMethod: listFiles.Method, BuiltinPath: listFiles.Path, Method: "GET", Path: "/api/v2/file-list", Rule: RuleFastAPIID},
 	}
-	want := emptyReport(allIDsExcept("get_file", "list_files", "update_file"))
-	want.Missing = []string{"update_file"}
-	want.Different = []Difference{
-		{ID: "get_file", BuiltinMethod: "GET", BuiltinPath: "/api/v2/files/{file_id}", SpecMethod: "PUT", SpecPath: "/api/v2/files/{file_id}"},
-		{ID: "list_files", BuiltinMethod: "GET", BuiltinPath: "/api/v2/files", SpecMethod: "GET", SpecPath: "/api/v2/file-list"},
+	if !slices.Equal(rep.Moved, want) || rep.OK() {
+		t.Errorf("moved %+v, OK %v", rep.Moved, rep.OK())
 	}
-	checkReport(t, rep, want)
-	if rep.OK() {
-		t.Error("OK() = true")
+	if p := expandOf(t, table, "get_file", "f1"); p != "/api/v2/files/f1/fetch" {
+		t.Errorf("get_file expands to %s", p)
 	}
-	if o, _ := table.Lookup("list_files"); o.Path != "/api/v2/file-list" || o.Source != SourceOpenAPI || o.GoName != "ListFiles" {
-		t.Errorf("list_files resolved to %+v", o)
-	}
-	if o, _ := table.Lookup("get_file"); o.Method != "PUT" || o.Source != SourceOpenAPI {
-		t.Errorf("get_file resolved to %+v", o)
-	}
-	if o, _ := table.Lookup("update_file"); o.Method != "PUT" || o.Path != "/api/v2/files/{file_id}" || o.Source != SourceBuiltin {
-		t.Errorf("missing update_file kept as %+v", o)
-	}
-	if o, _, _ := table.Match("PUT", "/api/v2/files/f1"); o.ID != "get_file" {
-		t.Errorf("PUT /api/v2/files/f1 routes to %q, want the spec's get_file", o.ID)
+	if o, _, _ := table.Match("POST", "/api/v2/files/f1/fetch"); o.ID != "get_file" {
+		t.Errorf("the fake would route the moved call to %q", o.ID)
 	}
 }
 
-func TestResolveMissingAndExtra(t *testing.T) {
-	rows := builtinSpec(func(r *specRow) bool { return r.id != "liveness_check" })
-	rows = append(rows,
-		specRow{"GET", "/api/v2/frob", "frobnicate"},
-		specRow{"POST", "/api/v2/frob", "frobnicate"},                                           // listed once
-		specRow{"GET", "/api/v2/health/liveness", "liveness_check_api_v2_health_liveness_post"}, // wrong suffix
-		specRow{"GET", "/api/v2/no-id", ""},                                                     // no operationId: ignored
-	)
-	table, rep, err := Resolve(specJSON(t, rows), Builtin())
-	if err != nil {
-		t.Fatal(err)
+// Why: path parameters were applied by position even when every name and the order changed.
+func TestResolvePathParameters(t *testing.T) {
+	doc := docOf(t, func(d map[string]any) {
+		// Same names, reordered: mapped by name.
+		rp := row("get_resource").Params()
+		setPathParams(moveID(d, "get_resource", "get", "/api/v2/resources/{"+rp[1]+"}/{"+rp[0]+"}"), rp[1], rp[0])
+		// One name changed: the only renamed parameter, mapped by elimination.
+		setPathParams(moveID(d, "get_file", "get", "/api/v2/files/{id}"), "id")
+		// Every name changed and the order too: nothing proves which value goes where.
+		setPathParams(moveID(d, "list_access", "get", "/api/v2/access/{rid}/{rtype}"), "rid", "rtype")
+		// Declared parameters disagree with the route.
+		setPathParams(opOf(d, "get_job"), "id")
+	})
+	table, rep := mustResolve(t, Options{}, doc)
+	if got := expandOf(t, table, "get_resource", "model", "m1"); got != "/api/v2/resources/m1/model" {
+		t.Errorf("get_resource expands to %s, want the id in the document's first slot", got)
 	}
-	want := emptyReport(allIDsExcept("liveness_check"))
-	want.Missing = []string{"liveness_check"}
-	want.Extra = []string{"frobnicate", "liveness_check_api_v2_health_liveness_post"}
-	checkReport(t, rep, want)
-	if rep.OK() {
-		t.Error("OK() = true with a missing operation")
+	if got := expandOf(t, table, "get_file", "f1"); got != "/api/v2/files/f1" {
+		t.Errorf("get_file expands to %s", got)
 	}
-	if o, _ := table.Lookup("liveness_check"); o.Source != SourceBuiltin || o.Path != "/api/v2/health/liveness" {
-		t.Errorf("liveness_check = %+v, want the builtin row", o)
+	for _, id := range []string{"list_access", "get_job"} {
+		if o, _ := table.Lookup(id); o.Source != SourceBuiltin {
+			t.Errorf("%s resolved to %+v, want the built-in row kept", id, o)
+		}
 	}
-	if _, ok := table.Lookup("frobnicate"); ok {
-		t.Error("Resolve added an extra operation")
+	if !slices.Equal(rep.Renamed, []Rename{{ID: "get_file", Builtin: row("get_file").Params()[0], Document: "id"}}) {
+		t.Errorf("renamed %+v", rep.Renamed)
 	}
-
-	onlyExtra := append(builtinSpec(nil), specRow{"GET", "/api/v2/frob", "frobnicate"})
-	rep, err = Diff(specJSON(t, onlyExtra), Builtin())
-	if err != nil || !rep.OK() || !slices.Equal(rep.Extra, []string{"frobnicate"}) {
-		t.Errorf("extra only: OK=%v Extra=%q err=%v; want OK with [frobnicate]", rep.OK(), rep.Extra, err)
+	var refused []string
+	for _, r := range rep.Refused {
+		refused = append(refused, r.ID+": "+r.Reason)
+	}
+	job, access := row("get_job"), row("list_access")
+	want := []string{
+		"get_job: the document declares path parameters [id] but its route " + job.Path + " has [" + strings.Join(job.Params(), ", ") + "]",
+		"list_access: path parameters [" + strings.Join(access.Params(), ", ") + "] are renamed [rid, rtype] and the document does not prove which is which (document route GET /api/v2/access/{rid}/{rtype})",
+	}
+	if !slices.Equal(refused, want) {
+		t.Errorf("refused:\n%s", strings.Join(refused, "\n"))
+	}
+	if !slices.ContainsFunc(rep.Moved, func(m Move) bool { return m.ID == "get_resource" }) ||
+		slices.ContainsFunc(rep.Moved, func(m Move) bool { return m.ID == "get_file" }) {
+		t.Errorf("moved %+v: want get_resource (reordered), not get_file (renamed only)", rep.Moved)
 	}
 }
 
-func TestResolveParamMismatch(t *testing.T) {
-	rows := builtinSpec(func(r *specRow) bool {
-		switch r.id {
-		case "get_resource": // one parameter instead of two
-			r.path = "/api/v2/resources/{resource_id}"
-		case "get_file": // renamed: positional use is safe
-			r.path = "/api/v2/files/{id}"
-		case "list_access": // same names, swapped: positional use would swap the values
-			r.path = "/api/v2/access/{resource_id}/{resource_type}"
-		}
-		return true
-	})
-	table, rep, err := Resolve(specJSON(t, rows), Builtin())
+func TestResolveRenamedParametersProvenByLiterals(t *testing.T) {
+	base := mustTable([]Operation{{ID: "get_job_of_model", Method: "GET", Path: "/m/{model_id}/j/{job_id}"}})
+	doc := []byte(`{"openapi":"3.1.0","paths":{"/j/{jid}/m/{mid}":{"get":{"operationId":"get_job_of_model"}}}}`)
+	table, rep, err := Resolve(base, Options{}, doc)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := emptyReport(allIDsExcept("get_file", "get_resource", "list_access"))
-	want.Different = []Difference{{ID: "get_resource", BuiltinMethod: "GET",
-		BuiltinPath: "/api/v2/resources/{resource_type}/{resource_id}", SpecMethod: "GET", SpecPath: "/api/v2/resources/{resource_id}"}}
-	want.ParamMismatch = []ParamMismatch{
-		{ID: "get_file", BuiltinParams: []string{"file_id"}, SpecParams: []string{"id"}, Applied: true},
-		{ID: "get_resource", BuiltinParams: []string{"resource_type", "resource_id"}, SpecParams: []string{"resource_id"}},
-		{ID: "list_access", BuiltinParams: []string{"resource_type", "resource_id"}, SpecParams: []string{"resource_id", "resource_type"}},
+	o, _ := table.Lookup("get_job_of_model")
+	if p, _ := o.Expand("M1", "J1"); p != "/j/J1/m/M1" || len(rep.Renamed) != 2 {
+		t.Errorf("expand = %s, renamed %+v", p, rep.Renamed)
 	}
-	checkReport(t, rep, want)
-	wantRows := map[string][2]string{
-		"get_file":     {"/api/v2/files/{id}", SourceOpenAPI},
-		"get_resource": {"/api/v2/resources/{resource_type}/{resource_id}", SourceBuiltin},
-		"list_access":  {"/api/v2/access/{resource_type}/{resource_id}", SourceBuiltin},
-	}
-	for id, w := range wantRows {
-		if o, _ := table.Lookup(id); o.Path != w[0] || o.Source != w[1] {
-			t.Errorf("%s resolved to %s (%s), want %s (%s)", id, o.Path, o.Source, w[0], w[1])
+}
+
+// Why: a renamed query parameter still counted as a match.
+func TestResolveQueryAndBodyDifferences(t *testing.T) {
+	doc := docOf(t, func(d map[string]any) {
+		op := opOf(d, "list_jobs")
+		for _, p := range op["parameters"].([]any) {
+			if p := p.(map[string]any); p["name"] == "status_name" {
+				p["name"] = "status"
+			}
 		}
+		tokens := opOf(d, "create_personal_access_token")
+		tokens["parameters"] = []any{map[string]any{"name": "name", "in": "query", "required": false},
+			map[string]any{"name": "expires", "in": "query", "required": true}}
+		sys := opOf(d, "create_system")
+		sys["requestBody"] = map[string]any{"$ref": "#/components/requestBodies/NewSystem"}
+		d["components"] = map[string]any{
+			"requestBodies": map[string]any{"NewSystem": map[string]any{"content": map[string]any{"application/json": map[string]any{
+				"schema": map[string]any{"$ref": "#/components/schemas/NewSystem"}}}}},
+			"schemas": map[string]any{"NewSystem": map[string]any{"allOf": []any{map[string]any{
+				"properties": map[string]any{"title": map[string]any{}, "description": map[string]any{}}, "required": []any{"title"}}}}},
+		}
+	})
+	_, rep := mustResolve(t, Options{}, doc)
+	var got []string
+	for _, d := range rep.Differences {
+		got = append(got, d.ID+" "+d.In+" "+d.Name+": "+d.Detail)
+	}
+	want := []string{
+		"create_personal_access_token query name: optional in the document, required by the SDK",
+		"create_personal_access_token query expires: required by the document, not sent by the SDK",
+		"create_system body name: sent by the SDK, not in the document's request body",
+		"create_system body title: required by the document, not sent by the SDK",
+		"list_jobs query status_name: sent by the SDK, not in the document (the document also has: status)",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("differences:\n%s", strings.Join(got, "\n"))
+	}
+	if rep.OK() {
+		t.Error("OK() with parameter differences")
+	}
+}
+
+func TestResolveProposedAndExcluded(t *testing.T) {
+	var proposed, health []string
+	doc := docOf(t, func(d map[string]any) {
+		for _, o := range Builtin().All() {
+			switch {
+			case o.Proposed():
+				proposed = append(proposed, o.ID)
+			case o.Section == "11":
+				health = append(health, o.ID)
+			default:
+				continue
+			}
+			delete(pathsOf(d)[o.Path].(map[string]any), strings.ToLower(o.Method))
+		}
+	})
+	_, rep := mustResolve(t, Options{ExcludeSections: []string{"11"}}, doc)
+	if len(proposed) == 0 || !slices.Equal(rep.ProposedAbsent, proposed) || !slices.Equal(rep.ExcludedAbsent, health) ||
+		len(rep.Missing) != 0 || !rep.OK() || rep.AllMatched() {
+		t.Errorf("proposed %v excluded %v missing %v ok %v all %v", rep.ProposedAbsent, rep.ExcludedAbsent, rep.Missing, rep.OK(), rep.AllMatched())
+	}
+}
+
+func TestResolveSeveralDocuments(t *testing.T) {
+	var registry, storage map[string]any
+	_ = json.Unmarshal(Builtin().Document("registry", "1"), &registry)
+	_ = json.Unmarshal(Builtin().Document("storage", "1"), &storage)
+	storageRows := 0
+	for _, o := range Builtin().All() {
+		without := storage // each operation is left in one document: the storage calls in the storage one
+		if o.Section == "12" || o.Proposed() {
+			without = registry
+			storageRows++
+		}
+		delete(pathsOf(without)[o.Path].(map[string]any), strings.ToLower(o.Method))
+	}
+	r, _ := json.Marshal(registry)
+	s, _ := json.Marshal(storage)
+	_, rep := mustResolve(t, Options{}, r, s)
+	if !rep.AllMatched() {
+		t.Errorf("two documents: %s", rep.Summary())
+	}
+	if _, rep := mustResolve(t, Options{}, r); rep.OK() || len(rep.Missing)+len(rep.ProposedAbsent) != storageRows {
+		t.Errorf("registry alone: %s", rep.Summary())
+	}
+}
+
+func TestResolveYAML(t *testing.T) {
+	doc := []byte(`openapi: 3.1.0
+servers:
+  - url: /api/v2
+paths:
+  /files/{file_id}:
+    get:
+      operationId: get_file
+      parameters:
+        - {name: file_id, in: path, required: true}
+      responses:
+        200: {description: OK}
+  /jobs:
+    get:
+      operationId: list_jobs
+      parameters:
+        - name: status
+          in: query
+`)
+	table, rep := mustResolve(t, Options{}, doc)
+	if len(rep.Matched) != 2 || len(rep.Differences) == 0 || expandOf(t, table, "get_file", "f1") != "/api/v2/files/f1" {
+		t.Errorf("YAML: %s", rep.Summary())
 	}
 }
 
 func TestResolveInvalidRoutes(t *testing.T) {
-	rows := builtinSpec(func(r *specRow) bool {
-		switch r.id {
-		case "get_tag":
-			r.method = "HEAD"
-		case "get_job":
-			r.path = "/api/v2/jobs/{job_id}.json"
-		}
-		return true
+	tag, job, me := row("get_tag"), row("get_job"), row("get_current_user")
+	doc := docOf(t, func(d map[string]any) {
+		moveID(d, "get_tag", "head", tag.Path)
+		moveID(d, "get_job", "get", job.Path+".json")
+		pathsOf(d)["/zzz/users/self"] = map[string]any{"get": map[string]any{"operationId": "get_current_user"}}
+		pathsOf(d)["/api/v2/models/{model_id}/x"] = map[string]any{"get": map[string]any{"operationId": "get_model_api_v2_models__model_id__x_get"}}
 	})
-	rows = append(rows,
-		specRow{"GET", "/api/v2/users/self", "get_current_user"},                                  // a second exact get_current_user
-		specRow{"GET", "/api/v2/models/{model_id}/x", "get_model_api_v2_models__model_id__x_get"}, // loses to the exact id
-	)
-	table, rep, err := Resolve(specJSON(t, rows), Builtin())
-	if err != nil {
-		t.Fatal(err)
+	table, rep := mustResolve(t, Options{}, doc)
+	last := job.Params()[len(job.Params())-1]
+	want := []Refusal{
+		{ID: "get_current_user", Reason: "operationId appears 2 times (" + me.Method + " " + me.Path + "; GET /zzz/users/self)"},
+		{ID: "get_job", Reason: `path "` + job.Path + `.json": segment "{` + last + `}.json" is not a whole {param}`},
+		{ID: "get_tag", Reason: "method HEAD not supported (HEAD " + tag.Path + ")"},
 	}
-	want := emptyReport(allIDsExcept("get_current_user", "get_job", "get_tag"))
-	want.Invalid = []Invalid{
-		{ID: "get_current_user", Reason: "operationId appears 2 times (GET /api/v2/users/me; GET /api/v2/users/self)"},
-		{ID: "get_job", Reason: `path "/api/v2/jobs/{job_id}.json": segment "{job_id}.json" is not a whole {param}`},
-		{ID: "get_tag", Reason: "method HEAD not supported (HEAD /api/v2/systems/configurations/snapshots/tags/{tag_id})"},
+	if !slices.Equal(rep.Refused, want) || !slices.Equal(rep.Extra, []string{"get_model_api_v2_models__model_id__x_get"}) {
+		t.Errorf("refused %+v extra %v", rep.Refused, rep.Extra)
 	}
-	want.Extra = []string{"get_model_api_v2_models__model_id__x_get"}
-	checkReport(t, rep, want)
-	for _, id := range []string{"get_current_user", "get_job", "get_tag"} {
-		if o, _ := table.Lookup(id); o.Source != SourceBuiltin {
-			t.Errorf("%s: Source %q, want builtin", id, o.Source)
+	for _, r := range want {
+		if o, _ := table.Lookup(r.ID); o.Source != SourceBuiltin {
+			t.Errorf("%s: Source %q, want builtin", r.ID, o.Source)
 		}
 	}
 }
@@ -253,6 +427,7 @@ func TestDiffRejectsBadDocuments(t *testing.T) {
 	docs := map[string]string{
 		"invalid JSON":           `{"openapi": "3.1.0", "paths": {`,
 		"not an object":          `[1, 2]`,
+		"not YAML either":        "openapi: [3.1\n  : x",
 		"no openapi field":       `{"paths": {}}`,
 		"swagger 2":              `{"swagger": "2.0", "paths": {}}`,
 		"openapi 2":              `{"openapi": "2.0", "paths": {}}`,
@@ -262,22 +437,22 @@ func TestDiffRejectsBadDocuments(t *testing.T) {
 		"operationId not string": `{"openapi": "3.0.3", "paths": {"/api/v2/files": {"get": {"operationId": 7}}}}`,
 	}
 	for name, doc := range docs {
-		if rep, err := Diff([]byte(doc), Builtin()); err == nil {
+		if rep, err := Diff(Builtin(), Options{}, []byte(doc)); err == nil {
 			t.Errorf("%s: Diff = %+v, want an error", name, rep)
 		}
-		if table, rep, err := Resolve([]byte(doc), Builtin()); err == nil || table != nil || rep != nil {
+		if table, rep, err := Resolve(Builtin(), Options{}, []byte(doc)); err == nil || table != nil || rep != nil {
 			t.Errorf("%s: Resolve = %v, %v, %v; want only an error", name, table, rep, err)
 		}
 	}
 }
 
 func TestDiffEmptyDocument(t *testing.T) {
-	rep, err := Diff([]byte(`{"openapi": "3.1.0"}`), Builtin())
+	rep, err := Diff(Builtin(), Options{}, []byte(`{"openapi": "3.1.0"}`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Missing) != Builtin().Len() || len(rep.Matched) != 0 || rep.OK() {
-		t.Errorf("missing %d, matched %d, OK %v; want every row, 0, false", len(rep.Missing), len(rep.Matched), rep.OK())
+	if len(rep.Missing)+len(rep.ProposedAbsent) != Builtin().Len() || len(rep.ProposedAbsent) == 0 || len(rep.Matched) != 0 || rep.OK() {
+		t.Errorf("missing %d, proposed %d, matched %d, OK %v", len(rep.Missing), len(rep.ProposedAbsent), len(rep.Matched), rep.OK())
 	}
 }
 
@@ -292,5 +467,24 @@ func TestFastAPISuffix(t *testing.T) {
 		if got := fastAPISuffix(tt.method, tt.path); got != tt.want {
 			t.Errorf("fastAPISuffix(%s, %s) = %q, want %q", tt.method, tt.path, got, tt.want)
 		}
+	}
+}
+
+// A tag-prefixed id under a new server base matches by the shape of the path after the base.
+func TestResolveByMethodAndPathAfterTheBase(t *testing.T) {
+	me, user := row("get_current_user"), row("get_user_by_id")
+	relMe, relUser := strings.TrimPrefix(me.Path, "/api/v2"), strings.TrimPrefix(strings.ReplaceAll(user.Path, "{"+user.Params()[0]+"}", "{id}"), "/api/v2")
+	doc := []byte(`{"openapi":"3.1.0","servers":[{"url":"/api/v3"}],"paths":{"` + relMe + `":{"get":{"operationId":"Users-get_current_user"}},
+		"` + relUser + `":{"get":{"operationId":"Users-get_user"}}}}`)
+	table, rep := mustResolve(t, Options{}, doc)
+	want := []Match{
+		{ID: "get_current_user", Rule: RuleMethodPath, OperationID: "Users-get_current_user", Method: "GET", Path: "/api/v3" + relMe},
+		{ID: "get_user_by_id", Rule: RuleMethodPath, OperationID: "Users-get_user", Method: "GET", Path: "/api/v3" + relUser},
+	}
+	if !slices.Equal(rep.Matched, want) {
+		t.Errorf("matched %+v", rep.Matched)
+	}
+	if p := expandOf(t, table, "get_user_by_id", "u1"); p != "/api/v3"+strings.ReplaceAll(relUser, "{id}", "u1") {
+		t.Errorf("get_user_by_id expands to %s", p)
 	}
 }

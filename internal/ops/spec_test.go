@@ -2,6 +2,7 @@ package ops
 
 import (
 	"os"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -45,7 +46,8 @@ func TestBuiltinMatchesOperationsMD(t *testing.T) {
 		if ok && got.Confidence == Published {
 			w.Method, w.Path, w.Confidence = got.Method, got.Path, Published
 		}
-		if !ok || got != w {
+		got.Query, got.Body = nil, nil // metadata, checked by TestWireParamsNameRows
+		if !ok || !reflect.DeepEqual(got, w) {
 			t.Errorf("%s: table %+v, operation list %+v", w.ID, got, w)
 		}
 	}

@@ -1,6 +1,7 @@
 package ops
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -46,7 +47,7 @@ func TestWith(t *testing.T) {
 	if o, _ := base.Lookup("list_files"); o.Path != "/api/v2/files" {
 		t.Errorf("With changed the base table: %+v", o)
 	}
-	if o, _ := got.Lookup("zz_new_operation"); o != added {
+	if o, _ := got.Lookup("zz_new_operation"); !reflect.DeepEqual(o, added) {
 		t.Errorf("added row = %+v, want %+v", o, added)
 	}
 	if o, _, ok := got.Match("GET", "/api/v2/file-list"); !ok || o.ID != "list_files" {
