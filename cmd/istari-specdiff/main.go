@@ -3,9 +3,11 @@
 //
 // Usage:
 //
-//	istari-specdiff [-json] FILE
+//	istari-specdiff [-json] [-service registry|identity] FILE
 //
 // FILE is the OpenAPI document (e.g. saved from <registry>/openapi.json), or "-" to read standard input.
+// -service identity checks the identity service's own document against the access-key routes instead of the
+// registry's document against the registry routes; each table is only ever compared with its own service.
 // Operations are matched by operationId (the exact id, or the id with FastAPI's default path+method suffix).
 // The report lists every operation whose method or path differs, whose path parameters differ, that the
 // document lacks or lists unusably, and the document's operationIds the table does not know; -json prints the
@@ -37,14 +39,24 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("istari-specdiff", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	service := fs.String("service", "registry", "the service FILE describes: registry or identity")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: istari-specdiff [-json] FILE   (FILE is an OpenAPI JSON document, - for stdin)")
+		fmt.Fprintln(fs.Output(), "usage: istari-specdiff [-json] [-service registry|identity] FILE   (FILE is an OpenAPI JSON document, - for stdin)")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
+		return 2
+	}
+	table := ops.Builtin()
+	switch *service {
+	case "registry":
+	case "identity":
+		table = ops.Identity()
+	default:
+		fmt.Fprintf(stderr, "istari-specdiff: unknown -service %q: want registry or identity\n", *service)
 		return 2
 	}
 	if fs.NArg() != 1 {
@@ -56,7 +68,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "istari-specdiff: %v\n", err)
 		return 2
 	}
-	rep, err := ops.Diff(spec, ops.Builtin())
+	rep, err := ops.Diff(spec, table)
 	if err != nil {
 		fmt.Fprintf(stderr, "istari-specdiff: %s: %v\n", fs.Arg(0), err)
 		return 2

@@ -14,8 +14,14 @@ import (
 // specFor builds an OpenAPI document holding every built-in operation, with move applied to each path.
 func specFor(t *testing.T, move func(id, path string) string) []byte {
 	t.Helper()
+	return specOf(t, ops.Builtin(), move)
+}
+
+// specOf builds an OpenAPI document holding every operation of table, with move applied to each path.
+func specOf(t *testing.T, table *ops.Table, move func(id, path string) string) []byte {
+	t.Helper()
 	paths := map[string]map[string]any{}
-	for _, o := range ops.Builtin().All() {
+	for _, o := range table.All() {
 		p := move(o.ID, o.Path)
 		if paths[p] == nil {
 			paths[p] = map[string]any{}
@@ -128,7 +134,30 @@ func TestErrorsExitTwo(t *testing.T) {
 
 func TestHelpExitsZero(t *testing.T) {
 	code, out, errOut := runCmd(nil, "-h")
-	if code != 0 || out != "" || !strings.Contains(errOut, "usage: istari-specdiff [-json] FILE") {
+	if code != 0 || out != "" || !strings.Contains(errOut, "usage: istari-specdiff [-json] [-service registry|identity] FILE") {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
+
+func TestIdentityServiceIsCheckedOnlyAgainstItsOwnDocument(t *testing.T) {
+	identityDoc := writeTemp(t, specOf(t, ops.Identity(), same))
+	code, out, errOut := runCmd(nil, "-service", "identity", identityDoc)
+	want := "11 operations: 11 match, 0 differ, 0 param mismatch, 0 invalid, 0 missing; 0 extra in spec\n"
+	if code != 0 || out != want || errOut != "" {
+		t.Errorf("identity: exit %d, stdout %q, stderr %q; want 0, %q", code, out, errOut, want)
+	}
+	// The registry's document never counts the identity routes as missing.
+	code, out, _ = runCmd(nil, writeTemp(t, specFor(t, same)))
+	if code != 0 || strings.Contains(out, "issue_token") || !strings.Contains(out, "0 missing") {
+		t.Errorf("registry: exit %d, stdout %q", code, out)
+	}
+	// The identity routes in the registry's document are extra there, not matches.
+	code, out, _ = runCmd(nil, identityDoc)
+	if code != 1 || !strings.Contains(out, "extra      issue_token") || !strings.Contains(out, "172 missing") {
+		t.Errorf("identity document as registry: exit %d, stdout %q", code, out)
+	}
+	code, _, errOut = runCmd(nil, "-service", "storage", identityDoc)
+	if code != 2 || !strings.Contains(errOut, `unknown -service "storage"`) {
+		t.Errorf("unknown service: exit %d, stderr %q", code, errOut)
 	}
 }
