@@ -36,6 +36,8 @@ type Client struct {
 	closers   []func() error
 
 	files filesState // storage transfers and the filesystem cache (files_upload.go)
+
+	identity identityState // access-key mode (config_identity.go)
 }
 
 // NewClient validates cfg and builds a Client (Python Client(configuration)). It never reads the
@@ -57,6 +59,10 @@ func NewClient(cfg Configuration) (*Client, error) {
 		}
 		httpClient = &http.Client{Transport: rt}
 	}
+	auth, idState, err := cfg.newAuth(httpClient)
+	if err != nil {
+		return nil, err
+	}
 	table := ops.Builtin()
 	var report *ops.Report
 	if len(cfg.OpenAPISpec) > 0 {
@@ -77,6 +83,7 @@ func NewClient(cfg Configuration) (*Client, error) {
 		logger:    logger,
 		userAgent: userAgent(cfg.UserAgentSuffix),
 		apiHashes: encodeAPIHashes(cfg.APIHashes, cfg.Tags),
+		identity:  idState,
 	}
 	c.compat = &compatTracker{logger: logger, hook: cfg.OnCompatibility}
 	c.tr = transport.New(transport.Options{
@@ -88,6 +95,7 @@ func NewClient(cfg Configuration) (*Client, error) {
 		AttemptTimeout: cfg.HTTPRequestTimeout,
 		Logger:         logger,
 		OnResponse:     c.compat.observe,
+		Auth:           auth,
 	})
 	c.initFiles()
 	return c, nil
