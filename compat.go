@@ -103,7 +103,7 @@ func (t *compatTracker) observe(resp *http.Response) {
 		t.announce(r)
 	}
 	if warnAuth && t.logger != nil {
-		t.logger.Warn("istari: "+authMsg+" You are authenticating with a personal access token against an Identity-Service-enabled registry. Migrate to key-pair authentication (see Client.Keys().ExchangePAT).")
+		t.logger.Warn("istari: " + authMsg + " You are authenticating with a personal access token against an Identity-Service-enabled registry. Migrate to key-pair authentication (see Client.Keys().ExchangePAT).")
 	}
 }
 

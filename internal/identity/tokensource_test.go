@@ -198,7 +198,9 @@ func TestFailuresAreRetriedThenTypedWithoutTheBody(t *testing.T) {
 		fmt.Fprint(w, `{"error": "invalid_client", "error_description": "BODY-SECRET key revoked"}`)
 	}
 	var logs bytes.Buffer
-	src := newSource(ts, func(c *Config) { c.Logger = slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})) })
+	src := newSource(ts, func(c *Config) {
+		c.Logger = slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	})
 	_, err := src.Token(context.Background())
 	var ie *Error
 	if !errors.As(err, &ie) || ie.StatusCode != 401 || ie.Code != "invalid_client" {
@@ -222,8 +224,8 @@ func TestFailuresAreRetriedThenTypedWithoutTheBody(t *testing.T) {
 
 func TestMalformedAnswers(t *testing.T) {
 	for body, want := range map[string]string{
-		`{"token_type": "Bearer"}`:                  "malformed or has no access_token",
-		`not json`:                                  "malformed or has no access_token",
+		`{"token_type": "Bearer"}`: "malformed or has no access_token",
+		`not json`:                 "malformed or has no access_token",
 		`{"access_token": "x", "expires_in": 3.5}`:  "malformed or has no access_token", // oauth2 rejects it
 		`{"access_token": "x", "expires_in": "1h"}`: "malformed or has no access_token",
 	} {
