@@ -24,6 +24,11 @@ func (w wireRecorder) RoundTrip(r *http.Request) (*http.Response, error) {
 	if op, _, ok := ops.Builtin().Match(r.Method, r.URL.EscapedPath()); ok {
 		wireSeen.Store(op.ID, true)
 	}
+	if rest, ok := strings.CutPrefix(r.URL.EscapedPath(), "/identity/"); ok {
+		if op, _, ok := ops.Identity().Match(r.Method, "/"+rest); ok {
+			wireSeen.Store(op.ID, true)
+		}
+	}
 	return w.next.RoundTrip(r)
 }
 
@@ -34,7 +39,7 @@ func TestMain(m *testing.M) {
 	code := m.Run()
 	if f := flag.Lookup("test.run"); code == 0 && f != nil && f.Value.String() == "" {
 		var missing []string
-		for _, op := range ops.Builtin().All() {
+		for _, op := range append(ops.Builtin().All(), ops.Identity().All()...) {
 			if _, ok := wireSeen.Load(op.ID); !ok {
 				missing = append(missing, op.ID)
 			}
