@@ -191,13 +191,17 @@ func TestKeyRoutesOnTheWire(t *testing.T) {
 			},
 			func(t *testing.T, got any) { assert.NotNil(t, got.(*types.PrincipalKeys).Keys) }},
 		{"get user key strictly escaped", "GET", "/identity/api/v1/users/u%40x/keys/k%3A1%2B2", "Bearer " + testAccessToken, "", 200, meta,
-			func(ctx context.Context, k *KeyManager) (any, error) { return k.Get(ctx, "k:1+2", KeyTarget{PrincipalID: "u@x"}) }, nil},
+			func(ctx context.Context, k *KeyManager) (any, error) {
+				return k.Get(ctx, "k:1+2", KeyTarget{PrincipalID: "u@x"})
+			}, nil},
 		{"get agent key", "GET", "/identity/api/v1/agents/ag-1/keys/key-9", "Bearer " + testAccessToken, "", 200, meta,
 			func(ctx context.Context, k *KeyManager) (any, error) {
 				return k.Get(ctx, "key-9", KeyTarget{PrincipalID: "ag-1", Kind: enums.PrincipalAgent})
 			}, nil},
 		{"revoke user key", "DELETE", "/identity/api/v1/users/me/keys/key-9", "Bearer " + testAccessToken, "", 204, "",
-			func(ctx context.Context, k *KeyManager) (any, error) { return nil, k.Revoke(ctx, "key-9", KeyTarget{PrincipalID: "me"}) }, nil},
+			func(ctx context.Context, k *KeyManager) (any, error) {
+				return nil, k.Revoke(ctx, "key-9", KeyTarget{PrincipalID: "me"})
+			}, nil},
 		{"revoke agent key", "DELETE", "/identity/api/v1/agents/ag-1/keys/key-9", "Bearer " + testAccessToken, "", 204, "",
 			func(ctx context.Context, k *KeyManager) (any, error) {
 				return nil, k.Revoke(ctx, "key-9", KeyTarget{PrincipalID: "ag-1", Kind: enums.PrincipalAgent})
