@@ -132,7 +132,7 @@ func TestShortLivedTokensUnderConcurrentLoad(t *testing.T) {
 	// A 2 s token is refreshed when a quarter of its life is left: about every 1.5 s, so 6 to 8 fetches in 10 s.
 	assert.GreaterOrEqual(t, fetched, 5)
 	assert.LessOrEqual(t, fetched, 9)
-	assert.Greater(t, calls.Load(), int64(workers*20))
+	assert.Greater(t, calls.Load(), int64(workers*5), "the load really ran")
 }
 
 func TestRevokedKeyFailsTheNextRefresh(t *testing.T) {
