@@ -415,14 +415,14 @@ func (k *KeyManager) do(ctx context.Context, opID string, path []string, pat str
 			return err
 		}
 	}
-	resp, attempts, err := send(token)
+	resp, attempts, err := send(token) //nolint:bodyclose // closed below (drainAndClose)
 	if err == nil && resp.StatusCode == http.StatusUnauthorized && pat == "" && auth.Invalidate(token) {
 		drainAndClose(resp.Body)
 		if token, err = auth.Token(ctx); err != nil {
 			return err
 		}
 		var more int
-		resp, more, err = send(token)
+		resp, more, err = send(token) //nolint:bodyclose // closed below (drainAndClose)
 		attempts += more
 	}
 	if err != nil {

@@ -25,7 +25,7 @@ func run(ctx context.Context, env *setup.Env, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	defer patClient.Close()
+	defer func() { _ = patClient.Close() }()
 
 	// 1. Exchange the personal access token for a new key pair.
 	res, err := patClient.Keys().GenerateAndExchange(ctx, &istari.GenerateAndExchangeOptions{Name: "access-keys example"})
@@ -40,7 +40,7 @@ func run(ctx context.Context, env *setup.Env, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
+	defer func() { _ = os.RemoveAll(dir) }()
 	path := filepath.Join(dir, "identity.json")
 	if err := res.Credentials.WriteFile(path); err != nil {
 		return err
@@ -60,7 +60,7 @@ func run(ctx context.Context, env *setup.Env, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	defer client.Close()
+	defer func() { _ = client.Close() }()
 	me, err := client.GetCurrentUser(ctx)
 	if err != nil {
 		return err

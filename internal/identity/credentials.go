@@ -59,9 +59,7 @@ func ReadFile(path string) (*Credentials, error) {
 // DecodeInline loads credentials from their inline form: strict, padded standard base64 of the JSON (no
 // whitespace or line breaks allowed).
 func DecodeInline(secret string) (*Credentials, error) {
-	if i := strings.IndexFunc(secret, func(r rune) bool {
-		return !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '+' || r == '/' || r == '=')
-	}); i >= 0 {
+	if i := strings.IndexFunc(secret, notBase64); i >= 0 {
 		return nil, credErr("Identity-router inline secret is not valid base64: invalid character at offset %d", i)
 	}
 	raw, err := base64.StdEncoding.Strict().DecodeString(secret)
@@ -73,6 +71,16 @@ func DecodeInline(secret string) (*Credentials, error) {
 		return nil, credErr("Identity-router inline secret is not valid base64")
 	}
 	return Parse(raw, InlineSource)
+}
+
+// notBase64 reports a character outside the standard base64 alphabet and its padding (Go's decoder would
+// silently skip CR and LF; Python's strict decoding rejects them).
+func notBase64(r rune) bool {
+	switch {
+	case r >= 'A' && r <= 'Z', r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '+', r == '/', r == '=':
+		return false
+	}
+	return true
 }
 
 // Parse reads the JSON form {"clientId", "keyId", "key"} (key an unencrypted PEM ECDSA P-384 private key,
