@@ -2,7 +2,7 @@ package ops
 
 import "sync"
 
-// SectionIdentity is the Section of the identity-service rows: they are not in operations.md.
+// SectionIdentity is the Section of the identity-service rows, which belong to no registry section.
 const SectionIdentity = "identity"
 
 // identityOps are the routes of the Istari Identity Service (access keys), relative to the identity base
