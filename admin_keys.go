@@ -142,6 +142,14 @@ type GeneratedKey struct {
 	Credentials *Credentials
 }
 
+// keyOps are the identity operations of one principal kind.
+type keyOps struct{ exchange, register, list, get, revoke ops.ID }
+
+var keyRoutes = map[enums.PrincipalKind]keyOps{
+	enums.PrincipalUser:  {ops.ExchangeUserPAT, ops.RegisterUserKey, ops.ListUserKeys, ops.GetUserKey, ops.RevokeUserKey},
+	enums.PrincipalAgent: {ops.ExchangeAgentPAT, ops.RegisterAgentKey, ops.ListAgentKeys, ops.GetAgentKey, ops.RevokeAgentKey},
+}
+
 // exchangePAT is the ExchangePat body.
 type exchangePAT struct {
 	KeyID        string `json:"key_id"`
@@ -184,7 +192,7 @@ func (k *KeyManager) ExchangePAT(ctx context.Context, creds *Credentials, opts *
 	}
 	var out types.ExchangePATResponse
 	body := exchangePAT{KeyID: creds.KeyID, PublicKeyPEM: pub, Name: strings.TrimSpace(opts.Name)}
-	if err := k.do(ctx, "exchange_"+string(kind)+"_pat", nil, pat, body, &out); err != nil {
+	if err := k.do(ctx, keyRoutes[kind].exchange, nil, pat, body, &out); err != nil {
 		return nil, err
 	}
 	return &ExchangePATResult{ExchangePATResponse: out, Credentials: creds.rebind(out.ClientID, out.KeyID)}, nil
@@ -236,7 +244,7 @@ func (k *KeyManager) Register(ctx context.Context, creds *Credentials, opts *Reg
 		return nil, err
 	}
 	var out types.KeyMetadata
-	if err := k.do(ctx, "register_"+string(kind)+"_key", []string{principal}, "", body, &out); err != nil {
+	if err := k.do(ctx, keyRoutes[kind].register, []string{principal}, "", body, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -275,7 +283,7 @@ func (k *KeyManager) List(ctx context.Context, target KeyTarget) (*types.Princip
 		return nil, err
 	}
 	var out types.PrincipalKeys
-	if err := k.do(ctx, "list_"+string(kind)+"_keys", []string{principal}, "", nil, &out); err != nil {
+	if err := k.do(ctx, keyRoutes[kind].list, []string{principal}, "", nil, &out); err != nil {
 		return nil, err
 	}
 	if out.Keys == nil {
@@ -292,7 +300,7 @@ func (k *KeyManager) Get(ctx context.Context, keyID string, target KeyTarget) (*
 		return nil, err
 	}
 	var out types.KeyMetadata
-	if err := k.do(ctx, "get_"+string(kind)+"_key", []string{principal, keyID}, "", nil, &out); err != nil {
+	if err := k.do(ctx, keyRoutes[kind].get, []string{principal, keyID}, "", nil, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -304,7 +312,7 @@ func (k *KeyManager) Revoke(ctx context.Context, keyID string, target KeyTarget)
 	if err != nil {
 		return err
 	}
-	return k.do(ctx, "revoke_"+string(kind)+"_key", []string{principal, keyID}, "", nil, nil)
+	return k.do(ctx, keyRoutes[kind].revoke, []string{principal, keyID}, "", nil, nil)
 }
 
 // principalKind validates a kind, "" meaning user.
@@ -380,7 +388,8 @@ func checkKeyExpiry(at time.Time) error {
 // do performs one identity-service operation: route from the identity table (strictly escaped segments),
 // JSON body, the PAT or (pat "") the client's access token, retries, and a refresh and resend on one 401 when
 // it used the access token.
-func (k *KeyManager) do(ctx context.Context, opID string, path []string, pat string, body, out any) error {
+func (k *KeyManager) do(ctx context.Context, id ops.ID, path []string, pat string, body, out any) error {
+	opID := string(id)
 	op, ok := ops.Identity().Lookup(opID)
 	if !ok {
 		return fmt.Errorf("istari: unknown identity operation %q", opID)

@@ -66,20 +66,17 @@ type identityAuth struct{ src *identity.TokenSource }
 func (a identityAuth) Token(ctx context.Context) (string, error) {
 	tok, err := a.src.Token(ctx)
 	if err != nil {
-		return "", identityError(opIssueToken, err)
+		return "", identityError(string(ops.IssueToken), err)
 	}
 	return tok, nil
 }
 
 func (a identityAuth) Invalidate(token string) bool { return a.src.Invalidate(token) }
 
-// opIssueToken is the identity service's token operation.
-const opIssueToken = "issue_token"
-
 // newTokenSource builds the identity token source of identity mode, on the client's HTTP client so that the
 // proxy and CA settings apply to the token requests too.
 func (c Configuration) newTokenSource(creds *identity.Credentials, hc *http.Client) *identity.TokenSource {
-	op, _ := ops.Identity().Lookup(opIssueToken)
+	op, _ := ops.Identity().Lookup(string(ops.IssueToken))
 	return identity.NewTokenSource(identity.Config{
 		TokenURL:    c.identityBaseURL() + op.Path,
 		Credentials: creds,

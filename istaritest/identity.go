@@ -164,13 +164,13 @@ func (s *Server) serveIdentity(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c := &call{params: params, op: op, body: body}
-	switch {
-	case op.ID == "issue_token":
+	switch ops.ID(op.ID) {
+	case ops.IssueToken:
 		s.handleIssueToken(w, r, body)
-	case strings.HasPrefix(op.ID, "exchange_"):
-		s.handleExchangePAT(w, r, c, op.ID == "exchange_agent_pat")
+	case ops.ExchangeUserPAT, ops.ExchangeAgentPAT:
+		s.handleExchangePAT(w, r, c, ops.ID(op.ID) == ops.ExchangeAgentPAT)
 	default:
-		s.handleKeyRoute(w, r, c, strings.Contains(op.ID, "_agent_"))
+		s.handleKeyRoute(w, r, c, strings.HasPrefix(op.Path, "/api/v1/agents/"))
 	}
 }
 
