@@ -1,6 +1,7 @@
 package istari
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -307,4 +308,24 @@ func pemBody(t *testing.T, c *Credentials) string {
 	lines := strings.Split(strings.TrimSpace(file["key"]), "\n")
 	require.Greater(t, len(lines), 2)
 	return strings.Join(lines[1:len(lines)-1], "\n")
+}
+
+func TestIdentityModeMovesContentWithoutSendingTheTokenToStorage(t *testing.T) {
+	srv, file, _ := identityFake(t)
+	c := identityEnv(t, srv, file, nil)
+	ctx := context.Background()
+	data := []byte("x,y\n1,2\n")
+	model, err := c.AddModelFromReader(ctx, "m.csv", bytes.NewReader(data), nil)
+	require.NoError(t, err)
+	got, err := c.ReadBytes(ctx, model.Revision().ContentToken())
+	require.NoError(t, err)
+	assert.Equal(t, data, got)
+	storage := 0
+	for _, r := range srv.Requests() {
+		if strings.HasPrefix(r.Op, "storage.") {
+			storage++
+			assert.Empty(t, r.Header.Get("Authorization"), "%s carried a token", r.Op)
+		}
+	}
+	assert.Positive(t, storage)
 }
