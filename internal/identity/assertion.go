@@ -1,12 +1,12 @@
 package identity
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
+
+	"github.com/istari-sdk/istari-go/internal/storage"
 )
 
 // AssertionLifetime is the validity of a client assertion: exp = iat + 300 s.
@@ -26,7 +26,7 @@ func (c *Credentials) Assertion(audience string, now time.Time) (string, error) 
 		"aud": audience,
 		"iat": iat,
 		"exp": iat + int64(AssertionLifetime/time.Second),
-		"jti": newUUID(),
+		"jti": storage.NewUUID(),
 	}
 	tok := jwt.NewWithClaims(jwt.SigningMethodES384, claims)
 	tok.Header["kid"] = c.KeyID
@@ -36,14 +36,4 @@ func (c *Credentials) Assertion(audience string, now time.Time) (string, error) 
 		return "", fmt.Errorf("signing the client assertion failed")
 	}
 	return signed, nil
-}
-
-// newUUID returns a random (version 4) UUID in its canonical text form.
-func newUUID() string {
-	var b [16]byte
-	_, _ = rand.Read(b[:])
-	b[6] = (b[6] & 0x0f) | 0x40
-	b[8] = (b[8] & 0x3f) | 0x80
-	h := hex.EncodeToString(b[:])
-	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
 }
