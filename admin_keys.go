@@ -386,8 +386,7 @@ func checkKeyExpiry(at time.Time) error {
 }
 
 // do performs one identity-service operation: route from the identity table (strictly escaped segments),
-// JSON body, the PAT or (pat "") the client's access token, retries, and a refresh and resend on one 401 when
-// it used the access token.
+// JSON body, the PAT or (pat "") the client's access token, and the transport's retries and 401 refresh.
 func (k *KeyManager) do(ctx context.Context, id ops.ID, path []string, pat string, body, out any) error {
 	opID := string(id)
 	op, ok := ops.Identity().Lookup(opID)
@@ -406,35 +405,25 @@ func (k *KeyManager) do(ctx context.Context, id ops.ID, path []string, pat strin
 	}
 	target := k.c.cfg.identityBaseURL() + p
 	timeout := identity.AttemptTimeout
-	send := func(token string) (*http.Response, int, error) {
-		h := make(http.Header, 5)
-		h.Set("User-Agent", k.c.userAgent)
-		h.Set("Accept", "application/json")
-		h.Set("Authorization", "Bearer "+token)
-		if payload != nil {
-			h.Set("Content-Type", "application/json")
-		}
-		return k.c.tr.Do(ctx, &transport.Request{Method: op.Method, URL: target, Header: h, Body: payload,
-			AttemptTimeout: &timeout, RetryUnsafe: true, Label: opID})
+	h := make(http.Header, 4)
+	h.Set("User-Agent", k.c.userAgent)
+	h.Set("Accept", "application/json")
+	if payload != nil {
+		h.Set("Content-Type", "application/json")
 	}
-	auth := identityAuth{src: k.c.identity.tokens}
-	token := pat
+	// The exchange sends the PAT, which a 401 cannot cure; the other calls send the client's access token,
+	// refreshed once on a 401.
+	var auth transport.Authorizer = patAuth{token: Secret(pat)}
 	if pat == "" {
-		if token, err = auth.Token(ctx); err != nil {
-			return err
-		}
+		auth = identityAuth{src: k.c.identity.tokens}
 	}
-	resp, attempts, err := send(token) //nolint:bodyclose // closed below (drainAndClose)
-	if err == nil && resp.StatusCode == http.StatusUnauthorized && pat == "" && auth.Invalidate(token) {
-		drainAndClose(resp.Body)
-		if token, err = auth.Token(ctx); err != nil {
-			return err
-		}
-		var more int
-		resp, more, err = send(token) //nolint:bodyclose // closed below (drainAndClose)
-		attempts += more
-	}
+	resp, attempts, err := k.c.tr.Do(ctx, &transport.Request{Method: op.Method, URL: target, Header: h, Body: payload, //nolint:bodyclose // drainAndClose below
+		AttemptTimeout: &timeout, RetryUnsafe: true, Label: opID, Auth: auth})
 	if err != nil {
+		var ie *IdentityServiceError
+		if errors.As(err, &ie) {
+			return err // the access token could not be obtained
+		}
 		return &IdentityServiceError{Op: opID, Message: "Identity-router request failed after " + strconv.Itoa(attempts) + " attempt(s): " + err.Error(), err: err}
 	}
 	defer drainAndClose(resp.Body)

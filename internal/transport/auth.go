@@ -19,25 +19,29 @@ type Authorizer interface {
 // Do sends r, retrying per the policy. It returns the final response (any status) with the number of
 // attempts made; the caller closes the body. err is non-nil only when no response was obtained.
 //
-// A registry request carries "Authorization: Bearer <token>" from Options.Auth, when set. When the registry
-// answers 401 and the Authorizer can refresh, the request is sent once more with the new token, outside the
-// retry budget; a second 401 is returned to the caller. Requests that are not registry requests (presigned
-// storage transfers) never get the token.
+// A registry request carries "Authorization: Bearer <token>" from Options.Auth, when set, and any request the
+// token of its own Request.Auth. When the server answers 401 and the Authorizer can refresh, the request is sent
+// once more with the new token, outside the retry budget; a second 401 is returned to the caller. Requests with
+// neither (presigned storage transfers) never get a token.
 func (t *Transport) Do(ctx context.Context, r *Request) (resp *http.Response, attempts int, err error) {
-	if !r.Registry || t.opts.Auth == nil {
+	auth := r.Auth
+	if auth == nil && r.Registry {
+		auth = t.opts.Auth
+	}
+	if auth == nil {
 		return t.send(ctx, r)
 	}
-	token, err := t.opts.Auth.Token(ctx)
+	token, err := auth.Token(ctx)
 	if err != nil {
 		return nil, 0, err
 	}
 	resp, attempts, err = t.send(ctx, withBearer(r, token))
-	if err != nil || resp.StatusCode != http.StatusUnauthorized || !t.opts.Auth.Invalidate(token) {
+	if err != nil || resp.StatusCode != http.StatusUnauthorized || !auth.Invalidate(token) {
 		return resp, attempts, err
 	}
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 	_ = resp.Body.Close()
-	if token, err = t.opts.Auth.Token(ctx); err != nil {
+	if token, err = auth.Token(ctx); err != nil {
 		return nil, attempts, err
 	}
 	resp, more, err := t.send(ctx, withBearer(r, token))

@@ -120,3 +120,17 @@ func TestStorageRequestsNeverGetTheToken(t *testing.T) {
 	_ = resp.Body.Close()
 	assert.Equal(t, []string{""}, s.seen)
 }
+
+func TestRequestAuthOverridesAndAppliesToAnyRequest(t *testing.T) {
+	s := &authServer{reject: map[string]bool{"Bearer tok-0": true}}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	own := &countingAuth{refreshable: true}
+	tr := authTransport(&countingAuth{err: errors.New("the registry's authorizer must not be asked")})
+	resp, attempts, err := tr.Do(context.Background(), &Request{Method: "GET", URL: srv.URL, Auth: own})
+	require.NoError(t, err)
+	_ = resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Equal(t, 2, attempts)
+	assert.Equal(t, []string{"Bearer tok-0", "Bearer tok-1"}, s.seen)
+}

@@ -60,6 +60,9 @@ type Request struct {
 	RetryUnsafe bool
 	// Label names the request in log records (operation id or "storage").
 	Label string
+	// Auth supplies this request's bearer token, overriding Options.Auth (which applies to registry requests
+	// only); the identity service's calls use it.
+	Auth Authorizer
 }
 
 // Transport performs requests with retries. It is safe for concurrent use.
