@@ -128,13 +128,11 @@ func (c *Client) pathError(names, values []string, cause error) error {
 	return &ValidationError{Rule: "path", Length: -1, Msg: cause.Error()}
 }
 
-// registryHeader is the header set of every registry call: user agent, token, API hashes.
+// registryHeader is the header set of every registry call: user agent, API hashes. The transport adds the
+// bearer token (config_identity.go supplies it).
 func (c *Client) registryHeader() http.Header {
 	h := make(http.Header, 6)
 	h.Set("User-Agent", c.userAgent)
-	if tok := c.cfg.RegistryAuthToken.Reveal(); tok != "" {
-		h.Set("Authorization", "Bearer "+tok)
-	}
 	if c.apiHashes != "" {
 		h.Set("X-Istari-Client-Api-Hashes", c.apiHashes)
 	}

@@ -209,6 +209,11 @@ func (w wireRecorder) RoundTrip(r *http.Request) (*http.Response, error) {
 	if op, _, ok := ops.Builtin().Match(r.Method, r.URL.EscapedPath()); ok {
 		wireSeen.Store(op.ID, true)
 	}
+	if rest, ok := strings.CutPrefix(r.URL.EscapedPath(), "/identity/"); ok {
+		if op, _, ok := ops.Identity().Match(r.Method, "/"+rest); ok {
+			wireSeen.Store(op.ID, true)
+		}
+	}
 	return w.next.RoundTrip(r)
 }
 
@@ -226,7 +231,7 @@ func TestMain(m *testing.M) {
 	// Only a full run proves coverage: not a -run selection, nor -list (which runs nothing).
 	if code == 0 && ran("test.run") == "" && ran("test.list") == "" {
 		var missing []string
-		for _, op := range ops.Builtin().All() {
+		for _, op := range append(ops.Builtin().All(), ops.Identity().All()...) {
 			if _, ok := wireSeen.Load(op.ID); !ok {
 				missing = append(missing, op.ID)
 			}

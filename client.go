@@ -38,6 +38,8 @@ type Client struct {
 	closers   []func() error
 
 	files filesState // storage transfers and the filesystem cache (files_upload.go)
+
+	identity identityState // access-key mode (config_identity.go)
 }
 
 // NewClient validates cfg and builds a Client (Python Client(configuration)). It never reads the
@@ -62,6 +64,10 @@ func NewClient(cfg Configuration) (*Client, error) {
 		}
 		httpClient = &http.Client{Transport: rt}
 	}
+	auth, idState, err := cfg.newAuth(httpClient)
+	if err != nil {
+		return nil, err
+	}
 	c := &Client{
 		cfg:       cfg,
 		baseURL:   cfg.RegistryBaseURL(),
@@ -69,6 +75,7 @@ func NewClient(cfg Configuration) (*Client, error) {
 		scrub:     scrub,
 		userAgent: userAgent(cfg.UserAgentSuffix),
 		apiHashes: encodeAPIHashes(cfg.APIHashes, cfg.Tags),
+		identity:  idState,
 	}
 	if err := c.initRoutes(); err != nil {
 		return nil, err
@@ -83,6 +90,7 @@ func NewClient(cfg Configuration) (*Client, error) {
 		AttemptTimeout: cfg.HTTPRequestTimeout,
 		Logger:         logger,
 		OnResponse:     c.compat.observe,
+		Auth:           auth,
 	})
 	c.initFiles()
 	return c, nil

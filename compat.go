@@ -104,7 +104,7 @@ func (t *compatTracker) observe(resp *http.Response) {
 		t.announce(r)
 	}
 	if warnAuth && t.logger != nil {
-		t.logger.Warn("istari: the registry reports that personal access tokens are deprecated; use access keys", "message", authMsg)
+		t.logger.Warn("istari: " + authMsg + " You are authenticating with a personal access token against an Identity-Service-enabled registry. Migrate to key-pair authentication (see Client.Keys().ExchangePAT).")
 	}
 }
 

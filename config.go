@@ -187,17 +187,22 @@ type Configuration struct {
 	LogFilePath string
 
 	// IdentityServiceEnabled is Python's identity_service_enabled (env ISTARI_DIGITAL_IDENTITY_SERVICE_ENABLED, then
-	// ISTARI_CLIENT_IDENTITY_SERVICE_ENABLED; the first one set wins). Identity-service authentication is not
-	// supported yet by istari-go: Validate rejects a configuration that enables it.
+	// ISTARI_CLIENT_IDENTITY_SERVICE_ENABLED; the first one set wins): access-key authentication. Every registry
+	// call then sends "Authorization: Bearer <access token>", a short-lived token obtained from the identity
+	// service at DigitalAPIURL + "/identity/oauth2/token" with an ES384 client assertion signed by the configured
+	// credentials, cached, refreshed ahead of expiry, and refreshed once more when the registry answers 401.
+	// It requires DigitalAPIURL and IdentityServiceSecretFile or IdentityServiceSecret. RegistryAuthToken is then
+	// optional: it is the default personal access token of [KeyManager.ExchangePAT].
 	IdentityServiceEnabled bool
 
-	// IdentityServiceSecret is Python's identity_service_secret (env ISTARI_CLIENT_IDENTITY_SERVICE_SECRET): inline
-	// base64 identity credentials. Reserved for identity-service mode.
+	// IdentityServiceSecret is Python's identity_service_secret (env ISTARI_CLIENT_IDENTITY_SERVICE_SECRET): the
+	// access-key credentials inline, as padded standard base64 of the credentials JSON (see
+	// [Credentials.InlineSecret]). IdentityServiceSecretFile wins when both are set.
 	IdentityServiceSecret Secret
 
 	// IdentityServiceSecretFile is Python's identity_service_secret_file (env
-	// ISTARI_CLIENT_IDENTITY_SERVICE_SECRET_FILE): a path to the identity credentials JSON. Reserved for
-	// identity-service mode.
+	// ISTARI_CLIENT_IDENTITY_SERVICE_SECRET_FILE): the path of the access-key credentials JSON file
+	// {"clientId", "keyId", "key"} (see [Credentials.WriteFile]).
 	IdentityServiceSecretFile string
 
 	// Tags is Python's tags (no env var): limits the OpenAPI tags whose hashes are sent in
@@ -306,11 +311,10 @@ func confErr(field, env, format string, args ...any) *ConfigurationError {
 // Checks: a registry base (RegistryURL or DigitalAPIURL) that is an absolute http(s) URL without query, fragment
 // or credentials; a token unless identity mode is on; no negative timeout, interval, attempt count, size or
 // concurrency; RetryMinInterval <= RetryMaxInterval when both are set; S3 direct upload needs a bucket and, having
-// one, is reported as not supported yet; a non-negative MaxResponseBytes; identity
-// mode needs DigitalAPIURL and a secret or secret file; LogToFile needs LogFilePath in an existing directory; a
-// valid LogLevel; an existing FilesystemCacheRoot; a well-formed http(s) ProxyURL (SOCKS is rejected); a
-// UserAgentSuffix without control characters. Identity-service mode is not supported yet by istari-go: when
-// IdentityServiceEnabled is true and nothing else is wrong, Validate says so.
+// one, is reported as not supported yet; a non-negative MaxResponseBytes; identity mode needs DigitalAPIURL, a
+// secret or secret file (the file wins), and credentials that parse as an ECDSA P-384 key (the file is read);
+// LogToFile needs LogFilePath in an existing directory; a valid LogLevel; an existing FilesystemCacheRoot; a
+// well-formed http(s) ProxyURL (SOCKS is rejected); a UserAgentSuffix without control characters.
 func (c Configuration) Validate() error {
 	var errs []error
 	add := func(field, env, format string, args ...any) {
@@ -384,14 +388,7 @@ func (c Configuration) Validate() error {
 		add("MaxResponseBytes", "", "must not be negative, got %d", c.MaxResponseBytes)
 	}
 
-	if c.IdentityServiceEnabled {
-		if c.DigitalAPIURL == "" {
-			add("DigitalAPIURL", envDigitalAPIURL, "must be set when identity-service mode is enabled")
-		}
-		if c.IdentityServiceSecret == "" && c.IdentityServiceSecretFile == "" {
-			add("IdentityServiceSecret", envIdentitySecret, "identity-service mode needs IdentityServiceSecret (%s) or IdentityServiceSecretFile (%s)", envIdentitySecret, envIdentitySecretFile)
-		}
-	}
+	errs = append(errs, c.checkIdentity()...)
 
 	if _, ok := parseLogLevel(c.LogLevel); !ok {
 		add("LogLevel", envLogLevel, "invalid log level %q: want DEBUG, INFO, WARNING, WARN, ERROR or CRITICAL", c.LogLevel)
@@ -410,10 +407,6 @@ func (c Configuration) Validate() error {
 	}
 	if hasControl(c.UserAgentSuffix) {
 		add("UserAgentSuffix", "", "must not contain control characters")
-	}
-
-	if c.IdentityServiceEnabled && len(errs) == 0 {
-		add("IdentityServiceEnabled", envIdentityEnabled, "identity-service authentication is not supported yet by istari-go; use a registry auth token")
 	}
 	return errors.Join(errs...)
 }

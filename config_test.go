@@ -731,14 +731,16 @@ func TestValidateEachProblem(t *testing.T) {
 		{"negative concurrency", func(c *Configuration) { c.UploadConcurrency = -2 }, "UploadConcurrency", "", "negative"},
 		{"s3 without bucket", func(c *Configuration) { c.S3DirectUploadEnabled = true }, "S3BucketName", envS3BucketName,
 			"ISTARI_CLIENT_S3_BUCKET_NAME must be set when ISTARI_CLIENT_S3_DIRECT_UPLOAD is enabled"},
-		{"identity without api url", func(c *Configuration) { c.IdentityServiceEnabled, c.IdentityServiceSecret = true, cfgTestIdentity }, "DigitalAPIURL", envDigitalAPIURL, "identity-service mode"},
-		{"identity without secret", func(c *Configuration) { c.IdentityServiceEnabled, c.DigitalAPIURL = true, "https://api.example.com" }, "IdentityServiceSecret", envIdentitySecret, "IdentityServiceSecretFile"},
-		{"identity unsupported (secret)", func(c *Configuration) {
+		{"identity without api url", func(c *Configuration) { c.IdentityServiceEnabled, c.IdentityServiceSecret = true, testInlineSecret() }, "DigitalAPIURL", envDigitalAPIURL,
+			"ISTARI_DIGITAL_API_URL must be set when identity-service auth is enabled (ISTARI_DIGITAL_IDENTITY_SERVICE_ENABLED)"},
+		{"identity without secret", func(c *Configuration) { c.IdentityServiceEnabled, c.DigitalAPIURL = true, "https://api.example.com" }, "IdentityServiceSecret", envIdentitySecret,
+			"ISTARI_CLIENT_IDENTITY_SERVICE_SECRET or ISTARI_CLIENT_IDENTITY_SERVICE_SECRET_FILE must be set when identity-service auth is enabled (ISTARI_DIGITAL_IDENTITY_SERVICE_ENABLED)"},
+		{"identity inline secret not credentials", func(c *Configuration) {
 			c.IdentityServiceEnabled, c.DigitalAPIURL, c.IdentityServiceSecret, c.RegistryAuthToken = true, "https://api.example.com", cfgTestIdentity, ""
-		}, "IdentityServiceEnabled", envIdentityEnabled, "not supported yet by istari-go"},
-		{"identity unsupported (file)", func(c *Configuration) {
+		}, "IdentityServiceSecret", envIdentitySecret, "Invalid Identity Service credentials: Identity-router credentials at inline secret are not valid JSON"},
+		{"identity file missing", func(c *Configuration) {
 			c.IdentityServiceEnabled, c.DigitalAPIURL, c.IdentityServiceSecretFile = true, "https://api.example.com", "/x.json"
-		}, "IdentityServiceEnabled", envIdentityEnabled, "not supported yet by istari-go"},
+		}, "IdentityServiceSecretFile", envIdentitySecretFile, "Invalid Identity Service credentials: Identity-router credentials file not found or not a regular file: /x.json"},
 		{"log to file without path", func(c *Configuration) { c.LogToFile = true }, "LogFilePath", envLogFilePath, "must be set"},
 		{"log file parent missing", func(c *Configuration) { c.LogToFile, c.LogFilePath = true, filepath.Join(dir, "no", "x.log") }, "LogFilePath", envLogFilePath, "parent directory"},
 		{"invalid log level", func(c *Configuration) { c.LogLevel = "TRACE" }, "LogLevel", envLogLevel, `"TRACE"`},
@@ -815,7 +817,7 @@ func TestValidateJoinsAllProblems(t *testing.T) {
 		}
 	}
 
-	// Many problems at once; identity being unsupported is only reported when the rest is valid.
+	// Many problems at once.
 	c := Configuration{
 		RegistryURL: "ftp://x", RetryMaxAttempts: -1, S3DirectUploadEnabled: true, LogLevel: "LOUD",
 		IdentityServiceEnabled: true, UploadConcurrency: -1,

@@ -38,6 +38,16 @@
 // exponential backoff on transport errors, 429 and 5xx answers (POST and PATCH only when the server
 // provably did not act: 429, 503, or a failure before the request was written), honouring Retry-After.
 //
+// # Access keys
+//
+// On registries with the Istari Identity Service, set IdentityServiceEnabled with DigitalAPIURL and access-key
+// credentials (IdentityServiceSecretFile or IdentityServiceSecret): every registry call then carries a
+// short-lived access token that the client obtains, caches and refreshes by itself, and a registry 401 refreshes
+// it once before the call fails. [Client.Keys] returns the [*KeyManager] of Python's client.keys: exchange a
+// personal access token for a key pair ([KeyManager.GenerateAndExchange]), then register, list, read and revoke
+// the keys of users and agents. [*Credentials] print their private key as "[REDACTED]"; identity-service
+// failures are [*IdentityServiceError] ([ErrIdentityService]).
+//
 // # Errors
 //
 // A registry answer other than 2xx is an [*APIError] carrying the status, the operation id, the

@@ -133,20 +133,27 @@ var tableRow = regexp.MustCompile("^\\|\\s*`([A-Za-z_.]+)`[^|]*\\|\\s*(?:`([A-Za
 type pythonToGo struct {
 	mapped map[string][]string // Go name -> Python names
 	goOnly map[string]bool
+	keys   map[string][]string // *KeyManager method -> Python client.keys names ("keys.list")
+	other  map[string]bool     // package functions and *Credentials methods of the access-key section
 }
+
+// accessKeysHeading starts the section of client.keys; its "keys.*" rows name *KeyManager methods, its other
+// rows (except the "keys" row itself) package functions and *Credentials methods.
+const accessKeysHeading = "## Access keys"
 
 func parsePythonToGo(t *testing.T) pythonToGo {
 	t.Helper()
 	f, err := os.Open(pythonToGoDoc)
 	require.NoError(t, err)
 	defer f.Close()
-	doc := pythonToGo{mapped: map[string][]string{}, goOnly: map[string]bool{}}
-	inGoOnly := false
+	doc := pythonToGo{mapped: map[string][]string{}, goOnly: map[string]bool{}, keys: map[string][]string{}, other: map[string]bool{}}
+	inGoOnly, inKeys := false, false
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		line := sc.Text()
 		if strings.HasPrefix(line, "## ") {
 			inGoOnly = strings.HasPrefix(line, goOnlyHeading)
+			inKeys = strings.HasPrefix(line, accessKeysHeading)
 			continue
 		}
 		m := tableRow.FindStringSubmatch(line)
@@ -158,6 +165,14 @@ func parsePythonToGo(t *testing.T) pythonToGo {
 			continue
 		}
 		require.NotEmpty(t, m[2], "mapping row without a backticked Go name: %s", line)
+		switch {
+		case inKeys && strings.HasPrefix(m[1], "keys."):
+			doc.keys[m[2]] = append(doc.keys[m[2]], m[1])
+			continue
+		case inKeys && m[1] != "keys":
+			doc.other[m[2]] = true
+			continue
+		}
 		doc.mapped[m[2]] = append(doc.mapped[m[2]], m[1])
 	}
 	require.NoError(t, sc.Err())
@@ -224,3 +239,26 @@ func TestPythonToGoCoversClientMethods(t *testing.T) {
 }
 
 func isExported(name string) bool { return name != "" && name[0] >= 'A' && name[0] <= 'Z' }
+
+func TestPythonToGoCoversKeyManager(t *testing.T) {
+	doc := parsePythonToGo(t)
+	km := reflect.TypeFor[*KeyManager]()
+	for i := range km.NumMethod() {
+		if name := km.Method(i).Name; doc.keys[name] == nil {
+			t.Errorf("*KeyManager.%s is not mapped from client.keys in %s", name, pythonToGoDoc)
+		}
+	}
+	for name, py := range doc.keys {
+		if _, ok := km.MethodByName(name); !ok {
+			t.Errorf("%s maps %v to %s, which is not a method of *KeyManager", pythonToGoDoc, py, name)
+		}
+	}
+	creds := reflect.TypeFor[*Credentials]()
+	functions := map[string]any{"GenerateCredentials": GenerateCredentials}
+	for name := range doc.other {
+		if _, ok := creds.MethodByName(name); !ok && functions[name] == nil {
+			t.Errorf("%s lists %s, neither a *Credentials method nor a known package function", pythonToGoDoc, name)
+		}
+	}
+	require.Len(t, doc.keys, km.NumMethod())
+}

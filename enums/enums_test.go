@@ -46,6 +46,7 @@ func callString[T ~string](v T) string {
 
 func TestEnumWireValues(t *testing.T) {
 	enumSet(t, "ArchiveStatus", ArchiveStatusValues, []string{"active", "archived", "all"})
+	enumSet(t, "PrincipalKind", PrincipalKindValues, []string{"user", "agent"})
 	enumSet(t, "ArchiveStatusName", ArchiveStatusNameValues, []string{"Active", "Archived"})
 	enumSet(t, "FilterBy", FilterByValues, []string{"created_by_id", "-created_by_id"})
 	enumSet(t, "PatchOp", PatchOpValues, []string{"set", "delete"})

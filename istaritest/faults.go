@@ -9,7 +9,8 @@ import (
 // Fault makes the fake misbehave for the next matching requests.
 type Fault struct {
 	// Op is the operation id to match ("get_model"), "" for any registry operation, or
-	// "storage.put" / "storage.get" for presigned transfers.
+	// "storage.put" / "storage.get" for presigned transfers. Operations of the identity service
+	// ("issue_token", "list_user_keys"...) are matched by their id only, never by "".
 	Op string
 	// Times is how many matching requests get the fault (0 means 1).
 	Times int
@@ -60,7 +61,7 @@ func (s *Server) takeFault(op string) *Fault {
 	defer s.mu.Unlock()
 	for i, f := range s.faults {
 		isStorage := op == "storage.put" || op == "storage.get"
-		if f.Op == op || (f.Op == "" && !isStorage) {
+		if f.Op == op || (f.Op == "" && !isStorage && !isIdentityOp(op)) {
 			f.remaining--
 			if f.remaining <= 0 {
 				s.faults = append(s.faults[:i], s.faults[i+1:]...)

@@ -9,6 +9,10 @@
 // document follows. It requires the bearer token (401 otherwise), answers the health probes with
 // compatibility headers, keeps real state per domain, serves presigned storage URLs itself (rejecting any
 // that carry an Authorization header), records every request and injects faults on demand.
+//
+// The same server is also a platform gateway: with Configuration.DigitalAPIURL set to its URL, the registry is
+// reached under /registry and the fake identity service (access keys, see identity.go) under /identity, so a
+// client in identity-service mode authenticates with access tokens the fake issues.
 package istaritest
 
 import (
@@ -61,6 +65,7 @@ type Server struct {
 	jobs  *jobsStore
 	sys   *systemsStore
 	admin *adminStore
+	ident *identityStore
 }
 
 // User is an account of the fake registry with its own bearer token.
@@ -98,7 +103,8 @@ type config struct {
 	// agentStepDelay is the pause of the simulated agents before each job status change.
 	agentStepDelay time.Duration
 
-	identity bool
+	identity      bool
+	tokenLifetime time.Duration
 }
 
 // Option configures NewServer.
@@ -141,7 +147,8 @@ func WithOpenAPISpec(doc []byte) Option {
 func WithAgentStepDelay(d time.Duration) Option { return func(c *config) { c.agentStepDelay = d } }
 
 // WithIdentityService makes the fake behave like an identity-enabled registry: every personal-access-token
-// operation answers 405 (access keys replace PATs) and every response carries X-Istari-Auth-Deprecation.
+// operation answers 405 (access keys replace PATs) and every response to a call authenticated with a personal
+// access token, rather than an access token of the identity service, carries X-Istari-Auth-Deprecation.
 func WithIdentityService() Option { return func(c *config) { c.identity = true } }
 
 // NewServer starts a fake registry on loopback. Close it when done.
@@ -167,6 +174,7 @@ func NewServer(opts ...Option) *Server {
 	s.jobs = newJobsStore()
 	s.sys = newSystemsStore()
 	s.admin = newAdminStore()
+	s.ident = newIdentityStore(cfg.tokenLifetime)
 	s.srv = httptest.NewUnstartedServer(s)
 	s.srv.Config.ConnState = func(_ net.Conn, st http.ConnState) {
 		if st == http.StateNew {
@@ -246,7 +254,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveStorage(w, r)
 		return
 	}
+	if strings.HasPrefix(r.URL.Path, identityPrefix+"/") {
+		s.serveIdentity(w, r)
+		return
+	}
 	path := r.URL.EscapedPath()
+	if rest, found := strings.CutPrefix(path, registryPrefix+"/"); found {
+		path = "/" + rest // gateway mode
+	}
 	if path == ops.OpenAPIPath && r.Method == http.MethodGet {
 		s.openAPIFetch.Add(1)
 		w.Header().Set("Content-Type", "application/json")
@@ -254,12 +269,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	op, params, ok := s.table.Match(r.Method, path)
-	body, _ := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+	body, _ := readLimited(r)
 	rec := Request{Method: r.Method, Path: path, RawQuery: r.URL.RawQuery, Header: r.Header.Clone(), Body: body, Size: int64(len(body))}
 	if ok {
 		rec.Op = op.ID
 	}
-	user := s.userFor(r)
+	user, viaPAT := s.userFor(r)
 	if user != nil {
 		rec.UserID = user.ID
 	}
@@ -268,6 +283,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.writeCommonHeaders(w)
+	if viaPAT && s.cfg.identity {
+		w.Header().Set("X-Istari-Auth-Deprecation", PATDeprecatedDetail)
+	}
 	if !ok {
 		writeDetail(w, http.StatusNotFound, "Not Found")
 		return
@@ -305,23 +323,28 @@ func (s *Server) OpenAPIRequestCount() int64 { return s.openAPIFetch.Load() }
 
 func isProbe(op ops.ID) bool { return op == ops.LivenessCheck || op == ops.ReadinessCheck }
 
-func (s *Server) userFor(r *http.Request) *User {
+// userFor is the caller of a registry request: the owner of a personal access token (viaPAT), or the principal
+// of an unexpired access token of the identity service.
+func (s *Server) userFor(r *http.Request) (user *User, viaPAT bool) {
 	auth := r.Header.Get("Authorization")
 	token, ok := strings.CutPrefix(auth, "Bearer ")
 	if !ok || token == "" {
-		return nil
+		return nil, false
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.users[token]
+	if u := s.users[token]; u != nil {
+		return u, true
+	}
+	return s.accessTokenUserLocked(token), false
 }
+
+// readLimited reads at most 1 MiB of a request body.
+func readLimited(r *http.Request) ([]byte, error) { return io.ReadAll(io.LimitReader(r.Body, 1<<20)) }
 
 func (s *Server) writeCommonHeaders(w http.ResponseWriter) {
 	h := w.Header()
 	h.Set("X-Request-Id", fmt.Sprintf("req-%d", s.seq.Add(1)))
-	if s.cfg.identity {
-		h.Set("X-Istari-Auth-Deprecation", PATDeprecatedDetail)
-	}
 	if s.cfg.noCompat {
 		return
 	}

@@ -3,7 +3,10 @@
 //
 // Usage:
 //
-//	istari-specdiff [-json] [-strict] [-base-path PATH] [-exclude-section S] FILE [FILE...]
+//	istari-specdiff [-json] [-strict] [-service registry|identity] [-base-path PATH] [-exclude-section S] FILE [FILE...]
+//
+// -service identity checks the identity service's own document against the access-key routes instead of the
+// registry's documents against the registry routes; each table is only ever compared with its own service.
 //
 // Each FILE is an OpenAPI document in JSON or YAML (e.g. saved from <registry>/openapi.json), or "-" for
 // standard input; several documents (the registry's and the storage API's) are read as one. Operations are
@@ -52,12 +55,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("istari-specdiff", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	service := fs.String("service", "registry", "the service the documents describe: registry or identity")
 	strict := fs.Bool("strict", false, "fail also when a proposed operation is absent or differs")
 	basePath := fs.String("base-path", "", `path of the client's registry URL ("/registry" behind the gateway)`)
 	var exclude listFlag
 	fs.Var(&exclude, "exclude-section", "a table section the documents are not expected to hold (repeatable)")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: istari-specdiff [-json] [-strict] [-base-path PATH] [-exclude-section S] FILE [FILE...]")
+		fmt.Fprintln(fs.Output(), "usage: istari-specdiff [-json] [-strict] [-service registry|identity] [-base-path PATH] [-exclude-section S] FILE [FILE...]")
 		fmt.Fprintln(fs.Output(), "  each FILE is an OpenAPI document, JSON or YAML; - reads standard input")
 		fs.PrintDefaults()
 	}
@@ -72,6 +76,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	table := ops.Builtin()
+	switch *service {
+	case "registry":
+	case "identity":
+		table = ops.Identity()
+	default:
+		fmt.Fprintf(stderr, "istari-specdiff: unknown -service %q: want registry or identity\n", *service)
+		return 2
+	}
 	docs := make([][]byte, 0, fs.NArg())
 	for _, name := range fs.Args() {
 		doc, err := readSpec(name, stdin)

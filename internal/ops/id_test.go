@@ -14,7 +14,7 @@ import (
 // instead of its ID constant: a literal escapes the compile-time check the constants give.
 func TestOperationIDsAreConstants(t *testing.T) {
 	ids := map[string]bool{}
-	for _, o := range Builtin().All() {
+	for _, o := range append(Builtin().All(), Identity().All()...) {
 		ids[o.ID] = true
 	}
 	for _, dir := range []string{"../..", "../../istaritest"} {

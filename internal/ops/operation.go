@@ -178,7 +178,7 @@ func (o Operation) Expand(values ...string) (string, error) {
 	if len(o.Args) > 0 && len(o.Args) == len(values) {
 		values = reorder(segs, o.Args, values)
 	}
-	return expand(o.ID, segs, values)
+	return expand(o.ID, segs, values, url.PathEscape)
 }
 
 // reorder returns values, given in the order of args, in the template order of segs.
@@ -194,7 +194,33 @@ func reorder(segs []segment, args, values []string) []string {
 	return out
 }
 
-func expand(id string, segs []segment, values []string) (string, error) {
+// ExpandStrict is [Operation.Expand] with a stricter escape: every byte outside A-Z a-z 0-9 "_.-~" is
+// percent-encoded (Python's quote(value, safe="")), the rule of the identity service's routes.
+func (o Operation) ExpandStrict(values ...string) (string, error) {
+	segs, err := parseTemplate(o.Path)
+	if err != nil {
+		return "", fmt.Errorf("ops: %s: %w", o.ID, err)
+	}
+	return expand(o.ID, segs, values, escapeStrict)
+}
+
+func escapeStrict(v string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '_' || c == '.' || c == '-' || c == '~' {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
+	return b.String()
+}
+
+func expand(id string, segs []segment, values []string, escape func(string) string) (string, error) {
 	want := 0
 	for _, s := range segs {
 		if s.param {
@@ -217,7 +243,7 @@ func expand(id string, segs []segment, values []string) (string, error) {
 		if v == "" || v == "." || v == ".." {
 			return "", fmt.Errorf("%w: %s: {%s} may not be %q", ErrPathParams, id, s.text, v)
 		}
-		b.WriteString(url.PathEscape(v))
+		b.WriteString(escape(v))
 		b.WriteString(s.suffix)
 	}
 	return b.String(), nil

@@ -100,3 +100,40 @@ func TestValidate(t *testing.T) {
 		}
 	}
 }
+
+func TestExpandStrictEscapesLikePythonQuote(t *testing.T) {
+	op, ok := Identity().Lookup("get_user_key")
+	if !ok {
+		t.Fatal("get_user_key missing")
+	}
+	got, err := op.ExpandStrict("a/b c", "k$&+,:;=@~_.-é")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "/api/v1/users/a%2Fb%20c/keys/k%24%26%2B%2C%3A%3B%3D%40~_.-%C3%A9"
+	if got != want {
+		t.Errorf("ExpandStrict = %q, want %q", got, want)
+	}
+	// The fake routes it back to the same values.
+	m, params, ok := Identity().Match("GET", got)
+	if !ok || m.ID != "get_user_key" || params["principal_id"] != "a/b c" || params["key_id"] != "k$&+,:;=@~_.-é" {
+		t.Errorf("Match = %v %v %v", m.ID, params, ok)
+	}
+	if _, err := op.ExpandStrict("me", ".."); err == nil {
+		t.Error("a dot segment was accepted")
+	}
+}
+
+func TestIdentityTableIsSeparate(t *testing.T) {
+	for _, o := range Identity().All() {
+		if _, ok := Builtin().Lookup(o.ID); ok {
+			t.Errorf("%s is in both tables", o.ID)
+		}
+		if o.Section != SectionIdentity || o.Source != SourceBuiltin {
+			t.Errorf("%s: section %q source %q", o.ID, o.Section, o.Source)
+		}
+	}
+	if Identity().Len() != 11 {
+		t.Errorf("identity table has %d rows, want 11", Identity().Len())
+	}
+}

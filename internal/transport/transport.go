@@ -36,6 +36,8 @@ type Options struct {
 	Logger *slog.Logger
 	// OnResponse is called with every response of a registry request, retried attempts included.
 	OnResponse func(*http.Response)
+	// Auth supplies the bearer token of registry requests (nil = none is added).
+	Auth Authorizer
 }
 
 // Request describes one logical HTTP request, replayed on each attempt.
@@ -60,6 +62,9 @@ type Request struct {
 	Label string
 	// CheckRedirectURL, when set, must accept the target of every redirect (presigned URL policy).
 	CheckRedirectURL func(*url.URL) error
+	// Auth supplies this request's bearer token, overriding Options.Auth (which applies to registry requests
+	// only); the identity service's calls use it.
+	Auth Authorizer
 }
 
 // Transport performs requests with retries. It is safe for concurrent use.
@@ -100,9 +105,8 @@ func New(opts Options) *Transport {
 	return &Transport{client: rc, opts: opts, tripper: tripper}
 }
 
-// Do sends r, retrying per the policy. It returns the final response (any status) with the number of
-// attempts made; the caller closes the body. err is non-nil only when no response was obtained.
-func (t *Transport) Do(ctx context.Context, r *Request) (resp *http.Response, attempts int, err error) {
+// send sends r, retrying per the policy (Do adds the registry's bearer token first).
+func (t *Transport) send(ctx context.Context, r *Request) (resp *http.Response, attempts int, err error) {
 	st := &attemptState{
 		method:     r.Method,
 		idempotent: isIdempotent(r.Method) || r.RetryUnsafe,
