@@ -210,12 +210,9 @@ func (c *Client) RollbackBranch(ctx context.Context, branch *types.SnapshotTag, 
 	if steps < 1 {
 		return nil, &ValidationError{Field: "steps", Rule: "gte", Param: "1", Length: -1, Msg: "steps must be >= 1, got " + itoa(steps)}
 	}
-	cur, err := c.GetTag(ctx, branch.ID)
+	cur, err := c.rereadMovable(ctx, branch, errBaselineRollback)
 	if err != nil {
 		return nil, err
-	}
-	if isBaselineTag(cur) {
-		return nil, errBaselineRollback()
 	}
 	history, err := c.GetTagHistory(ctx, branch.ID)
 	if err != nil {
@@ -239,6 +236,19 @@ func (c *Client) BranchHistory(ctx context.Context, branch *types.SnapshotTag) (
 		return nil, err
 	}
 	return c.GetTagHistory(ctx, branch.ID)
+}
+
+// rereadMovable re-reads a branch that is about to move, so that a stale copy cannot rewind it, and refuses
+// it with refuse() when it turns out to be the baseline.
+func (c *Client) rereadMovable(ctx context.Context, branch *types.SnapshotTag, refuse func() error) (*types.SnapshotTag, error) {
+	cur, err := c.GetTag(ctx, branch.ID)
+	if err != nil {
+		return nil, err
+	}
+	if isBaselineTag(cur) {
+		return nil, refuse()
+	}
+	return cur, nil
 }
 
 func errBaselineRollback() error {

@@ -101,12 +101,9 @@ func (c *Client) CommitToBranch(ctx context.Context, systemID string, branch *ty
 	if isBaselineTag(branch) {
 		return nil, errBaselineCommit()
 	}
-	tag, err := c.GetTag(ctx, branch.ID)
+	tag, err := c.rereadMovable(ctx, branch, errBaselineCommit)
 	if err != nil {
 		return nil, err
-	}
-	if isBaselineTag(tag) {
-		return nil, errBaselineCommit()
 	}
 	body, err := c.commitBody(ctx, tag, change)
 	if err != nil {
