@@ -20,15 +20,15 @@ type HealthStatus struct {
 
 // LivenessCheck calls the registry's liveness probe, GET /api/v2/health/liveness (Python liveness_check).
 func (c *Client) LivenessCheck(ctx context.Context) (*HealthStatus, error) {
-	return c.probe(ctx, "liveness_check")
+	return c.probe(ctx, ops.LivenessCheck)
 }
 
 // ReadinessCheck calls the registry's readiness probe, GET /api/v2/health/readiness (Python readiness_check).
 func (c *Client) ReadinessCheck(ctx context.Context) (*HealthStatus, error) {
-	return c.probe(ctx, "readiness_check")
+	return c.probe(ctx, ops.ReadinessCheck)
 }
 
-func (c *Client) probe(ctx context.Context, op string) (*HealthStatus, error) {
+func (c *Client) probe(ctx context.Context, op ops.ID) (*HealthStatus, error) {
 	h := &HealthStatus{}
 	err := c.invoke(ctx, request{op: op, stream: func(resp *http.Response) error {
 		h.StatusCode = resp.StatusCode
@@ -47,7 +47,7 @@ func (c *Client) probe(ctx context.Context, op string) (*HealthStatus, error) {
 // verdict never fails a request; warnings are logged once per client and verdict.
 func (c *Client) CheckCompatibility(ctx context.Context) (*CompatibilityResult, error) {
 	var result *CompatibilityResult
-	err := c.invoke(ctx, request{op: "readiness_check", stream: func(resp *http.Response) error {
+	err := c.invoke(ctx, request{op: ops.ReadinessCheck, stream: func(resp *http.Response) error {
 		if r, ok := parseCompatibility(resp.Header); ok {
 			result = &r
 		}

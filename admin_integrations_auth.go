@@ -1,12 +1,13 @@
 package istari
 
-// This file holds the auth integration upload composites (operations.md §10): the registration document is
+// This file holds the auth integration upload composites: the registration document is
 // uploaded as a revision, then the wire calls of admin_integrations.go register it.
 
 import (
 	"context"
 
 	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -26,7 +27,7 @@ func (c *Client) CreateAuthIntegration(ctx context.Context, authIntegrationType 
 	if err := requireRegularFile(authRegistrationPath); err != nil {
 		return nil, err
 	}
-	return addWith(ctx, c, pathSource(authRegistrationPath), nil, "create_auth_integration",
+	return addWith(ctx, c, pathSource(authRegistrationPath), nil, ops.CreateAuthIntegration,
 		func(ctx context.Context, rev *types.FileRevision) (*types.AuthIntegration, error) {
 			return c.createAuthIntegration(ctx, &types.NewAuthIntegration{
 				AuthIntegrationType: authIntegrationType, AppIntegrationID: appIntegrationID, AuthType: authType, Revision: *rev,
@@ -66,7 +67,7 @@ func (c *Client) UpdateAuthIntegration(ctx context.Context, authIntegrationID st
 	if err := requireRegularFile(path); err != nil {
 		return nil, err
 	}
-	return updateWith(ctx, c, pathSource(path), nil, "update_auth_integration",
+	return updateWith(ctx, c, pathSource(path), nil, ops.UpdateAuthIntegration,
 		func(ctx context.Context) (*types.FileRevision, error) {
 			a, err := c.GetAuthIntegration(ctx, authIntegrationID)
 			if err != nil {

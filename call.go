@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/internal/query"
 	"github.com/istari-sdk/istari-go/internal/transport"
 	"github.com/istari-sdk/istari-go/internal/validate"
@@ -16,7 +17,7 @@ import (
 
 // request is one registry operation as the domain files describe it; invoke does the rest.
 type request struct {
-	op     string                     // operation id, e.g. "list_files"
+	op     ops.ID                     // operation id, e.g. ops.ListFiles
 	path   []string                   // path parameter values in template order
 	query  any                        // nil, url.Values, or a params struct (validated, then encoded)
 	body   any                        // nil = no body; otherwise JSON (json.RawMessage passes through)
@@ -33,7 +34,7 @@ func (c *Client) invoke(ctx context.Context, r request) error {
 			return err
 		}
 	}
-	op, ok := c.ops.Lookup(r.op)
+	op, ok := c.ops.Lookup(string(r.op))
 	if !ok {
 		return fmt.Errorf("istari: unknown operation %q", r.op)
 	}

@@ -129,7 +129,7 @@ func userAgent(suffix string) string {
 }
 
 // encodeAPIHashes renders X-Istari-Client-Api-Hashes as "Tag=hash" pairs joined by commas, sorted by
-// tag and restricted to tags when set. The real encoding is not public (core.md §2.2), so the header is
+// tag and restricted to tags when set. The registry's real encoding is not public, so the header is
 // only sent when the caller supplies the hashes.
 func encodeAPIHashes(hashes map[string]string, tags []string) string {
 	if len(hashes) == 0 {

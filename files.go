@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/internal/storage"
 	"github.com/istari-sdk/istari-go/types"
 )
@@ -40,63 +41,63 @@ type SearchResourcesParams struct {
 
 // createFile registers a file whose first revision was uploaded (operation create_file).
 func (c *Client) createFile(ctx context.Context, rev *types.FileRevision) (*types.File, error) {
-	return invokeOne[types.File](ctx, c, request{op: "create_file", body: rev})
+	return invokeOne[types.File](ctx, c, request{op: ops.CreateFile, body: rev})
 }
 
 // updateFile appends an uploaded revision to a file (operation update_file).
 func (c *Client) updateFile(ctx context.Context, fileID string, rev *types.FileRevision) (*types.File, error) {
-	return invokeOne[types.File](ctx, c, request{op: "update_file", path: []string{fileID}, body: rev})
+	return invokeOne[types.File](ctx, c, request{op: ops.UpdateFile, path: []string{fileID}, body: rev})
 }
 
 // updateFileProperties sets a file's new properties token (operation update_file_properties).
 func (c *Client) updateFileProperties(ctx context.Context, fileID string, body *types.TokenWithProperties) (*types.File, error) {
-	return invokeOne[types.File](ctx, c, request{op: "update_file_properties", path: []string{fileID}, body: body})
+	return invokeOne[types.File](ctx, c, request{op: ops.UpdateFileProperties, path: []string{fileID}, body: body})
 }
 
 // GetFile returns a file with its revisions, oldest first (Python Client.get_file, operation get_file).
 func (c *Client) GetFile(ctx context.Context, fileID string) (*types.File, error) {
-	return invokeOne[types.File](ctx, c, request{op: "get_file", path: []string{fileID}})
+	return invokeOne[types.File](ctx, c, request{op: ops.GetFile, path: []string{fileID}})
 }
 
 // ListFiles lists files page by page (Python Client.list_files, operation list_files). Very large tenants can
 // answer 500 after about 30 s; narrow the filters then.
 func (c *Client) ListFiles(ctx context.Context, params *ListFilesParams) (*Page[types.File], error) {
-	return listPage[types.File](ctx, c, "list_files", nil, params)
+	return listPage[types.File](ctx, c, ops.ListFiles, nil, params)
 }
 
 // ArchiveFile archives a file, a soft delete (Python Client.archive_file, operation archive_file). With a nil
 // reason no body is sent.
 func (c *Client) ArchiveFile(ctx context.Context, fileID string, reason *string) (*types.File, error) {
-	return archiveCall[types.File](ctx, c, "archive_file", fileID, reason)
+	return archiveCall[types.File](ctx, c, ops.ArchiveFile, fileID, reason)
 }
 
 // RestoreFile restores an archived file (Python Client.restore_file, operation restore_file).
 func (c *Client) RestoreFile(ctx context.Context, fileID string, reason *string) (*types.File, error) {
-	return archiveCall[types.File](ctx, c, "restore_file", fileID, reason)
+	return archiveCall[types.File](ctx, c, ops.RestoreFile, fileID, reason)
 }
 
 // GetRevision returns one file revision (Python Client.get_revision, operation get_revision).
 func (c *Client) GetRevision(ctx context.Context, revisionID string) (*types.FileRevision, error) {
-	return invokeOne[types.FileRevision](ctx, c, request{op: "get_revision", path: []string{revisionID}})
+	return invokeOne[types.FileRevision](ctx, c, request{op: ops.GetRevision, path: []string{revisionID}})
 }
 
 // ArchiveFileRevision archives one revision (Python Client.archive_file_revision, operation
 // archive_file_revision).
 func (c *Client) ArchiveFileRevision(ctx context.Context, fileRevisionID string, reason *string) (*types.FileRevision, error) {
-	return archiveCall[types.FileRevision](ctx, c, "archive_file_revision", fileRevisionID, reason)
+	return archiveCall[types.FileRevision](ctx, c, ops.ArchiveFileRevision, fileRevisionID, reason)
 }
 
 // RestoreFileRevision restores one revision (Python Client.restore_file_revision, operation
 // restore_file_revision).
 func (c *Client) RestoreFileRevision(ctx context.Context, fileRevisionID string, reason *string) (*types.FileRevision, error) {
-	return archiveCall[types.FileRevision](ctx, c, "restore_file_revision", fileRevisionID, reason)
+	return archiveCall[types.FileRevision](ctx, c, ops.RestoreFileRevision, fileRevisionID, reason)
 }
 
 // GetResource returns a resource by type and id (Python Client.get_resource, operation get_resource):
 // *types.Model for "model", *types.Artifact for "artifact", else *types.RawResource.
 func (c *Client) GetResource(ctx context.Context, resourceType, resourceID string) (types.Resource, error) {
 	var raw json.RawMessage
-	if err := c.invoke(ctx, request{op: "get_resource", path: []string{resourceType, resourceID}, out: &raw}); err != nil {
+	if err := c.invoke(ctx, request{op: ops.GetResource, path: []string{resourceType, resourceID}, out: &raw}); err != nil {
 		return nil, err
 	}
 	res, err := types.DecodeResource(resourceType, raw)
@@ -109,7 +110,7 @@ func (c *Client) GetResource(ctx context.Context, resourceType, resourceID strin
 // ListResources lists resources of every type page by page (Python Client.list_resources, operation
 // list_resources). Very large tenants can answer 500 after about 30 s.
 func (c *Client) ListResources(ctx context.Context, params *ListResourcesParams) (*Page[types.ResourceSearchItem], error) {
-	return listPage[types.ResourceSearchItem](ctx, c, "list_resources", nil, params)
+	return listPage[types.ResourceSearchItem](ctx, c, ops.ListResources, nil, params)
 }
 
 // SearchResources runs a full-text search over resources (Python Client.search_resources, operation
@@ -118,11 +119,11 @@ func (c *Client) SearchResources(ctx context.Context, params *SearchResourcesPar
 	if params == nil {
 		return nil, newValidationError("search_term", "required", "", "is required")
 	}
-	return listPage[types.CustomizedResourceSearchItem](ctx, c, "search_resources", nil, params)
+	return listPage[types.CustomizedResourceSearchItem](ctx, c, ops.SearchResources, nil, params)
 }
 
 // archiveCall performs an archive_*/restore_* operation that answers the updated object.
-func archiveCall[T any](ctx context.Context, c *Client, op, id string, reason *string) (*T, error) {
+func archiveCall[T any](ctx context.Context, c *Client, op ops.ID, id string, reason *string) (*T, error) {
 	return invokeOne[T](ctx, c, request{op: op, path: []string{id}, body: archiveBody(reason)})
 }
 
@@ -149,20 +150,20 @@ func (c *Client) archiveDispatch(ctx context.Context, prefix string, a types.Arc
 		return newValidationError("object", "oneof", "file file_revision model artifact comment job system",
 			"cannot be archived or restored: no operation "+prefix+kind)
 	}
-	return c.invoke(ctx, request{op: prefix + kind, path: []string{a.GetID()}, body: archiveBody(reason)})
+	return c.invoke(ctx, request{op: ops.ID(prefix + kind), path: []string{a.GetID()}, body: archiveBody(reason)})
 }
 
 // AddFile uploads the file at path and registers it as a new file (Python Client.add_file: create_revision,
 // then create_file). Options over 255 characters fail locally. When the registration fails after the upload,
 // the error names the content sha of the orphaned blob.
 func (c *Client) AddFile(ctx context.Context, path string, opts *UploadOptions) (*types.File, error) {
-	return addWith(ctx, c, pathSource(path), opts, "create_file", c.createFile)
+	return addWith(ctx, c, pathSource(path), opts, ops.CreateFile, c.createFile)
 }
 
 // AddFileFromReader is AddFile for content read from r; name is the file name with its extension
 // (Go-only: Python Client.add_file takes a path).
 func (c *Client) AddFileFromReader(ctx context.Context, name string, r io.Reader, opts *UploadOptions) (*types.File, error) {
-	return addWith(ctx, c, readerSource(name, r), opts, "create_file", c.createFile)
+	return addWith(ctx, c, readerSource(name, r), opts, ops.CreateFile, c.createFile)
 }
 
 // UpdateFile uploads new content for a file and appends it as a revision (Python Client.update_file: get_file,
@@ -181,7 +182,7 @@ func (c *Client) updateFileWith(ctx context.Context, fileID string, open func() 
 	if fileID == "" {
 		return nil, newValidationError("file_id", "required", "", "is required")
 	}
-	return updateWith(ctx, c, open, opts, "update_file",
+	return updateWith(ctx, c, open, opts, ops.UpdateFile,
 		func(ctx context.Context) (*types.FileRevision, error) {
 			f, err := c.GetFile(ctx, fileID)
 			if err != nil {
@@ -299,7 +300,7 @@ func readerSource(name string, r io.Reader) func() (uploadSource, error) {
 }
 
 // addWith is the shape of every add_* composite: validate, upload, register (orphan-aware).
-func addWith[T any](ctx context.Context, c *Client, open func() (uploadSource, error), opts *UploadOptions, op string,
+func addWith[T any](ctx context.Context, c *Client, open func() (uploadSource, error), opts *UploadOptions, op ops.ID,
 	register func(context.Context, *types.FileRevision) (*T, error)) (*T, error) {
 	rev, err := c.revisionWith(ctx, open, "", opts)
 	if err != nil {
@@ -314,7 +315,7 @@ func addWith[T any](ctx context.Context, c *Client, open func() (uploadSource, e
 
 // updateWith is the shape of every update_* composite: validate, GET the object for its current content salt,
 // upload with that salt, register the new revision.
-func updateWith[T any](ctx context.Context, c *Client, open func() (uploadSource, error), opts *UploadOptions, op string,
+func updateWith[T any](ctx context.Context, c *Client, open func() (uploadSource, error), opts *UploadOptions, op ops.ID,
 	current func(context.Context) (*types.FileRevision, error),
 	register func(context.Context, *types.FileRevision) (*T, error)) (*T, error) {
 	if err := c.validateUpload(opts); err != nil {

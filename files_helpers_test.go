@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"testing"
 
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -15,7 +16,7 @@ func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
 // invokeRaw calls an operation with no parameters at all (to see the server's own validation).
 func (c *Client) invokeRaw(ctx context.Context, op string) (json.RawMessage, error) {
 	var out json.RawMessage
-	err := c.invoke(ctx, request{op: op, query: url.Values{}, out: &out})
+	err := c.invoke(ctx, request{op: ops.ID(op), query: url.Values{}, out: &out})
 	return out, err
 }
 

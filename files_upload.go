@@ -1,6 +1,6 @@
 package istari
 
-// Upload core (operations.md §3.3, §12.2; core.md §4-§5).
+// Upload core: content and properties blobs uploaded to presigned URLs, and the client-built revision.
 //
 // Other domains (AddJob, UpdateJob, AddFunctionAuthSecret, auth integrations) upload through one helper:
 //
@@ -9,7 +9,7 @@ package istari
 // src comes from sourceFromPath(path), sourceFromReader(name, r) or sourceFromBytes(name, b); uploadRevision
 // always releases it (closes the file, removes a spool), success or not. salt "" means a new random salt; pass
 // the current revision.content_token.salt on updates. opts may be nil. The result is the client-built
-// FileRevision body (§3.3) to send to the registry; nothing is registered yet. Validate opts with
+// FileRevision body to send to the registry; nothing is registered yet. Validate opts with
 // c.validateUpload(opts) before building a source from a reader if you want to fail before spooling it.
 
 import (
@@ -27,11 +27,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/internal/storage"
 	"github.com/istari-sdk/istari-go/types"
 )
 
-// maxColumn is the registry's column width for revision metadata (operations.md §2.6).
+// maxColumn is the registry's column width for revision metadata: longer values are not storable.
 const maxColumn = 255
 
 // UploadOptions are the optional settings of an upload (Python's sources, description, display_name,
@@ -269,7 +270,7 @@ func storageError(op string, err error) error {
 
 // afterUpload wraps the failure of the registry call that follows an upload: the blobs stay in storage
 // (orphans), so their sha is logged at WARN and named in the error, which still wraps the *APIError.
-func (c *Client) afterUpload(ctx context.Context, op string, rev *types.FileRevision, err error) error {
+func (c *Client) afterUpload(ctx context.Context, op ops.ID, rev *types.FileRevision, err error) error {
 	if err == nil {
 		return nil
 	}

@@ -1,6 +1,7 @@
 package istari
 
-// This file holds the jobs upload composites AddJob and UpdateJob (operations.md §4.2, §4.3).
+// This file holds the jobs upload composites AddJob and UpdateJob: the job's parameters are uploaded
+// as a revision's content, then the job is registered.
 
 import (
 	"context"
@@ -12,6 +13,7 @@ import (
 	"os"
 
 	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -103,7 +105,7 @@ func (c *Client) AddJob(ctx context.Context, modelID string, function string, op
 		}
 	}
 	if err != nil {
-		return nil, c.afterUpload(ctx, "create_model_job", rev, err)
+		return nil, c.afterUpload(ctx, ops.CreateModelJob, rev, err)
 	}
 	return job, nil
 }
@@ -185,7 +187,7 @@ func (c *Client) updateJobWith(ctx context.Context, jobID string, open func() (u
 	if jobID == "" {
 		return nil, newValidationError("job_id", "required", "", "is required")
 	}
-	return updateWith(ctx, c, open, opts, "update_job",
+	return updateWith(ctx, c, open, opts, ops.UpdateJob,
 		func(ctx context.Context) (*types.FileRevision, error) {
 			j, err := c.GetJob(ctx, jobID)
 			if err != nil {

@@ -1,7 +1,6 @@
 package types
 
-// This file holds the users, tokens, integrations, secrets, storage and health types (types.md §9, operations.md
-// §11-§12).
+// This file holds the users, tokens, integrations, secrets, storage and health types.
 
 import (
 	"bytes"

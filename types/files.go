@@ -1,6 +1,6 @@
 package types
 
-// This file holds the files, models & artifacts types (types.md §4).
+// This file holds the files, models & artifacts types.
 
 import (
 	"encoding/json"

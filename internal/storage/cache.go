@@ -13,7 +13,7 @@ import (
 	"sync/atomic"
 )
 
-// Cache is the filesystem cache of verified downloads (core.md §6.1). Entries are keyed by
+// Cache is the filesystem cache of verified downloads. Entries are keyed by
 // SHAKE-256(sha ‖ salt): <root>/<4 hex>/<64 hex>. The root is created lazily on the first write when none was
 // configured. Every read verifies the checksum; a corrupt entry is deleted and refetched.
 type Cache struct {
@@ -230,7 +230,7 @@ func (c *Cache) Remove(ctx context.Context, sha, salt string) error {
 	return nil
 }
 
-// Close cleans up (core.md §6.2): the whole root when the SDK created it, otherwise only the entries and
+// Close cleans up: the whole root when the SDK created it, otherwise only the entries and
 // the (then empty) shard directories this cache created.
 func (c *Cache) Close() error {
 	c.mu.Lock()

@@ -1,4 +1,4 @@
-// Package storage holds the byte-level work of uploads and downloads (core.md §4-§6): salts and ids, the
+// Package storage holds the byte-level work of uploads and downloads: salts and ids, the
 // streaming SHA-384 checksum, presigned transfers through the SDK's one retrying transport, progress
 // accounting and the filesystem cache. It knows nothing about registry operations.
 package storage
@@ -18,7 +18,7 @@ import (
 // memory stays flat whatever the file size.
 const bufSize = 256 << 10
 
-// NewSalt returns a fresh salt: 32 random bytes as 64 lowercase hex characters (core.md §4).
+// NewSalt returns a fresh salt: 32 random bytes as 64 lowercase hex characters.
 func NewSalt() string {
 	var b [32]byte
 	_, _ = rand.Read(b[:])

@@ -42,7 +42,7 @@ func (t *Transfers) header(rawURL string) http.Header {
 	h := http.Header{}
 	h.Set("User-Agent", t.UserAgent)
 	if u, err := url.Parse(rawURL); err == nil && strings.HasSuffix(u.Hostname(), ".blob.core.windows.net") {
-		h.Set("X-Ms-Blob-Type", "BlockBlob") // Azure SAS URLs require it (operations.md §12.2)
+		h.Set("X-Ms-Blob-Type", "BlockBlob") // Azure SAS URLs require it
 	}
 	return h
 }
