@@ -2,21 +2,18 @@ package istari
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 
 	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/internal/transport"
+	"github.com/istari-sdk/istari-go/types"
 )
 
 // HealthStatus is the answer of a health probe (Python: the return value of Client.liveness_check and
-// Client.readiness_check). Its JSON shape is not public, so the raw body is kept.
-type HealthStatus struct {
-	StatusCode int             // HTTP status of the probe
-	Raw        json.RawMessage // body as sent (JSON, or text)
-}
+// Client.readiness_check): the HTTP status and the raw body.
+type HealthStatus = types.HealthStatus
 
 // LivenessCheck calls the registry's liveness probe, GET /api/v2/health/liveness (Python liveness_check).
 func (c *Client) LivenessCheck(ctx context.Context) (*HealthStatus, error) {

@@ -67,16 +67,19 @@ func (c *Client) UpdateAuthIntegration(ctx context.Context, authIntegrationID st
 	if err := requireRegularFile(path); err != nil {
 		return nil, err
 	}
-	return updateWith(ctx, c, pathSource(path), nil, ops.UpdateAuthIntegration,
-		func(ctx context.Context) (*types.FileRevision, error) {
-			a, err := c.GetAuthIntegration(ctx, authIntegrationID)
-			if err != nil {
-				return nil, err
-			}
-			return a.File.Revision(), nil
-		},
-		func(ctx context.Context, rev *types.FileRevision) (*types.AuthIntegration, error) {
+	return updateWith(ctx, c, "auth_integration_id", authIntegrationID, pathSource(path), nil, ops.UpdateAuthIntegration,
+		c.authIntegrationFile,
+		func(ctx context.Context, id string, rev *types.FileRevision) (*types.AuthIntegration, error) {
 			body.Revision = rev
-			return c.updateAuthIntegration(ctx, authIntegrationID, body)
+			return c.updateAuthIntegration(ctx, id, body)
 		})
+}
+
+// authIntegrationFile returns the registration document of an auth integration (nil when it has none).
+func (c *Client) authIntegrationFile(ctx context.Context, id string) (*types.File, error) {
+	a, err := c.GetAuthIntegration(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return a.File, nil
 }

@@ -5,11 +5,9 @@ import (
 	"fmt"
 
 	"github.com/istari-sdk/istari-go/internal/ops"
+	"github.com/istari-sdk/istari-go/internal/upload"
 	"github.com/istari-sdk/istari-go/types"
 )
-
-// maxBulk is the most objects one bulk storage or bulk artifact call accepts.
-const maxBulk = 10
 
 // GenerateUploadURL asks the registry for a presigned, one-time upload URL for the object with the given sha
 // and salt (Python Client.generate_upload_url, operation generate_upload_url; its route and shapes are
@@ -36,7 +34,7 @@ func (c *Client) GenerateDownloadURL(ctx context.Context, body *types.UploadURLR
 // generate_upload_urls_bulk, operation generate_upload_urls_bulk; used by CreateRevisionsBulk). More than 10
 // or none fails locally with *ValidationError.
 func (c *Client) GenerateUploadURLsBulk(ctx context.Context, body []types.UploadURLRequest) ([]types.PresignedURL, error) {
-	if len(body) == 0 || len(body) > maxBulk {
+	if len(body) == 0 || len(body) > upload.MaxBulk {
 		return nil, &ValidationError{Field: "body", Rule: "max", Param: "10", Length: len(body), Msg: fmt.Sprintf("must hold 1 to 10 objects (got %d)", len(body))}
 	}
 	for i := range body {

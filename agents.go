@@ -102,13 +102,13 @@ func (c *Client) ListAgentStatusHistory(ctx context.Context, agentID string, par
 // ArchiveAgent archives an agent: it claims no new jobs, running jobs continue (Python Client.archive_agent,
 // operation archive_agent). reason nil sends no body.
 func (c *Client) ArchiveAgent(ctx context.Context, agentID string, reason *string) (*types.Agent, error) {
-	return invokeOne[types.Agent](ctx, c, request{op: ops.ArchiveAgent, path: []string{agentID}, body: archiveBody(reason)})
+	return archiveCall[types.Agent](ctx, c, ops.ArchiveAgent, agentID, reason)
 }
 
 // RestoreAgent restores an archived agent (Python Client.restore_agent, operation restore_agent). reason nil
 // sends no body.
 func (c *Client) RestoreAgent(ctx context.Context, agentID string, reason *string) (*types.Agent, error) {
-	return invokeOne[types.Agent](ctx, c, request{op: ops.RestoreAgent, path: []string{agentID}, body: archiveBody(reason)})
+	return archiveCall[types.Agent](ctx, c, ops.RestoreAgent, agentID, reason)
 }
 
 // CreateAgentPool creates an agent pool (Python Client.create_agent_pool, operation create_agent_pool).
@@ -158,13 +158,13 @@ func (c *Client) DeleteAgentPool(ctx context.Context, agentPoolID string) error 
 // ArchiveAgentPool archives an agent pool; jobs routed to it wait until it is restored (Python
 // Client.archive_agent_pool, operation archive_agent_pool). reason nil sends no body.
 func (c *Client) ArchiveAgentPool(ctx context.Context, agentPoolID string, reason *string) (*types.AgentPool, error) {
-	return invokeOne[types.AgentPool](ctx, c, request{op: ops.ArchiveAgentPool, path: []string{agentPoolID}, body: archiveBody(reason)})
+	return archiveCall[types.AgentPool](ctx, c, ops.ArchiveAgentPool, agentPoolID, reason)
 }
 
 // RestoreAgentPool restores an archived agent pool (Python Client.restore_agent_pool, operation
 // restore_agent_pool). reason nil sends no body.
 func (c *Client) RestoreAgentPool(ctx context.Context, agentPoolID string, reason *string) (*types.AgentPool, error) {
-	return invokeOne[types.AgentPool](ctx, c, request{op: ops.RestoreAgentPool, path: []string{agentPoolID}, body: archiveBody(reason)})
+	return archiveCall[types.AgentPool](ctx, c, ops.RestoreAgentPool, agentPoolID, reason)
 }
 
 // ListAgentPoolAgentsParams are the paging options of ListAgentPoolAgents.

@@ -138,6 +138,12 @@ func drainAndClose(body io.ReadCloser) {
 	_ = body.Close()
 }
 
+// archiveCall performs an archive_*/restore_* operation that answers the updated object: every resource's
+// Archive*/Restore* method is this one line.
+func archiveCall[T any](ctx context.Context, c *Client, op ops.ID, id string, reason *string) (*T, error) {
+	return invokeOne[T](ctx, c, request{op: op, path: []string{id}, body: archiveBody(reason)})
+}
+
 // archiveBody is the optional Archive/Restore body: none at all when no reason is given.
 func archiveBody(reason *string) any {
 	if reason == nil {

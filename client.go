@@ -1,7 +1,6 @@
 package istari
 
 import (
-	"context"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -47,7 +46,7 @@ func NewClient(cfg Configuration) (*Client, error) {
 	}
 	logger := cfg.Logger
 	if logger == nil {
-		logger = slog.New(discardHandler{})
+		logger = slog.New(slog.DiscardHandler)
 	}
 	httpClient := cfg.HTTPClient
 	if httpClient == nil {
@@ -152,11 +151,3 @@ func encodeAPIHashes(hashes map[string]string, tags []string) string {
 	}
 	return strings.Join(parts, ",")
 }
-
-// discardHandler is a silent slog handler (the default logger).
-type discardHandler struct{}
-
-func (discardHandler) Enabled(context.Context, slog.Level) bool  { return false }
-func (discardHandler) Handle(context.Context, slog.Record) error { return nil }
-func (d discardHandler) WithAttrs([]slog.Attr) slog.Handler      { return d }
-func (d discardHandler) WithGroup(string) slog.Handler           { return d }

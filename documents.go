@@ -111,14 +111,14 @@ func (c *Client) ListConfigurationDocuments(ctx context.Context, configurationID
 // ArchiveDocument archives a document (Python Client.archive_document, operation archive_document). A nil
 // reason sends no body.
 func (c *Client) ArchiveDocument(ctx context.Context, documentID string, reason *string) (*types.Document, error) {
-	return invokeOne[types.Document](ctx, c, request{op: ops.ArchiveDocument, path: []string{documentID}, body: archiveBody(reason)})
+	return archiveCall[types.Document](ctx, c, ops.ArchiveDocument, documentID, reason)
 }
 
 // RestoreDocument restores an archived document (Python Client.restore_document, operation restore_document;
 // added by symmetry with archive_document, its existence is unconfirmed: expect ErrNotFound or
 // ErrMethodNotAllowed from registries without it). A nil reason sends no body.
 func (c *Client) RestoreDocument(ctx context.Context, documentID string, reason *string) (*types.Document, error) {
-	return invokeOne[types.Document](ctx, c, request{op: ops.RestoreDocument, path: []string{documentID}, body: archiveBody(reason)})
+	return archiveCall[types.Document](ctx, c, ops.RestoreDocument, documentID, reason)
 }
 
 // ExportDocument streams a document rendered as json (ProseMirror), markdown, docx or pdf to w (Python

@@ -6,13 +6,10 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"strings"
-	"time"
-	"unicode/utf8"
 
 	"github.com/istari-sdk/istari-go/enums"
 	"github.com/istari-sdk/istari-go/internal/ops"
-	"github.com/istari-sdk/istari-go/internal/storage"
+	"github.com/istari-sdk/istari-go/internal/upload"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -122,11 +119,6 @@ func (c *Client) SearchResources(ctx context.Context, params *SearchResourcesPar
 	return listPage[types.CustomizedResourceSearchItem](ctx, c, ops.SearchResources, nil, params)
 }
 
-// archiveCall performs an archive_*/restore_* operation that answers the updated object.
-func archiveCall[T any](ctx context.Context, c *Client, op ops.ID, id string, reason *string) (*T, error) {
-	return invokeOne[T](ctx, c, request{op: op, path: []string{id}, body: archiveBody(reason)})
-}
-
 // Archive archives any archivable object by dispatching on its ArchiveKind to archive_<kind> (Python
 // obj.archive(reason)): file, file_revision, model, artifact, comment, job or system (any kind whose
 // archive_<kind> operation exists). The updated object is not decoded; fetch it again when needed. With a nil
@@ -178,21 +170,8 @@ func (c *Client) UpdateFileFromReader(ctx context.Context, fileID, name string, 
 	return c.updateFileWith(ctx, fileID, readerSource(name, r), opts)
 }
 
-func (c *Client) updateFileWith(ctx context.Context, fileID string, open func() (uploadSource, error), opts *UploadOptions) (*types.File, error) {
-	if fileID == "" {
-		return nil, newValidationError("file_id", "required", "", "is required")
-	}
-	return updateWith(ctx, c, open, opts, ops.UpdateFile,
-		func(ctx context.Context) (*types.FileRevision, error) {
-			f, err := c.GetFile(ctx, fileID)
-			if err != nil {
-				return nil, err
-			}
-			return f.Revision(), nil
-		},
-		func(ctx context.Context, rev *types.FileRevision) (*types.File, error) {
-			return c.updateFile(ctx, fileID, rev)
-		})
+func (c *Client) updateFileWith(ctx context.Context, fileID string, open upload.Opener, opts *UploadOptions) (*types.File, error) {
+	return updateWith(ctx, c, "file_id", fileID, open, opts, ops.UpdateFile, c.GetFile, c.updateFile)
 }
 
 // UpdateFileProperties changes a file's metadata without new content (Python Client.update_file_properties):
@@ -231,15 +210,15 @@ func (c *Client) UpdateRevisionProperties(ctx context.Context, rev *types.FileRe
 		VersionName:        pick(meta.VersionName, rev.VersionName),
 		ExternalIdentifier: pick(meta.ExternalIdentifier, rev.ExternalIdentifier),
 	}
-	if err := c.validateUpload(&merged); err != nil {
-		return nil, err
+	if err := merged.internal().Validate(); err != nil {
+		return nil, uploadErr(err)
 	}
 	props := types.Properties{
 		FileName: deref(rev.Name), Extension: deref(rev.Extension), Size: rev.Size, MIME: rev.MIME,
 		Description: merged.Description, VersionName: merged.VersionName,
 		ExternalIdentifier: merged.ExternalIdentifier, DisplayName: merged.DisplayName,
 	}
-	tok, err := c.uploadProperties(ctx, &props)
+	tok, err := c.files.up.Properties(ctx, &props)
 	if err != nil {
 		return nil, err
 	}
@@ -280,199 +259,12 @@ func (c *Client) UpdateRevisionContentFromReader(ctx context.Context, name strin
 	return c.revisionWith(ctx, readerSource(name, r), salt, opts)
 }
 
-func (c *Client) revisionWith(ctx context.Context, open func() (uploadSource, error), salt string, opts *UploadOptions) (*types.FileRevision, error) {
-	if err := c.validateUpload(opts); err != nil {
-		return nil, err
-	}
-	src, err := open()
-	if err != nil {
-		return nil, err
-	}
-	return c.uploadRevision(ctx, src, salt, opts)
-}
-
-func pathSource(path string) func() (uploadSource, error) {
-	return func() (uploadSource, error) { return sourceFromPath(path) }
-}
-
-func readerSource(name string, r io.Reader) func() (uploadSource, error) {
-	return func() (uploadSource, error) { return sourceFromReader(name, r) }
-}
-
-// addWith is the shape of every add_* composite: validate, upload, register (orphan-aware).
-func addWith[T any](ctx context.Context, c *Client, open func() (uploadSource, error), opts *UploadOptions, op ops.ID,
-	register func(context.Context, *types.FileRevision) (*T, error)) (*T, error) {
-	rev, err := c.revisionWith(ctx, open, "", opts)
-	if err != nil {
-		return nil, err
-	}
-	out, err := register(ctx, rev)
-	if err != nil {
-		return nil, c.afterUpload(ctx, op, rev, err)
-	}
-	return out, nil
-}
-
-// updateWith is the shape of every update_* composite: validate, GET the object for its current content salt,
-// upload with that salt, register the new revision.
-func updateWith[T any](ctx context.Context, c *Client, open func() (uploadSource, error), opts *UploadOptions, op ops.ID,
-	current func(context.Context) (*types.FileRevision, error),
-	register func(context.Context, *types.FileRevision) (*T, error)) (*T, error) {
-	if err := c.validateUpload(opts); err != nil {
-		return nil, err
-	}
-	// Open the content first: a missing file or an over-long name fails before any request.
-	src, err := open()
-	if err != nil {
-		return nil, err
-	}
-	if err := checkSourceName(src.name); err != nil {
-		_ = src.close()
-		return nil, err
-	}
-	cur, err := current(ctx)
-	if err != nil {
-		_ = src.close()
-		return nil, err
-	}
-	salt := cur.ContentToken().Salt // "" (new salt) when the object has no revision
-	rev, err := c.uploadRevision(ctx, src, salt, opts)
-	if err != nil {
-		return nil, err
-	}
-	out, err := register(ctx, rev)
-	if err != nil {
-		return nil, c.afterUpload(ctx, op, rev, err)
-	}
-	return out, nil
-}
-
 // CreateRevisionsBulk uploads up to 10 items with presigned URLs issued in bulk and returns their client-built
 // revisions, in order (Python Client.create_revisions_bulk). More than 10 items, or an item at or above the
 // multipart threshold, fails before any upload.
 func (c *Client) CreateRevisionsBulk(ctx context.Context, items []types.UploadItem) ([]types.FileRevision, error) {
-	if err := c.checkBulk(items); err != nil {
-		return nil, err
-	}
-	type prepared struct {
-		item       types.UploadItem
-		name, ext  string
-		mime, salt string
-		sha        string
-	}
-	preps := make([]prepared, len(items))
-	reqs := make([]types.UploadURLRequest, len(items))
-	for i, it := range items {
-		name, ext, mimeType := fileFacts(it.Name)
-		salt := storage.NewSalt()
-		sha, err := hashOpen(it.Open, salt)
-		if err != nil {
-			return nil, fmt.Errorf("istari: hashing items[%d]: %w", i, err)
-		}
-		preps[i] = prepared{item: it, name: name, ext: ext, mime: mimeType, salt: salt, sha: sha}
-		reqs[i] = types.UploadURLRequest{SHA: sha, Salt: salt}
-	}
-	urls, err := c.GenerateUploadURLsBulk(ctx, reqs)
-	if err != nil {
-		return nil, err
-	}
-	for i, p := range preps {
-		if err := c.putOpen(ctx, urls[i].URL, p.item.Open, p.item.Size); err != nil {
-			return nil, fmt.Errorf("istari: uploading items[%d]: %w", i, err)
-		}
-	}
-	// Properties blobs, also issued in bulk.
-	blobs := make([][]byte, len(items))
-	for i, p := range preps {
-		size := p.item.Size
-		props := types.Properties{FileName: p.name, Extension: p.ext, Size: &size, MIME: &p.mime,
-			Description: p.item.Meta.Description, VersionName: p.item.Meta.VersionName,
-			ExternalIdentifier: p.item.Meta.ExternalIdentifier, DisplayName: p.item.Meta.DisplayName}
-		if blobs[i], err = json.Marshal(&props); err != nil {
-			return nil, err
-		}
-		salt := storage.NewSalt()
-		sha, _ := storage.SHA(strings.NewReader(string(blobs[i])), int64(len(blobs[i])), salt)
-		reqs[i] = types.UploadURLRequest{SHA: sha, Salt: salt}
-	}
-	purls, err := c.GenerateUploadURLsBulk(ctx, reqs)
-	if err != nil {
-		return nil, err
-	}
-	now := types.Timestamp{Time: time.Now().UTC()}
-	revs := make([]types.FileRevision, len(items))
-	for i, p := range preps {
-		b := blobs[i]
-		if _, err := c.files.xfer.Put(ctx, purls[i].URL, strings.NewReader(string(b)), 0, int64(len(b)), nil); err != nil {
-			return nil, fmt.Errorf("istari: uploading properties of items[%d]: %w", i, storageError("storage.put", err))
-		}
-		id := storage.NewUUID()
-		sources := make([]types.Source, 0, len(p.item.Sources))
-		for _, s := range p.item.Sources {
-			sources = append(sources, s.ToSource())
-		}
-		name, ext, mimeType, size := p.name, p.ext, p.mime, p.item.Size
-		revs[i] = types.FileRevision{
-			ID: id, Created: now,
-			ContentTok:    types.Token{ID: storage.NewUUID(), Created: now, SHA: p.sha, Salt: p.salt},
-			PropertiesTok: types.Token{ID: storage.NewUUID(), Created: now, SHA: reqs[i].SHA, Salt: reqs[i].Salt},
-			ArchiveStatusHistory: []types.ArchiveStatusEntry{{
-				ID: storage.NewUUID(), Created: now, Name: enums.ArchiveStatusNameActive, Reason: Ptr("Initial"), FileRevisionID: &id,
-			}},
-			Name: &name, Extension: &ext, Size: &size, MIME: &mimeType,
-			Description: p.item.Meta.Description, VersionName: p.item.Meta.VersionName,
-			ExternalIdentifier: p.item.Meta.ExternalIdentifier, DisplayName: p.item.Meta.DisplayName,
-			Sources: sources,
-		}
-	}
-	return revs, nil
-}
-
-func (c *Client) checkBulk(items []types.UploadItem) error {
-	if len(items) > maxBulk {
-		return &ValidationError{Field: "items", Rule: "max", Param: "10", Length: len(items), Msg: "Passed list of revisions to bulk artifact endpoint with size >10"}
-	}
-	if len(items) == 0 {
-		return &ValidationError{Field: "items", Rule: "min", Param: "1", Length: 0}
-	}
-	for i, it := range items {
-		switch {
-		case it.Name == "":
-			return &ValidationError{Field: fmt.Sprintf("items[%d].name", i), Rule: "required", Length: -1}
-		case it.Open == nil:
-			return &ValidationError{Field: fmt.Sprintf("items[%d].open", i), Rule: "required", Length: -1}
-		case it.Size < 0 || it.Size >= c.cfg.multipartThreshold():
-			return &ValidationError{Field: fmt.Sprintf("items[%d].size", i), Rule: "lt", Param: fmt.Sprint(c.cfg.multipartThreshold()), Length: -1,
-				Msg: "bulk uploads only take files below the multipart threshold"}
-		}
-		for field, v := range map[string]*string{"description": it.Meta.Description, "display_name": it.Meta.DisplayName,
-			"version_name": it.Meta.VersionName, "external_identifier": it.Meta.ExternalIdentifier} {
-			if v != nil && utf8.RuneCountInString(*v) > maxColumn {
-				return &ValidationError{Field: fmt.Sprintf("items[%d].%s", i, field), Rule: "max", Param: "255", Length: utf8.RuneCountInString(*v)}
-			}
-		}
-	}
-	return nil
-}
-
-// hashOpen computes the checksum of an UploadItem's content.
-func hashOpen(open func() (io.ReadCloser, error), salt string) (string, error) {
-	rc, err := open()
-	if err != nil {
-		return "", err
-	}
-	defer func() { _ = rc.Close() }()
-	h := storage.NewHasher(salt)
-	if _, err := storage.CopyBuffer(h, rc); err != nil {
-		return "", err
-	}
-	return h.Sum(), nil
-}
-
-// putOpen uploads an UploadItem: each attempt re-opens it.
-func (c *Client) putOpen(ctx context.Context, rawURL string, open func() (io.ReadCloser, error), size int64) error {
-	_, err := c.files.xfer.PutFunc(ctx, rawURL, open, size)
-	return storageError("storage.put", err)
+	revs, err := c.files.up.Bulk(ctx, items)
+	return revs, uploadErr(err)
 }
 
 func deref[T any](p *T) T {

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/istari-sdk/istari-go/internal/ops"
+	"github.com/istari-sdk/istari-go/internal/upload"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -69,7 +70,7 @@ func (c *Client) AddArtifactFromReader(ctx context.Context, modelID, name string
 	return c.addArtifactWith(ctx, modelID, readerSource(name, r), opts)
 }
 
-func (c *Client) addArtifactWith(ctx context.Context, modelID string, open func() (uploadSource, error), opts *UploadOptions) (*types.Artifact, error) {
+func (c *Client) addArtifactWith(ctx context.Context, modelID string, open upload.Opener, opts *UploadOptions) (*types.Artifact, error) {
 	if modelID == "" {
 		return nil, newValidationError("model_id", "required", "", "is required")
 	}
@@ -110,19 +111,6 @@ func (c *Client) UpdateArtifactFromReader(ctx context.Context, artifactID, name 
 	return c.updateArtifactWith(ctx, artifactID, readerSource(name, r), opts)
 }
 
-func (c *Client) updateArtifactWith(ctx context.Context, artifactID string, open func() (uploadSource, error), opts *UploadOptions) (*types.Artifact, error) {
-	if artifactID == "" {
-		return nil, newValidationError("artifact_id", "required", "", "is required")
-	}
-	return updateWith(ctx, c, open, opts, ops.UpdateArtifact,
-		func(ctx context.Context) (*types.FileRevision, error) {
-			a, err := c.GetArtifact(ctx, artifactID)
-			if err != nil {
-				return nil, err
-			}
-			return a.Revision(), nil
-		},
-		func(ctx context.Context, rev *types.FileRevision) (*types.Artifact, error) {
-			return c.updateArtifact(ctx, artifactID, rev)
-		})
+func (c *Client) updateArtifactWith(ctx context.Context, artifactID string, open upload.Opener, opts *UploadOptions) (*types.Artifact, error) {
+	return updateWith(ctx, c, "artifact_id", artifactID, open, opts, ops.UpdateArtifact, c.GetArtifact, c.updateArtifact)
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/istari-sdk/istari-go/enums"
 	"github.com/istari-sdk/istari-go/internal/ops"
+	"github.com/istari-sdk/istari-go/internal/upload"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -67,7 +68,7 @@ func (c *Client) AddCommentFromReader(ctx context.Context, resourceID, name stri
 	return c.addCommentWith(ctx, resourceID, readerSource(name, r), description)
 }
 
-func (c *Client) addCommentWith(ctx context.Context, resourceID string, open func() (uploadSource, error), description *string) (*types.Comment, error) {
+func (c *Client) addCommentWith(ctx context.Context, resourceID string, open upload.Opener, description *string) (*types.Comment, error) {
 	if resourceID == "" {
 		return nil, newValidationError("resource_id", "required", "", "is required")
 	}
@@ -89,19 +90,6 @@ func (c *Client) UpdateCommentFromReader(ctx context.Context, commentID, name st
 	return c.updateCommentWith(ctx, commentID, readerSource(name, r), description)
 }
 
-func (c *Client) updateCommentWith(ctx context.Context, commentID string, open func() (uploadSource, error), description *string) (*types.Comment, error) {
-	if commentID == "" {
-		return nil, newValidationError("comment_id", "required", "", "is required")
-	}
-	return updateWith(ctx, c, open, &UploadOptions{Description: description}, ops.UpdateComment,
-		func(ctx context.Context) (*types.FileRevision, error) {
-			cm, err := c.GetComment(ctx, commentID)
-			if err != nil {
-				return nil, err
-			}
-			return cm.Revision(), nil
-		},
-		func(ctx context.Context, rev *types.FileRevision) (*types.Comment, error) {
-			return c.updateComment(ctx, commentID, rev)
-		})
+func (c *Client) updateCommentWith(ctx context.Context, commentID string, open upload.Opener, description *string) (*types.Comment, error) {
+	return updateWith(ctx, c, "comment_id", commentID, open, &UploadOptions{Description: description}, ops.UpdateComment, c.GetComment, c.updateComment)
 }

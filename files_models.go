@@ -6,6 +6,7 @@ import (
 
 	"github.com/istari-sdk/istari-go/enums"
 	"github.com/istari-sdk/istari-go/internal/ops"
+	"github.com/istari-sdk/istari-go/internal/upload"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -82,19 +83,6 @@ func (c *Client) UpdateModelFromReader(ctx context.Context, modelID, name string
 	return c.updateModelWith(ctx, modelID, readerSource(name, r), opts)
 }
 
-func (c *Client) updateModelWith(ctx context.Context, modelID string, open func() (uploadSource, error), opts *UploadOptions) (*types.Model, error) {
-	if modelID == "" {
-		return nil, newValidationError("model_id", "required", "", "is required")
-	}
-	return updateWith(ctx, c, open, opts, ops.UpdateModel,
-		func(ctx context.Context) (*types.FileRevision, error) {
-			m, err := c.GetModel(ctx, modelID)
-			if err != nil {
-				return nil, err
-			}
-			return m.Revision(), nil
-		},
-		func(ctx context.Context, rev *types.FileRevision) (*types.Model, error) {
-			return c.updateModel(ctx, modelID, rev)
-		})
+func (c *Client) updateModelWith(ctx context.Context, modelID string, open upload.Opener, opts *UploadOptions) (*types.Model, error) {
+	return updateWith(ctx, c, "model_id", modelID, open, opts, ops.UpdateModel, c.GetModel, c.updateModel)
 }

@@ -155,11 +155,11 @@ func (c *Client) RemoveJobAssignedAgentPool(ctx context.Context, jobID string) (
 
 // ArchiveJob archives a job (Python Client.archive_job, operation archive_job). reason nil sends no body.
 func (c *Client) ArchiveJob(ctx context.Context, jobID string, reason *string) (*types.Job, error) {
-	return invokeOne[types.Job](ctx, c, request{op: ops.ArchiveJob, path: []string{jobID}, body: archiveBody(reason)})
+	return archiveCall[types.Job](ctx, c, ops.ArchiveJob, jobID, reason)
 }
 
 // RestoreJob restores an archived job (Python Client.restore_job, operation restore_job). reason nil sends
 // no body.
 func (c *Client) RestoreJob(ctx context.Context, jobID string, reason *string) (*types.Job, error) {
-	return invokeOne[types.Job](ctx, c, request{op: ops.RestoreJob, path: []string{jobID}, body: archiveBody(reason)})
+	return archiveCall[types.Job](ctx, c, ops.RestoreJob, jobID, reason)
 }

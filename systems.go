@@ -66,13 +66,13 @@ func (c *Client) UpdateSystem(ctx context.Context, systemID string, name, descri
 // ArchiveSystem archives (soft-deletes) a system (Python Client.archive_system, operation archive_system).
 // A nil reason sends no body.
 func (c *Client) ArchiveSystem(ctx context.Context, systemID string, reason *string) (*types.System, error) {
-	return invokeOne[types.System](ctx, c, request{op: ops.ArchiveSystem, path: []string{systemID}, body: archiveBody(reason)})
+	return archiveCall[types.System](ctx, c, ops.ArchiveSystem, systemID, reason)
 }
 
 // RestoreSystem restores an archived system (Python Client.restore_system, operation restore_system).
 // A nil reason sends no body.
 func (c *Client) RestoreSystem(ctx context.Context, systemID string, reason *string) (*types.System, error) {
-	return invokeOne[types.System](ctx, c, request{op: ops.RestoreSystem, path: []string{systemID}, body: archiveBody(reason)})
+	return archiveCall[types.System](ctx, c, ops.RestoreSystem, systemID, reason)
 }
 
 // GetSystemBaseline returns the snapshot the system's baseline tag points at (Python

@@ -77,13 +77,13 @@ func (c *Client) ListSystemConfigurations(ctx context.Context, systemID string, 
 // ArchiveConfiguration archives a configuration (Python Client.archive_configuration, operation
 // archive_configuration). A nil reason sends no body.
 func (c *Client) ArchiveConfiguration(ctx context.Context, configurationID string, reason *string) (*types.SystemConfiguration, error) {
-	return invokeOne[types.SystemConfiguration](ctx, c, request{op: ops.ArchiveConfiguration, path: []string{configurationID}, body: archiveBody(reason)})
+	return archiveCall[types.SystemConfiguration](ctx, c, ops.ArchiveConfiguration, configurationID, reason)
 }
 
 // RestoreConfiguration restores an archived configuration (Python Client.restore_configuration, operation
 // restore_configuration). A nil reason sends no body.
 func (c *Client) RestoreConfiguration(ctx context.Context, configurationID string, reason *string) (*types.SystemConfiguration, error) {
-	return invokeOne[types.SystemConfiguration](ctx, c, request{op: ops.RestoreConfiguration, path: []string{configurationID}, body: archiveBody(reason)})
+	return archiveCall[types.SystemConfiguration](ctx, c, ops.RestoreConfiguration, configurationID, reason)
 }
 
 // ListTrackedFiles lists the files a configuration tracks (Python Client.list_tracked_files, operation

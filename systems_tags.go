@@ -49,13 +49,13 @@ func (c *Client) UpdateTag(ctx context.Context, tagID string, body *types.Update
 // ArchiveTag archives a snapshot tag (Python Client.archive_tag, operation archive_tag). Tags take no
 // reason: no body is sent.
 func (c *Client) ArchiveTag(ctx context.Context, tagID string) (*types.SnapshotTag, error) {
-	return invokeOne[types.SnapshotTag](ctx, c, request{op: ops.ArchiveTag, path: []string{tagID}})
+	return archiveCall[types.SnapshotTag](ctx, c, ops.ArchiveTag, tagID, nil)
 }
 
 // RestoreTag restores an archived snapshot tag (Python Client.restore_tag, operation restore_tag). No body
 // is sent. Restoring a baseline while another is active in the system answers 400.
 func (c *Client) RestoreTag(ctx context.Context, tagID string) (*types.SnapshotTag, error) {
-	return invokeOne[types.SnapshotTag](ctx, c, request{op: ops.RestoreTag, path: []string{tagID}})
+	return archiveCall[types.SnapshotTag](ctx, c, ops.RestoreTag, tagID, nil)
 }
 
 // ListTags lists snapshot tags page by page (Python Client.list_tags, operation list_tags).

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"sync"
 	"sync/atomic"
+
+	"github.com/istari-sdk/istari-go/internal/checksum"
 )
 
 // Cache is the filesystem cache of verified downloads. Entries are keyed by
@@ -146,11 +148,11 @@ func (c *Cache) Open(ctx context.Context, sha, salt string, fill func(w io.Write
 			_ = os.Remove(tmp.Name())
 		}
 	}()
-	h := NewHasher(salt)
+	h := checksum.New(salt)
 	if err := fill(io.MultiWriter(tmp, h)); err != nil {
 		return nil, err
 	}
-	if err := h.Check(sha); err != nil {
+	if err := Check(h, sha); err != nil {
 		return nil, err
 	}
 	if err := tmp.Sync(); err != nil {
@@ -187,11 +189,11 @@ func (c *Cache) mkdir(dir string) error {
 
 // verifyFile checks f's checksum and rewinds it.
 func verifyFile(f *os.File, sha, salt string) error {
-	h := NewHasher(salt)
-	if _, err := CopyBuffer(h, f); err != nil {
+	h := checksum.New(salt)
+	if _, err := checksum.Copy(h, f); err != nil {
 		return err
 	}
-	if err := h.Check(sha); err != nil {
+	if err := Check(h, sha); err != nil {
 		return err
 	}
 	_, err := f.Seek(0, io.SeekStart)
