@@ -195,8 +195,9 @@ func (c *Client) MergeBranch(ctx context.Context, from, to *types.SnapshotTag) (
 }
 
 // RollbackBranch moves the branch back steps commits along its history and returns it as moved (Python
-// System.rollback: get_tag_history, then update_tag to history[steps]). The move is itself recorded in the
-// history, so two one-step rollbacks return to where they started.
+// System.rollback: get_tag_history, then update_tag to history[steps]). Steps count from the branch's current
+// snapshot, which the history lists first (when it does not, the current snapshot is counted as step 0). The
+// move is itself recorded in the history, so two one-step rollbacks return to where they started.
 //
 // The baseline and a steps below 1 fail locally with *ValidationError. The branch is re-read first (get_tag),
 // and a steps at or beyond the length of its history fails with *ValidationError before the tag moves.
@@ -217,6 +218,10 @@ func (c *Client) RollbackBranch(ctx context.Context, branch *types.SnapshotTag, 
 	history, err := c.GetTagHistory(ctx, branch.ID)
 	if err != nil {
 		return nil, err
+	}
+	if len(history) == 0 || history[0].SnapshotID != cur.SnapshotID {
+		// A history that does not start at the current snapshot lists only earlier ones: count from the current.
+		history = append([]types.SnapshotTagRevision{{SnapshotID: cur.SnapshotID}}, history...)
 	}
 	if steps >= len(history) {
 		return nil, &ValidationError{Field: "steps", Rule: "lt", Param: itoa(len(history)), Length: -1,

@@ -225,6 +225,17 @@ func TestRollbackWireSequence(t *testing.T) {
 	assert.JSONEq(t, `{"snapshot_id":"snapA"}`, reg.request(2).body)
 }
 
+func TestRollbackWireHistoryWithoutCurrent(t *testing.T) {
+	c, reg := newSeqRegistry(t, map[string][]seqAnswer{
+		"get_tag":         {{body: seqTag}}, // at snap1
+		"get_tag_history": {{body: `[{"snapshot_id":"snap0"},{"snapshot_id":"snapA"}]`}},
+		"update_tag":      {{body: seqTagMoved}},
+	})
+	_, err := c.RollbackBranch(context.Background(), &types.SnapshotTag{ID: "t1"}, 1)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"snapshot_id":"snap0"}`, reg.request(2).body, "one step back from the current snapshot")
+}
+
 func TestMergeWireSequence(t *testing.T) {
 	c, reg := newSeqRegistry(t, map[string][]seqAnswer{
 		"get_tag":    {{body: seqTagMoved}},
