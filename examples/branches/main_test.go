@@ -1,15 +1,10 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"strings"
 	"testing"
 
-	istari "github.com/istari-sdk/istari-go"
 	"github.com/istari-sdk/istari-go/examples/internal/exampletest"
-	"github.com/istari-sdk/istari-go/examples/internal/setup"
-	"github.com/istari-sdk/istari-go/istaritest"
 )
 
 func TestRun(t *testing.T) {
@@ -47,18 +42,8 @@ func TestRun(t *testing.T) {
 func TestRunWithoutSecondUser(t *testing.T) {
 	t.Setenv(envSecondToken, "")
 	t.Setenv(envSecondUserID, "")
-	srv := istaritest.NewServer()
-	defer srv.Close()
-	c, err := istari.NewClient(istari.Configuration{RegistryURL: srv.URL, RegistryAuthToken: istari.Secret(srv.Token())})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	var out bytes.Buffer
-	if err := run(context.Background(), &setup.Env{Client: c}, &out); err != nil {
-		t.Fatalf("run: %v\n%s", err, out.String())
-	}
-	exampletest.Contains(t, out.String(), `merged "design-b" into the baseline`, "sharing skipped", envSecondToken)
+	out, srv := exampletest.RunAsRealRegistry(t, run)
+	exampletest.Contains(t, out, `merged "design-b" into the baseline`, "sharing skipped", envSecondToken)
 	if n := len(srv.RequestsFor("bulk_create_access")); n != 0 {
 		t.Errorf("bulk_create_access sent %d times, want 0", n)
 	}
