@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/istari-sdk/istari-go/enums"
 	"github.com/istari-sdk/istari-go/types"
@@ -209,7 +210,7 @@ func (c *Client) RollbackBranch(ctx context.Context, branch *types.SnapshotTag, 
 		return nil, errBaselineRollback()
 	}
 	if steps < 1 {
-		return nil, &ValidationError{Field: "steps", Rule: "gte", Param: "1", Length: -1, Msg: "steps must be >= 1, got " + itoa(steps)}
+		return nil, &ValidationError{Field: "steps", Rule: "gte", Param: "1", Length: -1, Msg: "steps must be >= 1, got " + strconv.Itoa(steps)}
 	}
 	cur, err := c.rereadMovable(ctx, branch, errBaselineRollback)
 	if err != nil {
@@ -224,7 +225,7 @@ func (c *Client) RollbackBranch(ctx context.Context, branch *types.SnapshotTag, 
 		history = append([]types.SnapshotTagRevision{{SnapshotID: cur.SnapshotID}}, history...)
 	}
 	if steps >= len(history) {
-		return nil, &ValidationError{Field: "steps", Rule: "lt", Param: itoa(len(history)), Length: -1,
+		return nil, &ValidationError{Field: "steps", Rule: "lt", Param: strconv.Itoa(len(history)), Length: -1,
 			Msg: fmt.Sprintf("cannot roll back %d step(s): %q only has %d commit(s)", steps, cur.Tag, len(history))}
 	}
 	target := history[steps].SnapshotID

@@ -6,6 +6,7 @@ package istari
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/istari-sdk/istari-go/enums"
@@ -270,7 +271,7 @@ func checkChange(ch BranchChange) error {
 	}
 	files := map[string]bool{}
 	for i, a := range ch.Add {
-		prefix := "add[" + itoa(i) + "]."
+		prefix := "add[" + strconv.Itoa(i) + "]."
 		if err := firstErr(requireString(prefix+"file_id", a.FileID), requireString(prefix+"revision_id", a.RevisionID)); err != nil {
 			return err
 		}
@@ -280,18 +281,18 @@ func checkChange(ch BranchChange) error {
 		files[a.FileID] = true
 	}
 	for i, r := range ch.Remove {
-		if err := requireString("remove["+itoa(i)+"].revision_id", r.RevisionID); err != nil {
+		if err := requireString("remove["+strconv.Itoa(i)+"].revision_id", r.RevisionID); err != nil {
 			return err
 		}
 	}
 	systems := map[string]bool{}
 	for i, l := range ch.AddSubsystems {
-		field := "add_subsystems[" + itoa(i) + "].system.id"
+		field := "add_subsystems[" + strconv.Itoa(i) + "].system.id"
 		if err := requireString(field, l.System.ID); err != nil {
 			return err
 		}
 		if l.Tag != nil && l.Tag.ID == "" {
-			return newValidationError("add_subsystems["+itoa(i)+"].tag.id", "required", "", "")
+			return newValidationError("add_subsystems["+strconv.Itoa(i)+"].tag.id", "required", "", "")
 		}
 		if systems[l.System.ID] {
 			return newValidationError(field, "unique", "", "the same system is added twice")
@@ -299,7 +300,7 @@ func checkChange(ch BranchChange) error {
 		systems[l.System.ID] = true
 	}
 	for i, l := range ch.RemoveSubsystems {
-		if err := requireString("remove_subsystems["+itoa(i)+"].system.id", l.System.ID); err != nil {
+		if err := requireString("remove_subsystems["+strconv.Itoa(i)+"].system.id", l.System.ID); err != nil {
 			return err
 		}
 	}

@@ -6,6 +6,7 @@ package istari
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/istari-sdk/istari-go/enums"
@@ -89,7 +90,7 @@ func (c *Client) shareSnapshot(ctx context.Context, snapshotID, subjectID string
 		}
 		typ := enums.AccessResourceType(strings.ToLower(*item.ResourceType))
 		if !typ.Valid() {
-			return nil, &ValidationError{Field: "items[" + itoa(i) + "].resource_type", Rule: "oneof", Length: len(typ),
+			return nil, &ValidationError{Field: "items[" + strconv.Itoa(i) + "].resource_type", Rule: "oneof", Length: len(typ),
 				Msg: "revision " + item.RevisionID + " belongs to a resource type that cannot be shared"}
 		}
 		key := string(typ) + "/" + *item.ResourceID
