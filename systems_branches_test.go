@@ -103,19 +103,19 @@ func TestBranchCreateGetList(t *testing.T) {
 
 	list, err := f.c.ListBranches(ctx, f.sys.ID, nil)
 	require.NoError(t, err)
-	assert.ElementsMatch(t, []string{"design-b", "design-c"}, tagNames(list), "the baseline is left out by default")
+	assert.ElementsMatch(t, []string{"design-b", "design-c"}, pluck(list, tagName), "the baseline is left out by default")
 	list, err = f.c.ListBranches(ctx, f.sys.ID, &ListBranchesParams{IncludeBaseline: true})
 	require.NoError(t, err)
-	assert.ElementsMatch(t, []string{"baseline", "design-b", "design-c"}, tagNames(list))
+	assert.ElementsMatch(t, []string{"baseline", "design-b", "design-c"}, pluck(list, tagName))
 
 	_, err = f.c.ArchiveTag(ctx, c2.ID)
 	require.NoError(t, err)
 	list, err = f.c.ListBranches(ctx, f.sys.ID, nil)
 	require.NoError(t, err)
-	assert.Equal(t, []string{"design-b"}, tagNames(list), "no filter sent: the registry answers the active tags")
+	assert.Equal(t, []string{"design-b"}, pluck(list, tagName), "no filter sent: the registry answers the active tags")
 	list, err = f.c.ListBranches(ctx, f.sys.ID, &ListBranchesParams{ArchiveStatus: Ptr(enums.SnapshotTagArchiveStatusArchived)})
 	require.NoError(t, err)
-	assert.Equal(t, []string{"design-c"}, tagNames(list))
+	assert.Equal(t, []string{"design-c"}, pluck(list, tagName))
 }
 
 func TestBranchListWalksEveryPage(t *testing.T) {
@@ -129,7 +129,7 @@ func TestBranchListWalksEveryPage(t *testing.T) {
 	f.srv.ResetRequests()
 	list, err := f.c.ListBranches(ctx, f.sys.ID, nil)
 	require.NoError(t, err)
-	assert.ElementsMatch(t, want, tagNames(list))
+	assert.ElementsMatch(t, want, pluck(list, tagName))
 	reqs := f.srv.RequestsFor("list_tags")
 	require.Len(t, reqs, 2, "104 tags at 100 a page")
 	for _, r := range reqs {
@@ -188,7 +188,7 @@ func TestRollbackBySteps(t *testing.T) {
 
 	history, err := f.c.BranchHistory(ctx, b)
 	require.NoError(t, err)
-	assert.Equal(t, []string{s2, s1, s0}, historyIDs(history), "newest first, [0] is current")
+	assert.Equal(t, []string{s2, s1, s0}, pluck(history, historySnapshot), "newest first, [0] is current")
 
 	f.srv.ResetRequests()
 	_, err = f.c.RollbackBranch(ctx, b, 3)
@@ -212,7 +212,7 @@ func TestRollbackBySteps(t *testing.T) {
 	assert.Equal(t, s2, back.SnapshotID, "the rollback was recorded, so one step back undoes it")
 	history, err = f.c.BranchHistory(ctx, b)
 	require.NoError(t, err)
-	assert.Equal(t, []string{s2, s0, s2, s1, s0}, historyIDs(history))
+	assert.Equal(t, []string{s2, s0, s2, s1, s0}, pluck(history, historySnapshot))
 }
 
 func TestMergeBranch(t *testing.T) {
@@ -266,18 +266,14 @@ func TestBranchValidationSendsNothing(t *testing.T) {
 	}
 }
 
-func tagNames(tags []types.SnapshotTag) []string {
-	out := []string{}
-	for _, t := range tags {
-		out = append(out, t.Tag)
+// pluck maps items to one string each, in order.
+func pluck[T any](items []T, f func(T) string) []string {
+	out := make([]string, 0, len(items))
+	for _, it := range items {
+		out = append(out, f(it))
 	}
 	return out
 }
 
-func historyIDs(h []types.SnapshotTagRevision) []string {
-	out := []string{}
-	for _, e := range h {
-		out = append(out, e.SnapshotID)
-	}
-	return out
-}
+func tagName(t types.SnapshotTag) string                 { return t.Tag }
+func historySnapshot(e types.SnapshotTagRevision) string { return e.SnapshotID }

@@ -143,6 +143,6 @@ func TestListBranchesWire(t *testing.T) {
 	})
 	list, err := c.ListBranches(context.Background(), "s1", &ListBranchesParams{ArchiveStatus: Ptr(enums.SnapshotTagArchiveStatusActive)})
 	require.NoError(t, err)
-	assert.Equal(t, []string{"design-b"}, tagNames(list))
+	assert.Equal(t, []string{"design-b"}, pluck(list, tagName))
 	assert.Equal(t, "archive_status=ACTIVE&size=100&system_id=s1", reg.request(0).query)
 }

@@ -62,12 +62,12 @@ func TestBulkShareConfigurationAndSystem(t *testing.T) {
 
 	rels, err := f.c.BulkShareConfiguration(ctx, snap.ConfigurationID, bob.ID, enums.BulkSharingAccessRelationEditor)
 	require.NoError(t, err)
-	assert.ElementsMatch(t, []string{f.wing.ModelID, f.engine.ModelID, f.tail.ModelID}, relIDs(rels), "the newest snapshot of the branch's configuration")
+	assert.ElementsMatch(t, []string{f.wing.ModelID, f.engine.ModelID, f.tail.ModelID}, pluck(rels, relResource), "the newest snapshot of the branch's configuration")
 
 	carol := f.srv.AddUser("carol")
 	rels, err = f.c.BulkShareSystem(ctx, f.sys.ID, carol.ID, enums.BulkSharingAccessRelationViewer)
 	require.NoError(t, err)
-	assert.ElementsMatch(t, []string{f.wing.ModelID, f.engine.ModelID}, relIDs(rels), "the baseline snapshot")
+	assert.ElementsMatch(t, []string{f.wing.ModelID, f.engine.ModelID}, pluck(rels, relResource), "the baseline snapshot")
 	asCarol := sysClientFor(t, f.srv, carol.Token)
 	_, err = asCarol.GetModel(ctx, f.tail.ModelID)
 	require.ErrorIs(t, err, ErrNotFound)
@@ -125,10 +125,4 @@ func TestBulkShareGuards(t *testing.T) {
 	}
 }
 
-func relIDs(rels []types.AccessRelationship) []string {
-	out := []string{}
-	for _, r := range rels {
-		out = append(out, r.ResourceID)
-	}
-	return out
-}
+func relResource(r types.AccessRelationship) string { return r.ResourceID }

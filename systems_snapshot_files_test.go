@@ -2,6 +2,7 @@ package istari
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"testing"
 
@@ -43,7 +44,7 @@ func TestSnapshotFileHelpers(t *testing.T) {
 	base, err := f.c.JSONFileContentsBySnapshot(ctx, f.sys.ID, "")
 	require.NoError(t, err)
 	assert.Equal(t, f.baseline.SnapshotID, base.Metadata.SystemSnapshotID)
-	assert.Equal(t, []string{"wing.json"}, mapKeys(base.Files))
+	assert.Equal(t, []string{"wing.json"}, slices.Sorted(maps.Keys(base.Files)))
 
 	noRequest(t, "size", func(ctx context.Context, c *Client) error {
 		_, err := c.ListFileRevisionsBySnapshot(ctx, "s", "", &ListSnapshotRevisionsParams{PageOptions: PageOptions{Size: 101}})
@@ -73,13 +74,4 @@ func TestJSONFileContentsRejectsInvalidJSON(t *testing.T) {
 	assert.ErrorContains(t, err, "as JSON")
 	_, err = c.JSONFileContentsBySnapshot(ctx, sys.ID, "")
 	require.ErrorIs(t, err, ErrNotFound, "no baseline")
-}
-
-func mapKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
 }
