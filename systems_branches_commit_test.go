@@ -164,11 +164,19 @@ func TestCommitFailureOfConfigurationStepWritesNothing(t *testing.T) {
 func TestCommitCancelledStillArchivesOrphan(t *testing.T) {
 	f := newBranchFixture(t)
 	b := f.branch(t, "design-b")
-	f.srv.InjectFault(istaritest.Fault{Op: "update_tag", Latency: 5 * time.Second})
-	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	f.srv.ResetRequests()
+	// update_tag hangs; the caller gives up as soon as it is in flight (the fake records it before the delay).
+	f.srv.InjectFault(istaritest.Fault{Op: "update_tag", Latency: time.Minute})
+	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	go func() {
+		defer cancel()
+		for len(f.srv.RequestsFor("update_tag")) == 0 && ctx.Err() == nil {
+			time.Sleep(5 * time.Millisecond)
+		}
+	}()
 	_, err := f.c.AddToBranch(ctx, f.sys.ID, b, []BranchRevision{{FileID: f.tail.FileID, RevisionID: f.tail.RevisionID}}, nil)
-	require.ErrorIs(t, err, context.DeadlineExceeded)
+	require.ErrorIs(t, err, context.Canceled)
 	assert.Equal(t, []string{"v1"}, f.configs(t, enums.ArchiveStatusActive), "the orphan is archived after the caller gave up")
 	assert.Len(t, f.configs(t, enums.ArchiveStatusArchived), 1)
 }
