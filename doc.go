@@ -2,7 +2,7 @@
 // istari-digital-client (its Client class, docs version 2026.04).
 //
 // A [Client] talks to one Istari registry: files, models, artifacts and comments; jobs; systems,
-// configurations and snapshots; access control and control tags; infosec levels; documents; agents,
+// configurations and snapshots, with branches over snapshot tags (Python's System layer); access control and control tags; infosec levels; documents; agents,
 // modules and tools; users, tokens and integrations. Response data are plain structs of package
 // [github.com/istari-sdk/istari-go/types]; typed string enums are in [github.com/istari-sdk/istari-go/enums].
 //

@@ -1,13 +1,7 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"testing"
-
-	istari "github.com/istari-sdk/istari-go"
-	"github.com/istari-sdk/istari-go/examples/internal/setup"
-	"github.com/istari-sdk/istari-go/istaritest"
 
 	"github.com/istari-sdk/istari-go/examples/internal/exampletest"
 )
@@ -26,18 +20,8 @@ func TestRun(t *testing.T) {
 func TestRunWithoutSecondUser(t *testing.T) {
 	t.Setenv(envSecondToken, "")
 	t.Setenv(envSecondUserID, "")
-	srv := istaritest.NewServer()
-	defer srv.Close()
-	c, err := istari.NewClient(istari.Configuration{RegistryURL: srv.URL, RegistryAuthToken: istari.Secret(srv.Token())})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	var out bytes.Buffer
-	if err := run(context.Background(), &setup.Env{Client: c}, &out); err != nil {
-		t.Fatalf("run: %v", err)
-	}
-	exampletest.Contains(t, out.String(), "needs a second user", envSecondToken, envSecondUserID)
+	out, srv := exampletest.RunAsRealRegistry(t, run)
+	exampletest.Contains(t, out, "needs a second user", envSecondToken, envSecondUserID)
 	if n := len(srv.Requests()); n != 0 {
 		t.Errorf("%d requests sent, want none", n)
 	}

@@ -12,7 +12,9 @@ import (
 	"testing"
 	"time"
 
+	istari "github.com/istari-sdk/istari-go"
 	"github.com/istari-sdk/istari-go/examples/internal/setup"
+	"github.com/istari-sdk/istari-go/istaritest"
 )
 
 // Secrets the tests configure and then look for in the output, the log and the error.
@@ -62,6 +64,25 @@ func Run(t *testing.T, run func(context.Context, *setup.Env, io.Writer) error) R
 		}
 	}
 	return res
+}
+
+// RunAsRealRegistry calls run the way it runs against a real registry: with an Env whose Fake is nil, so that
+// an example cannot create users or seed data. A fake still answers behind the scenes; the test gets it back to
+// count what was sent. run's error fails the test.
+func RunAsRealRegistry(t *testing.T, run func(context.Context, *setup.Env, io.Writer) error) (string, *istaritest.Server) {
+	t.Helper()
+	srv := istaritest.NewServer()
+	t.Cleanup(srv.Close)
+	c, err := istari.NewClient(istari.Configuration{RegistryURL: srv.URL, RegistryAuthToken: istari.Secret(srv.Token())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = c.Close() })
+	var out bytes.Buffer
+	if err := run(context.Background(), &setup.Env{Client: c}, &out); err != nil {
+		t.Fatalf("run: %v\n%s", err, out.String())
+	}
+	return out.String(), srv
 }
 
 // Contains fails the test for every want that is not in got.
