@@ -26,7 +26,7 @@ func (c *Client) CreateAuthIntegration(ctx context.Context, authIntegrationType 
 	if err := requireRegularFile(authRegistrationPath); err != nil {
 		return nil, err
 	}
-	return addWith(ctx, c, pathSource(authRegistrationPath), nil, "create_auth_integration",
+	return addWith(ctx, c, "CreateAuthIntegration", pathSource(authRegistrationPath), nil, "create_auth_integration",
 		func(ctx context.Context, rev *types.FileRevision) (*types.AuthIntegration, error) {
 			return c.createAuthIntegration(ctx, &types.NewAuthIntegration{
 				AuthIntegrationType: authIntegrationType, AppIntegrationID: appIntegrationID, AuthType: authType, Revision: *rev,
@@ -66,7 +66,7 @@ func (c *Client) UpdateAuthIntegration(ctx context.Context, authIntegrationID st
 	if err := requireRegularFile(path); err != nil {
 		return nil, err
 	}
-	return updateWith(ctx, c, pathSource(path), nil, "update_auth_integration",
+	return updateWith(ctx, c, "UpdateAuthIntegration", pathSource(path), nil, "update_auth_integration",
 		func(ctx context.Context) (*types.FileRevision, error) {
 			a, err := c.GetAuthIntegration(ctx, authIntegrationID)
 			if err != nil {

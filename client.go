@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/istari-sdk/istari-go/internal/ops"
+	"github.com/istari-sdk/istari-go/internal/telemetry"
 	"github.com/istari-sdk/istari-go/internal/transport"
 )
 
@@ -28,6 +29,7 @@ type Client struct {
 	routes    *ops.Report // how routes were resolved from Configuration.OpenAPISpec, nil without one
 	tr        *transport.Transport
 	compat    *compatTracker
+	tel       *telemetry.Telemetry // OpenTelemetry spans and metrics (client_telemetry.go)
 	logger    *slog.Logger
 	userAgent string
 	apiHashes string
@@ -79,6 +81,7 @@ func NewClient(cfg Configuration) (*Client, error) {
 		apiHashes: encodeAPIHashes(cfg.APIHashes, cfg.Tags),
 	}
 	c.compat = &compatTracker{logger: logger, hook: cfg.OnCompatibility}
+	c.tel = newTelemetry(cfg)
 	c.tr = transport.New(transport.Options{
 		HTTPClient:     httpClient,
 		MaxAttempts:    cfg.retryAttempts(),
@@ -88,6 +91,7 @@ func NewClient(cfg Configuration) (*Client, error) {
 		AttemptTimeout: cfg.HTTPRequestTimeout,
 		Logger:         logger,
 		OnResponse:     c.compat.observe,
+		Telemetry:      c.tel,
 	})
 	c.initFiles()
 	return c, nil

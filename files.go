@@ -12,6 +12,7 @@ import (
 
 	"github.com/istari-sdk/istari-go/enums"
 	"github.com/istari-sdk/istari-go/internal/storage"
+	"github.com/istari-sdk/istari-go/internal/telemetry"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -156,13 +157,13 @@ func (c *Client) archiveDispatch(ctx context.Context, prefix string, a types.Arc
 // then create_file). Options over 255 characters fail locally. When the registration fails after the upload,
 // the error names the content sha of the orphaned blob.
 func (c *Client) AddFile(ctx context.Context, path string, opts *UploadOptions) (*types.File, error) {
-	return addWith(ctx, c, pathSource(path), opts, "create_file", c.createFile)
+	return addWith(ctx, c, "AddFile", pathSource(path), opts, "create_file", c.createFile)
 }
 
 // AddFileFromReader is AddFile for content read from r; name is the file name with its extension
 // (Go-only: Python Client.add_file takes a path).
 func (c *Client) AddFileFromReader(ctx context.Context, name string, r io.Reader, opts *UploadOptions) (*types.File, error) {
-	return addWith(ctx, c, readerSource(name, r), opts, "create_file", c.createFile)
+	return addWith(ctx, c, "AddFile", readerSource(name, r), opts, "create_file", c.createFile)
 }
 
 // UpdateFile uploads new content for a file and appends it as a revision (Python Client.update_file: get_file,
@@ -181,7 +182,7 @@ func (c *Client) updateFileWith(ctx context.Context, fileID string, open func() 
 	if fileID == "" {
 		return nil, newValidationError("file_id", "required", "", "is required")
 	}
-	return updateWith(ctx, c, open, opts, "update_file",
+	return updateWith(ctx, c, "UpdateFile", open, opts, "update_file",
 		func(ctx context.Context) (*types.FileRevision, error) {
 			f, err := c.GetFile(ctx, fileID)
 			if err != nil {
@@ -279,7 +280,13 @@ func (c *Client) UpdateRevisionContentFromReader(ctx context.Context, name strin
 	return c.revisionWith(ctx, readerSource(name, r), salt, opts)
 }
 
-func (c *Client) revisionWith(ctx context.Context, open func() (uploadSource, error), salt string, opts *UploadOptions) (*types.FileRevision, error) {
+func (c *Client) revisionWith(ctx context.Context, open func() (uploadSource, error), salt string, opts *UploadOptions) (_ *types.FileRevision, err error) {
+	name := "CreateRevision"
+	if salt != "" {
+		name = "UpdateRevisionContent"
+	}
+	ctx, span := c.tel.StartCall(ctx, name)
+	defer span.Done(&err)
 	if err := c.validateUpload(opts); err != nil {
 		return nil, err
 	}
@@ -299,8 +306,10 @@ func readerSource(name string, r io.Reader) func() (uploadSource, error) {
 }
 
 // addWith is the shape of every add_* composite: validate, upload, register (orphan-aware).
-func addWith[T any](ctx context.Context, c *Client, open func() (uploadSource, error), opts *UploadOptions, op string,
-	register func(context.Context, *types.FileRevision) (*T, error)) (*T, error) {
+func addWith[T any](ctx context.Context, c *Client, name string, open func() (uploadSource, error), opts *UploadOptions, op string,
+	register func(context.Context, *types.FileRevision) (*T, error)) (_ *T, err error) {
+	ctx, span := c.tel.StartCall(ctx, name)
+	defer span.Done(&err)
 	rev, err := c.revisionWith(ctx, open, "", opts)
 	if err != nil {
 		return nil, err
@@ -314,9 +323,11 @@ func addWith[T any](ctx context.Context, c *Client, open func() (uploadSource, e
 
 // updateWith is the shape of every update_* composite: validate, GET the object for its current content salt,
 // upload with that salt, register the new revision.
-func updateWith[T any](ctx context.Context, c *Client, open func() (uploadSource, error), opts *UploadOptions, op string,
+func updateWith[T any](ctx context.Context, c *Client, name string, open func() (uploadSource, error), opts *UploadOptions, op string,
 	current func(context.Context) (*types.FileRevision, error),
-	register func(context.Context, *types.FileRevision) (*T, error)) (*T, error) {
+	register func(context.Context, *types.FileRevision) (*T, error)) (_ *T, err error) {
+	ctx, span := c.tel.StartCall(ctx, name)
+	defer span.Done(&err)
 	if err := c.validateUpload(opts); err != nil {
 		return nil, err
 	}
@@ -349,7 +360,9 @@ func updateWith[T any](ctx context.Context, c *Client, open func() (uploadSource
 // CreateRevisionsBulk uploads up to 10 items with presigned URLs issued in bulk and returns their client-built
 // revisions, in order (Python Client.create_revisions_bulk). More than 10 items, or an item at or above the
 // multipart threshold, fails before any upload.
-func (c *Client) CreateRevisionsBulk(ctx context.Context, items []types.UploadItem) ([]types.FileRevision, error) {
+func (c *Client) CreateRevisionsBulk(ctx context.Context, items []types.UploadItem) (_ []types.FileRevision, err error) {
+	ctx, span := c.tel.StartCall(ctx, "CreateRevisionsBulk")
+	defer span.Done(&err)
 	if err := c.checkBulk(items); err != nil {
 		return nil, err
 	}
@@ -470,7 +483,9 @@ func hashOpen(open func() (io.ReadCloser, error), salt string) (string, error) {
 
 // putOpen uploads an UploadItem: each attempt re-opens it.
 func (c *Client) putOpen(ctx context.Context, rawURL string, open func() (io.ReadCloser, error), size int64) error {
+	ctx, span := c.tel.StartTransfer(ctx, telemetry.Upload, 0, size)
 	_, err := c.files.xfer.PutFunc(ctx, rawURL, open, size)
+	span.EndTransfer(size, err)
 	return storageError("storage.put", err)
 }
 

@@ -72,7 +72,7 @@ func (c *Client) addArtifactWith(ctx context.Context, modelID string, open func(
 	if modelID == "" {
 		return nil, newValidationError("model_id", "required", "", "is required")
 	}
-	return addWith(ctx, c, open, opts, "create_artifact", func(ctx context.Context, rev *types.FileRevision) (*types.Artifact, error) {
+	return addWith(ctx, c, "AddArtifact", open, opts, "create_artifact", func(ctx context.Context, rev *types.FileRevision) (*types.Artifact, error) {
 		return c.createArtifact(ctx, modelID, rev)
 	})
 }
@@ -113,7 +113,7 @@ func (c *Client) updateArtifactWith(ctx context.Context, artifactID string, open
 	if artifactID == "" {
 		return nil, newValidationError("artifact_id", "required", "", "is required")
 	}
-	return updateWith(ctx, c, open, opts, "update_artifact",
+	return updateWith(ctx, c, "UpdateArtifact", open, opts, "update_artifact",
 		func(ctx context.Context) (*types.FileRevision, error) {
 			a, err := c.GetArtifact(ctx, artifactID)
 			if err != nil {

@@ -70,7 +70,7 @@ func (c *Client) addCommentWith(ctx context.Context, resourceID string, open fun
 	if resourceID == "" {
 		return nil, newValidationError("resource_id", "required", "", "is required")
 	}
-	return addWith(ctx, c, open, &UploadOptions{Description: description}, "create_comment",
+	return addWith(ctx, c, "AddComment", open, &UploadOptions{Description: description}, "create_comment",
 		func(ctx context.Context, rev *types.FileRevision) (*types.Comment, error) {
 			return c.createComment(ctx, resourceID, rev)
 		})
@@ -92,7 +92,7 @@ func (c *Client) updateCommentWith(ctx context.Context, commentID string, open f
 	if commentID == "" {
 		return nil, newValidationError("comment_id", "required", "", "is required")
 	}
-	return updateWith(ctx, c, open, &UploadOptions{Description: description}, "update_comment",
+	return updateWith(ctx, c, "UpdateComment", open, &UploadOptions{Description: description}, "update_comment",
 		func(ctx context.Context) (*types.FileRevision, error) {
 			cm, err := c.GetComment(ctx, commentID)
 			if err != nil {

@@ -60,13 +60,13 @@ func (c *Client) RestoreModel(ctx context.Context, modelID string, reason *strin
 // upload, the error names the content sha of the orphaned blob. Use AddModelFromReader for content that is not
 // in a file.
 func (c *Client) AddModel(ctx context.Context, path string, opts *UploadOptions) (*types.Model, error) {
-	return addWith(ctx, c, pathSource(path), opts, "create_model", c.createModel)
+	return addWith(ctx, c, "AddModel", pathSource(path), opts, "create_model", c.createModel)
 }
 
 // AddModelFromReader is AddModel for content read from r; name is the file name with its extension, from
 // which the revision's extension and MIME type are derived (Go-only: Python Client.add_model takes a path).
 func (c *Client) AddModelFromReader(ctx context.Context, name string, r io.Reader, opts *UploadOptions) (*types.Model, error) {
-	return addWith(ctx, c, readerSource(name, r), opts, "create_model", c.createModel)
+	return addWith(ctx, c, "AddModel", readerSource(name, r), opts, "create_model", c.createModel)
 }
 
 // UpdateModel uploads new content for a model (Python Client.update_model: get_model, upload with the current
@@ -85,7 +85,7 @@ func (c *Client) updateModelWith(ctx context.Context, modelID string, open func(
 	if modelID == "" {
 		return nil, newValidationError("model_id", "required", "", "is required")
 	}
-	return updateWith(ctx, c, open, opts, "update_model",
+	return updateWith(ctx, c, "UpdateModel", open, opts, "update_model",
 		func(ctx context.Context) (*types.FileRevision, error) {
 			m, err := c.GetModel(ctx, modelID)
 			if err != nil {

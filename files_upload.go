@@ -28,6 +28,7 @@ import (
 
 	"github.com/istari-sdk/istari-go/enums"
 	"github.com/istari-sdk/istari-go/internal/storage"
+	"github.com/istari-sdk/istari-go/internal/telemetry"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -254,7 +255,9 @@ func (c *Client) putObject(ctx context.Context, sha, salt string, ra io.ReaderAt
 	if err != nil {
 		return err
 	}
-	_, err = c.files.xfer.Put(ctx, u.URL, ra, 0, size, prog.Part())
+	tctx, span := c.tel.StartTransfer(ctx, telemetry.Upload, 0, size)
+	_, err = c.files.xfer.Put(tctx, u.URL, ra, 0, size, prog.Part())
+	span.EndTransfer(size, err)
 	return storageError("storage.put", err)
 }
 

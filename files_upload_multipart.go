@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/istari-sdk/istari-go/internal/storage"
+	"github.com/istari-sdk/istari-go/internal/telemetry"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -68,8 +69,10 @@ func (c *Client) putMultipart(ctx context.Context, sha, salt string, ra io.Reade
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				off := int64(i) * chunk
-				etag, err := c.files.xfer.Put(wctx, urls[i], ra, off, min(chunk, size-off), prog.Part())
+				off, n := int64(i)*chunk, min(chunk, size-int64(i)*chunk)
+				pctx, span := c.tel.StartTransfer(wctx, telemetry.Upload, i+1, n)
+				etag, err := c.files.xfer.Put(pctx, urls[i], ra, off, n, prog.Part())
+				span.EndTransfer(n, err)
 				if err != nil {
 					errOnce.Do(func() { firstErr = fmt.Errorf("part %d: %w", i+1, storageError("storage.put", err)) })
 					cancel()

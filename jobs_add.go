@@ -49,7 +49,9 @@ type AddJobOptions struct {
 // all before any request; no function matching the selection answers 404 (ErrNotFound, "no function found
 // in registry with name ..."); an agent token answers 403. A registry failure after the upload names the
 // orphaned content sha. The temporary parameters file is removed whatever the outcome.
-func (c *Client) AddJob(ctx context.Context, modelID string, function string, opts *AddJobOptions) (*types.Job, error) {
+func (c *Client) AddJob(ctx context.Context, modelID string, function string, opts *AddJobOptions) (_ *types.Job, err error) {
+	ctx, span := c.tel.StartCall(ctx, "AddJob")
+	defer span.Done(&err)
 	if opts == nil {
 		opts = &AddJobOptions{}
 	}
@@ -185,7 +187,7 @@ func (c *Client) updateJobWith(ctx context.Context, jobID string, open func() (u
 	if jobID == "" {
 		return nil, newValidationError("job_id", "required", "", "is required")
 	}
-	return updateWith(ctx, c, open, opts, "update_job",
+	return updateWith(ctx, c, "UpdateJob", open, opts, "update_job",
 		func(ctx context.Context) (*types.FileRevision, error) {
 			j, err := c.GetJob(ctx, jobID)
 			if err != nil {

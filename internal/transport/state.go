@@ -13,6 +13,7 @@ type attemptState struct {
 	idempotent bool
 	registry   bool
 	label      string
+	template   string
 	timeout    time.Duration
 	attempts   int         // set before each attempt, read after Do returns (same goroutine)
 	wrote      atomic.Bool // set from the connection's write loop

@@ -18,6 +18,8 @@ import (
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
+
+	"github.com/istari-sdk/istari-go/internal/telemetry"
 )
 
 // Options configure a Transport. Zero values mean no retries, no waits and no per-attempt timeout.
@@ -36,6 +38,8 @@ type Options struct {
 	Logger *slog.Logger
 	// OnResponse is called with every response of a registry request, retried attempts included.
 	OnResponse func(*http.Response)
+	// Telemetry traces each attempt and injects trace context into registry requests; nil = none.
+	Telemetry *telemetry.Telemetry
 }
 
 // Request describes one logical HTTP request, replayed on each attempt.
@@ -56,8 +60,10 @@ type Request struct {
 	AttemptTimeout *time.Duration
 	// RetryUnsafe lets a POST or PATCH be retried like an idempotent request (caller opt-in).
 	RetryUnsafe bool
-	// Label names the request in log records (operation id or "storage").
+	// Label names the request in log records and spans (operation id or "storage").
 	Label string
+	// Template is the operation's path template, the url.template of attempt spans ("" for storage).
+	Template string
 }
 
 // Transport performs requests with retries. It is safe for concurrent use.
@@ -81,7 +87,7 @@ func New(opts Options) *Transport {
 	if next == nil {
 		next = http.DefaultTransport
 	}
-	tripper := &attemptTripper{next: next, logger: opts.Logger, onResponse: opts.OnResponse}
+	tripper := &attemptTripper{next: next, logger: opts.Logger, onResponse: opts.OnResponse, tel: opts.Telemetry}
 	hc.Transport = tripper
 	p := &policy{min: opts.MinInterval, max: opts.MaxInterval, jitter: opts.Jitter, logger: opts.Logger}
 	rc := &retryablehttp.Client{
@@ -105,6 +111,7 @@ func (t *Transport) Do(ctx context.Context, r *Request) (resp *http.Response, at
 		idempotent: isIdempotent(r.Method) || r.RetryUnsafe,
 		registry:   r.Registry,
 		label:      r.Label,
+		template:   r.Template,
 	}
 	switch {
 	case r.AttemptTimeout != nil:
