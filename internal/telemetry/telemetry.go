@@ -16,6 +16,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 
 	"go.opentelemetry.io/otel"
@@ -82,7 +83,39 @@ type Telemetry struct {
 	active       metric.Int64UpDownCounter
 	cache        metric.Int64Counter
 	tokens       metric.Int64Counter
+
+	callNames, attemptNames nameCache // span names by operation id, built once each
 }
+
+// nameCache keeps span names so that a call does not build its name string every time.
+type nameCache struct {
+	mu sync.RWMutex
+	m  map[string]string
+}
+
+// get returns the name cached under key, storing prefix+suffix there first when missing.
+func (n *nameCache) get(key, prefix, suffix string) string {
+	n.mu.RLock()
+	name, ok := n.m[key]
+	n.mu.RUnlock()
+	if ok {
+		return name
+	}
+	name = prefix + suffix
+	n.mu.Lock()
+	if n.m == nil {
+		n.m = map[string]string{}
+	}
+	n.m[key] = name
+	n.mu.Unlock()
+	return name
+}
+
+// Span start options, allocated once.
+var (
+	internalSpan = []trace.SpanStartOption{trace.WithSpanKind(trace.SpanKindInternal)}
+	clientSpan   = []trace.SpanStartOption{trace.WithSpanKind(trace.SpanKindClient)}
+)
 
 // New builds the instrumentation of a client from opts. Instrument creation errors (only a misbehaving
 // meter provider returns them) leave the no-op instrument the API hands back in their place.
@@ -131,8 +164,8 @@ type Span struct {
 	op    string
 }
 
-func (t *Telemetry) start(ctx context.Context, name string, kind trace.SpanKind) (context.Context, Span) {
-	ctx, sp := t.tracer.Start(ctx, name, trace.WithSpanKind(kind))
+func (t *Telemetry) start(ctx context.Context, name string, opts []trace.SpanStartOption) (context.Context, Span) {
+	ctx, sp := t.tracer.Start(ctx, name, opts...)
 	return ctx, Span{t: t, span: sp}
 }
 
@@ -142,7 +175,7 @@ func (t *Telemetry) StartCall(ctx context.Context, op string) (context.Context, 
 	if t == nil {
 		return ctx, Span{}
 	}
-	ctx, s := t.start(ctx, "istari."+op, trace.SpanKindInternal)
+	ctx, s := t.start(ctx, t.callNames.get(op, "istari.", op), internalSpan)
 	s.op, s.start = op, time.Now()
 	if s.span.IsRecording() {
 		s.span.SetAttributes(KeyOperation.String(op))
@@ -191,22 +224,22 @@ type Attempt struct {
 	Registry  bool   // a registry request: trace context is injected (never into presigned storage URLs)
 }
 
-// StartAttempt starts the client span of one HTTP attempt and returns the request to send: for a registry
-// request with a valid span context, a copy whose header carries the configured propagator's fields
-// (traceparent, tracestate). A resend counts in the retries metric.
-func (t *Telemetry) StartAttempt(req *http.Request, a Attempt) (*http.Request, Span) {
+// StartAttempt starts the client span of one HTTP attempt of req, a child of ctx's span, and returns the
+// attempt's context and the header to send: for a registry request with a valid span context, a copy of
+// req.Header carrying the configured propagator's fields (traceparent, tracestate); otherwise req.Header
+// itself. A resend counts in the retries metric.
+func (t *Telemetry) StartAttempt(ctx context.Context, req *http.Request, a Attempt) (context.Context, Span, http.Header) {
 	if t == nil {
-		return req, Span{}
+		return ctx, Span{}, req.Header
 	}
-	ctx := req.Context()
 	if a.Resend > 0 && t.retries.Enabled(ctx) {
 		t.retries.Add(ctx, 1, metric.WithAttributes(KeyOperation.String(a.Operation), semconv.HTTPRequestMethodKey.String(req.Method)))
 	}
 	name := req.Method
 	if a.Template != "" {
-		name += " " + a.Template
+		name = t.attemptNames.get(a.Operation, req.Method+" ", a.Template)
 	}
-	ctx, s := t.start(ctx, name, trace.SpanKindClient)
+	ctx, s := t.start(ctx, name, clientSpan)
 	if s.span.IsRecording() {
 		attrs := make([]attribute.KeyValue, 0, 8)
 		attrs = append(attrs,
@@ -225,12 +258,12 @@ func (t *Telemetry) StartAttempt(req *http.Request, a Attempt) (*http.Request, S
 		}
 		s.span.SetAttributes(attrs...)
 	}
-	out := req.WithContext(ctx)
+	header := req.Header
 	if a.Registry && len(t.prop.Fields()) > 0 && trace.SpanContextFromContext(ctx).IsValid() {
-		out.Header = req.Header.Clone() // a RoundTripper must not modify the caller's request
-		t.prop.Inject(ctx, propagation.HeaderCarrier(out.Header))
+		header = req.Header.Clone() // a RoundTripper must not modify the caller's request
+		t.prop.Inject(ctx, propagation.HeaderCarrier(header))
 	}
-	return out, s
+	return ctx, s, header
 }
 
 // EndAttempt ends the span of an HTTP attempt with its response status and request id, or its error.
@@ -306,11 +339,14 @@ func (t *Telemetry) StartTransfer(ctx context.Context, direction string, part in
 	if t == nil {
 		return ctx, Span{}
 	}
-	name := "istari." + direction
-	if part > 0 {
+	name := "istari.download"
+	switch {
+	case part > 0:
 		name = "istari.upload_part"
+	case direction == Upload:
+		name = "istari.upload"
 	}
-	ctx, s := t.start(ctx, name, trace.SpanKindInternal)
+	ctx, s := t.start(ctx, name, internalSpan)
 	s.op = direction
 	if s.span.IsRecording() {
 		s.span.SetAttributes(KeyDirection.String(direction), KeySize.Int64(size))
@@ -349,7 +385,7 @@ func (t *Telemetry) StartCache(ctx context.Context) (context.Context, Span) {
 	if t == nil {
 		return ctx, Span{}
 	}
-	return t.start(ctx, "istari.cache", trace.SpanKindInternal)
+	return t.start(ctx, "istari.cache", internalSpan)
 }
 
 // EndCache ends a cache lookup span as a hit or a miss and counts it.
@@ -376,7 +412,7 @@ func (t *Telemetry) StartPoll(ctx context.Context, n int) (context.Context, Span
 	if t == nil {
 		return ctx, Span{}
 	}
-	ctx, s := t.start(ctx, "istari.job_poll", trace.SpanKindInternal)
+	ctx, s := t.start(ctx, "istari.job_poll", internalSpan)
 	if s.span.IsRecording() {
 		s.span.SetAttributes(KeyPollNumber.Int(n))
 	}
@@ -406,7 +442,7 @@ func (t *Telemetry) StartTokenFetch(ctx context.Context) (context.Context, Span)
 	if t == nil {
 		return ctx, Span{}
 	}
-	return t.start(ctx, "istari.token_fetch", trace.SpanKindInternal)
+	return t.start(ctx, "istari.token_fetch", internalSpan)
 }
 
 // EndTokenFetch ends a token fetch span and counts a token refresh by outcome.

@@ -39,9 +39,11 @@ func (a *attemptTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 		WroteRequest: func(httptrace.WroteRequestInfo) { st.wrote.Store(true) },
 	})
 	start := time.Now()
-	out, span := a.tel.StartAttempt(req.WithContext(ctx), telemetry.Attempt{
+	ctx, span, header := a.tel.StartAttempt(ctx, req, telemetry.Attempt{
 		Operation: st.label, Template: st.template, Resend: st.attempts - 1, Registry: st.registry,
 	})
+	out := req.WithContext(ctx)
+	out.Header = header
 	resp, err := a.next.RoundTrip(out)
 	span.EndAttempt(resp, err)
 	if a.logger != nil && a.logger.Enabled(ctx, slog.LevelDebug) {
