@@ -1,17 +1,19 @@
 package istari
 
 // Cost of the OpenTelemetry instrumentation on the small call (GetModel against the in-process fake), three
-// clients timed alternately inside one loop so that all see the same server state and CPU:
+// clients timed alternately inside one loop so that all see the same server state and CPU (median times):
 //
 //	base-ns/op    a client built without instrumentation (no telemetry in the client or its transport)
 //	noprov-ns/op  the default client: global providers with nothing installed (target: within 2% of base)
 //	sdk-ns/op     a client with an SDK tracer provider (batching to a no-op exporter) and meter provider
+//	control/base  a second uninstrumented client against base: the noise floor of the ratios on this machine
 //
 // Run: go test -run '^$' -bench BenchmarkPerfTelemetryGetModel -benchtime=3000x -count=3 .  (make bench-telemetry)
 
 import (
 	"context"
 	"net/http"
+	"slices"
 	"testing"
 	"time"
 
@@ -62,6 +64,8 @@ func BenchmarkPerfTelemetryGetModel(b *testing.B) {
 	}
 	base := newC(nil)
 	uninstrumented(b, base)
+	control := newC(nil) // a second uninstrumented client: its ratio to base is the noise floor
+	uninstrumented(b, control)
 	noprov := newC(nil)
 	tp := sdktrace.NewTracerProvider(sdktrace.WithBatcher(tracetest.NewNoopExporter()))
 	mp := sdkmetric.NewMeterProvider(sdkmetric.WithReader(sdkmetric.NewManualReader()))
@@ -78,7 +82,7 @@ func BenchmarkPerfTelemetryGetModel(b *testing.B) {
 			}
 		}
 	}
-	ops := []func(){op(base), op(noprov), op(withSDK)}
+	ops := []func(){op(base), op(noprov), op(withSDK), op(control)}
 	for range 50 { // warm the pools
 		for _, f := range ops {
 			f()
@@ -86,22 +90,28 @@ func BenchmarkPerfTelemetryGetModel(b *testing.B) {
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
-	var spent [3]time.Duration
+	var spent [4][]time.Duration
 	for i := 0; i < b.N; i++ {
 		for k := range ops {
-			f := ops[(i+k)%3] // rotate the order so that none always runs first
+			j := (i + k) % len(ops) // rotate the order so that none always runs first
 			t0 := time.Now()
-			f()
-			spent[(i+k)%3] += time.Since(t0)
+			ops[j]()
+			spent[j] = append(spent[j], time.Since(t0))
 		}
 	}
 	b.StopTimer()
-	n := float64(b.N)
-	b.ReportMetric(float64(spent[0].Nanoseconds())/n, "base-ns/op")
-	b.ReportMetric(float64(spent[1].Nanoseconds())/n, "noprov-ns/op")
-	b.ReportMetric(float64(spent[2].Nanoseconds())/n, "sdk-ns/op")
-	b.ReportMetric(float64(spent[1])/float64(spent[0]), "noprov/base")
-	b.ReportMetric(float64(spent[2])/float64(spent[0]), "sdk/base")
+	// Medians: on a shared machine a few slow calls would otherwise decide the ratios.
+	var med [4]float64
+	for k := range spent {
+		slices.Sort(spent[k])
+		med[k] = float64(spent[k][len(spent[k])/2].Nanoseconds())
+	}
+	b.ReportMetric(med[0], "base-ns/op")
+	b.ReportMetric(med[1], "noprov-ns/op")
+	b.ReportMetric(med[2], "sdk-ns/op")
+	b.ReportMetric(med[1]/med[0], "noprov/base")
+	b.ReportMetric(med[2]/med[0], "sdk/base")
+	b.ReportMetric(med[3]/med[0], "control/base")
 	b.ReportMetric(testing.AllocsPerRun(200, ops[0]), "base-allocs/op")
 	b.ReportMetric(testing.AllocsPerRun(200, ops[1]), "noprov-allocs/op")
 	b.ReportMetric(testing.AllocsPerRun(200, ops[2]), "sdk-allocs/op")
