@@ -198,7 +198,9 @@ func (c *Client) updateFileWith(ctx context.Context, fileID string, open func() 
 // UpdateFileProperties changes a file's metadata without new content (Python Client.update_file_properties):
 // a new properties blob is uploaded, then update_file_properties sends the token with the metadata. Fields of
 // meta left nil keep the current revision's values.
-func (c *Client) UpdateFileProperties(ctx context.Context, file *types.File, meta types.RevisionMeta) (*types.File, error) {
+func (c *Client) UpdateFileProperties(ctx context.Context, file *types.File, meta types.RevisionMeta) (_ *types.File, err error) {
+	ctx, span := c.tel.StartCall(ctx, "UpdateFileProperties")
+	defer span.Done(&err)
 	if file == nil || file.ID == "" {
 		return nil, newValidationError("file", "required", "", "is required")
 	}
@@ -215,7 +217,9 @@ func (c *Client) UpdateFileProperties(ctx context.Context, file *types.File, met
 
 // UpdateRevisionProperties uploads a new properties blob for rev (Python Client.update_revision_properties)
 // and returns the TokenWithProperties to register. Fields of meta left nil keep rev's values.
-func (c *Client) UpdateRevisionProperties(ctx context.Context, rev *types.FileRevision, meta types.RevisionMeta) (*types.TokenWithProperties, error) {
+func (c *Client) UpdateRevisionProperties(ctx context.Context, rev *types.FileRevision, meta types.RevisionMeta) (_ *types.TokenWithProperties, err error) {
+	ctx, span := c.tel.StartCall(ctx, "UpdateRevisionProperties")
+	defer span.Done(&err)
 	if rev == nil {
 		return nil, newValidationError("file_revision", "required", "", "is required")
 	}

@@ -82,7 +82,9 @@ func (c *Client) addArtifactWith(ctx context.Context, modelID string, open func(
 // at or above the multipart threshold fails before any upload.
 //
 // Deprecated: add_artifacts_bulk is deprecated in the 2026.04 docs; call AddArtifact per file.
-func (c *Client) AddArtifactsBulk(ctx context.Context, modelID string, items []types.UploadItem) ([]types.Artifact, error) {
+func (c *Client) AddArtifactsBulk(ctx context.Context, modelID string, items []types.UploadItem) (_ []types.Artifact, err error) {
+	ctx, span := c.tel.StartCall(ctx, "AddArtifactsBulk")
+	defer span.Done(&err)
 	if modelID == "" {
 		return nil, newValidationError("model_id", "required", "", "is required")
 	}
