@@ -37,9 +37,7 @@ import (
 )
 
 func main() {
-	setup.Main(2*time.Minute, func(ctx context.Context, env *setup.Env, w io.Writer) error {
-		return run(ctx, env, w)
-	})
+	setup.Main(2*time.Minute, run)
 }
 
 // telemetry is what the application installs: providers with the stdout exporters. Spans go, as JSON lines,
