@@ -1,12 +1,13 @@
 package istari
 
-// This file holds the sharing operations of operations.md §6.1 (access relationships) and the Shareable
-// conveniences (Python's Shareable mixin, types.md §2).
+// This file holds the sharing operations (access relationships: who may view, edit or own a resource) and the
+// Shareable conveniences (Python's Shareable mixin, the share methods of models, artifacts, systems and so on).
 
 import (
 	"context"
 
 	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -39,7 +40,7 @@ func (c *Client) CreateAccess(ctx context.Context, rel *types.AccessRelationship
 	if err != nil {
 		return nil, err
 	}
-	return invokeOne[types.AccessRelationship](ctx, c, request{op: "create_access", body: body})
+	return invokeOne[types.AccessRelationship](ctx, c, request{op: ops.CreateAccess, body: body})
 }
 
 // BulkCreateAccess shares many resources at once, POST /api/v2/bulk/access (Python
@@ -63,7 +64,7 @@ func (c *Client) BulkCreateAccess(ctx context.Context, rels []types.AccessRelati
 		}
 		body[i] = norm
 	}
-	return listAll[types.AccessRelationship](ctx, c, request{op: "bulk_create_access", body: body})
+	return listAll[types.AccessRelationship](ctx, c, request{op: ops.BulkCreateAccess, body: body})
 }
 
 // UpdateAccess changes a subject's relation to a resource (Python Client.update_access, operation
@@ -83,7 +84,7 @@ func (c *Client) UpdateAccess(ctx context.Context, subjectType enums.AccessSubje
 		return nil, err
 	}
 	return invokeOne[types.AccessRelationship](ctx, c, request{
-		op:   "update_access",
+		op:   ops.UpdateAccess,
 		path: []string{string(subjectType), subjectID, string(resourceType), resourceID},
 		body: upd,
 	})
@@ -100,7 +101,7 @@ func (c *Client) RemoveAccess(ctx context.Context, subjectType enums.AccessSubje
 		return err
 	}
 	return c.invoke(ctx, request{
-		op:   "remove_access",
+		op:   ops.RemoveAccess,
 		path: []string{string(subjectType), subjectID, string(resourceType), resourceID},
 	})
 }
@@ -112,30 +113,30 @@ func (c *Client) ListAccess(ctx context.Context, resourceType enums.AccessResour
 	if err := checkResourceType("resource_type", resourceType); err != nil {
 		return nil, err
 	}
-	return listAll[types.AccessRelationship](ctx, c, request{op: "list_access", path: []string{string(resourceType), resourceID}})
+	return listAll[types.AccessRelationship](ctx, c, request{op: ops.ListAccess, path: []string{string(resourceType), resourceID}})
 }
 
 // ListModelAccess lists who has access to a model (Python Client.list_model_access, operation
 // list_model_access). Plain array or page envelope both decode.
 func (c *Client) ListModelAccess(ctx context.Context, modelID string) ([]types.AccessRelationship, error) {
-	return listAll[types.AccessRelationship](ctx, c, request{op: "list_model_access", path: []string{modelID}})
+	return listAll[types.AccessRelationship](ctx, c, request{op: ops.ListModelAccess, path: []string{modelID}})
 }
 
 // ListArtifactAccess lists who has access to an artifact (Python Client.list_artifact_access, operation
 // list_artifact_access). Plain array or page envelope both decode.
 func (c *Client) ListArtifactAccess(ctx context.Context, artifactID string) ([]types.AccessRelationship, error) {
-	return listAll[types.AccessRelationship](ctx, c, request{op: "list_artifact_access", path: []string{artifactID}})
+	return listAll[types.AccessRelationship](ctx, c, request{op: ops.ListArtifactAccess, path: []string{artifactID}})
 }
 
 // ListJobAccess lists who has access to a job (Python Client.list_job_access, operation list_job_access).
 // Plain array or page envelope both decode.
 func (c *Client) ListJobAccess(ctx context.Context, jobID string) ([]types.AccessRelationship, error) {
-	return listAll[types.AccessRelationship](ctx, c, request{op: "list_job_access", path: []string{jobID}})
+	return listAll[types.AccessRelationship](ctx, c, request{op: ops.ListJobAccess, path: []string{jobID}})
 }
 
 // CreateAccessByEmailForOtherTenantsParams are the (required) query parameters of
-// CreateAccessByEmailForOtherTenants. Whether they travel as query or body is unconfirmed (operations.md §6.1);
-// the SDK sends them as query parameters.
+// CreateAccessByEmailForOtherTenants. Whether the registry reads them from the query or the body is
+// unconfirmed; the SDK sends them as query parameters.
 //
 // Python: the keyword arguments of Client.create_access_by_email_for_other_tenants.
 type CreateAccessByEmailForOtherTenantsParams struct {
@@ -165,7 +166,7 @@ func (c *Client) CreateAccessByEmailForOtherTenants(ctx context.Context, params 
 	); err != nil {
 		return nil, err
 	}
-	return invokeOne[types.AccessRelationship](ctx, c, request{op: "create_access_by_email_for_other_tenants", query: &p})
+	return invokeOne[types.AccessRelationship](ctx, c, request{op: ops.CreateAccessByEmailForOtherTenants, query: &p})
 }
 
 // ListResourceTypePermissionsParams are the query parameters of ListResourceTypePermissions; all but paging
@@ -186,7 +187,7 @@ func (c *Client) ListResourceTypePermissions(ctx context.Context, params *ListRe
 	if params == nil {
 		return nil, newValidationError("subject_type", "required", "", "")
 	}
-	return listPage[types.ResourceTypePermission](ctx, c, "list_resource_type_permissions", nil, params)
+	return listPage[types.ResourceTypePermission](ctx, c, ops.ListResourceTypePermissions, nil, params)
 }
 
 // shareable checks s and returns its access resource type and id.

@@ -1,12 +1,14 @@
 package istari
 
-// This file holds the control-tag operations of operations.md §6.1 and the tagging composites of §6.2.
+// This file holds the control-tag operations (tags that restrict who may read a resource) and the tagging
+// composites that add or remove one tag of a model, artifact, file or user.
 
 import (
 	"context"
 	"unicode/utf8"
 
 	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -33,12 +35,12 @@ func (c *Client) CreateControlTag(ctx context.Context, body *types.NewControlTag
 	if err := firstErr(requireString("name", body.Name), checkTagDescription(body.Description)); err != nil {
 		return nil, err
 	}
-	return invokeOne[types.ControlTag](ctx, c, request{op: "create_control_tag", body: body})
+	return invokeOne[types.ControlTag](ctx, c, request{op: ops.CreateControlTag, body: body})
 }
 
 // GetControlTag returns one control tag (Python Client.get_control_tag, operation get_control_tag).
 func (c *Client) GetControlTag(ctx context.Context, controlTagID string) (*types.ControlTag, error) {
-	return invokeOne[types.ControlTag](ctx, c, request{op: "get_control_tag", path: []string{controlTagID}})
+	return invokeOne[types.ControlTag](ctx, c, request{op: ops.GetControlTag, path: []string{controlTagID}})
 }
 
 // ListControlTagsParams are the query parameters of ListControlTags (other filters are unknown).
@@ -51,7 +53,7 @@ type ListControlTagsParams struct {
 // ListControlTags lists control tags page by page (Python Client.list_control_tags, operation
 // list_control_tags). A registry answering a plain array yields a single page.
 func (c *Client) ListControlTags(ctx context.Context, params *ListControlTagsParams) (*Page[types.ControlTag], error) {
-	return listPage[types.ControlTag](ctx, c, "list_control_tags", nil, params)
+	return listPage[types.ControlTag](ctx, c, ops.ListControlTags, nil, params)
 }
 
 // UpdateControlTag changes a control tag's name or description (Python Client.update_control_tag, operation
@@ -63,7 +65,7 @@ func (c *Client) UpdateControlTag(ctx context.Context, controlTagID string, body
 	if err := checkTagDescription(body.Description); err != nil {
 		return nil, err
 	}
-	return invokeOne[types.ControlTag](ctx, c, request{op: "update_control_tag", path: []string{controlTagID}, body: body})
+	return invokeOne[types.ControlTag](ctx, c, request{op: ops.UpdateControlTag, path: []string{controlTagID}, body: body})
 }
 
 // PatchControlTaggingsParams are the query parameters of the four patch_*_control_taggings operations:
@@ -92,7 +94,7 @@ type PatchFileControlTaggingsParams = PatchControlTaggingsParams
 type PatchUserControlTaggingsParams = PatchControlTaggingsParams
 
 // patchTaggings sends one tagging PATCH: body = JSON array of control-tag ids, patch_op and reason as query.
-func patchTaggings[T any](ctx context.Context, c *Client, op, objectID string, ids []string, params *PatchControlTaggingsParams) ([]T, error) {
+func patchTaggings[T any](ctx context.Context, c *Client, op ops.ID, objectID string, ids []string, params *PatchControlTaggingsParams) ([]T, error) {
 	if params == nil {
 		return nil, newValidationError("patch_op", "required", "", "")
 	}
@@ -118,27 +120,27 @@ func patchTaggings[T any](ctx context.Context, c *Client, op, objectID string, i
 // A model's tags propagate to its artifacts, so the result can be longer than ids. Needs owner or
 // administrator on the model (ErrForbidden otherwise).
 func (c *Client) PatchModelControlTaggings(ctx context.Context, modelID string, controlTagIDs []string, params *PatchModelControlTaggingsParams) ([]types.ResourceControlTagging, error) {
-	return patchTaggings[types.ResourceControlTagging](ctx, c, "patch_model_control_taggings", modelID, controlTagIDs, params)
+	return patchTaggings[types.ResourceControlTagging](ctx, c, ops.PatchModelControlTaggings, modelID, controlTagIDs, params)
 }
 
 // PatchArtifactControlTaggings adds or removes control tags on an artifact (Python
 // Client.patch_artifact_control_taggings, operation patch_artifact_control_taggings). Needs owner or administrator on the artifact's model.
 func (c *Client) PatchArtifactControlTaggings(ctx context.Context, artifactID string, controlTagIDs []string, params *PatchArtifactControlTaggingsParams) ([]types.ResourceControlTagging, error) {
-	return patchTaggings[types.ResourceControlTagging](ctx, c, "patch_artifact_control_taggings", artifactID, controlTagIDs, params)
+	return patchTaggings[types.ResourceControlTagging](ctx, c, ops.PatchArtifactControlTaggings, artifactID, controlTagIDs, params)
 }
 
 // PatchFileControlTaggings adds or removes control tags on a file (Python Client.patch_file_control_taggings,
 // operation patch_file_control_taggings;
 // the response type is assumed equal to the models').
 func (c *Client) PatchFileControlTaggings(ctx context.Context, fileID string, controlTagIDs []string, params *PatchFileControlTaggingsParams) ([]types.ResourceControlTagging, error) {
-	return patchTaggings[types.ResourceControlTagging](ctx, c, "patch_file_control_taggings", fileID, controlTagIDs, params)
+	return patchTaggings[types.ResourceControlTagging](ctx, c, ops.PatchFileControlTaggings, fileID, controlTagIDs, params)
 }
 
 // PatchUserControlTaggings adds or removes control tags on a user (Python Client.patch_user_control_taggings,
 // operation patch_user_control_taggings).
 // Needs customer-administrator of the user's tenant.
 func (c *Client) PatchUserControlTaggings(ctx context.Context, userID string, controlTagIDs []string, params *PatchUserControlTaggingsParams) ([]types.UserControlTagging, error) {
-	return patchTaggings[types.UserControlTagging](ctx, c, "patch_user_control_taggings", userID, controlTagIDs, params)
+	return patchTaggings[types.UserControlTagging](ctx, c, ops.PatchUserControlTaggings, userID, controlTagIDs, params)
 }
 
 func setOp(reason *string) *PatchControlTaggingsParams {
@@ -197,25 +199,25 @@ func (c *Client) RemoveUserControlTaggings(ctx context.Context, userID string, c
 // GetModelControlTaggings lists a model's active taggings (Python Client.get_model_control_taggings,
 // operation get_model_control_taggings).
 func (c *Client) GetModelControlTaggings(ctx context.Context, modelID string) ([]types.ResourceControlTagging, error) {
-	return listAll[types.ResourceControlTagging](ctx, c, request{op: "get_model_control_taggings", path: []string{modelID}})
+	return listAll[types.ResourceControlTagging](ctx, c, request{op: ops.GetModelControlTaggings, path: []string{modelID}})
 }
 
 // GetArtifactControlTaggings lists an artifact's active taggings (Python Client.get_artifact_control_taggings,
 // operation get_artifact_control_taggings).
 func (c *Client) GetArtifactControlTaggings(ctx context.Context, artifactID string) ([]types.ResourceControlTagging, error) {
-	return listAll[types.ResourceControlTagging](ctx, c, request{op: "get_artifact_control_taggings", path: []string{artifactID}})
+	return listAll[types.ResourceControlTagging](ctx, c, request{op: ops.GetArtifactControlTaggings, path: []string{artifactID}})
 }
 
 // GetFileControlTaggings lists a file's active taggings (Python Client.get_file_control_taggings, operation
 // get_file_control_taggings).
 func (c *Client) GetFileControlTaggings(ctx context.Context, fileID string) ([]types.ResourceControlTagging, error) {
-	return listAll[types.ResourceControlTagging](ctx, c, request{op: "get_file_control_taggings", path: []string{fileID}})
+	return listAll[types.ResourceControlTagging](ctx, c, request{op: ops.GetFileControlTaggings, path: []string{fileID}})
 }
 
 // GetModelControlTaggingHistory lists every tagging a model ever had, archived ones included (Python
 // Client.get_model_control_tagging_history, operation get_model_control_tagging_history).
 func (c *Client) GetModelControlTaggingHistory(ctx context.Context, modelID string) ([]types.ResourceControlTagging, error) {
-	return listAll[types.ResourceControlTagging](ctx, c, request{op: "get_model_control_tagging_history", path: []string{modelID}})
+	return listAll[types.ResourceControlTagging](ctx, c, request{op: ops.GetModelControlTaggingHistory, path: []string{modelID}})
 }
 
 // GetObjectControlTags lists the active control tags of one object (Python Client.get_object_control_tags,
@@ -225,7 +227,7 @@ func (c *Client) GetObjectControlTags(ctx context.Context, objectType enums.Cont
 	if err := checkEnum("object_type", objectType, enums.ControlTaggingObjectTypeValues()); err != nil {
 		return nil, err
 	}
-	return listAll[types.ControlTag](ctx, c, request{op: "get_object_control_tags", path: []string{string(objectType), objectID}})
+	return listAll[types.ControlTag](ctx, c, request{op: ops.GetObjectControlTags, path: []string{string(objectType), objectID}})
 }
 
 // GetModelControlTags lists a model's active control tags (Python Client.get_model_control_tags):

@@ -1,23 +1,24 @@
 package istari
 
-// This file holds the user operations of operations.md §10.
+// This file holds the user operations: the current user, user lookup, user administration and tenants.
 
 import (
 	"context"
 
 	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
 // GetCurrentUser returns the user the token belongs to (Python Client.get_current_user, operation
 // get_current_user).
 func (c *Client) GetCurrentUser(ctx context.Context) (*types.User, error) {
-	return invokeOne[types.User](ctx, c, request{op: "get_current_user"})
+	return invokeOne[types.User](ctx, c, request{op: ops.GetCurrentUser})
 }
 
 // GetUserByID returns one user (Python Client.get_user_by_id, operation get_user_by_id).
 func (c *Client) GetUserByID(ctx context.Context, userID string) (*types.User, error) {
-	return invokeOne[types.User](ctx, c, request{op: "get_user_by_id", path: []string{userID}})
+	return invokeOne[types.User](ctx, c, request{op: ops.GetUserByID, path: []string{userID}})
 }
 
 // GetUser is an alias of GetUserByID (Python Client.get_user).
@@ -49,5 +50,5 @@ func (c *Client) ListUsers(ctx context.Context, params *ListUsersParams) ([]type
 			}
 		}
 	}
-	return listAll[types.User](ctx, c, request{op: "list_users", query: params})
+	return listAll[types.User](ctx, c, request{op: ops.ListUsers, query: params})
 }

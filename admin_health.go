@@ -2,33 +2,30 @@ package istari
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 
 	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/internal/transport"
+	"github.com/istari-sdk/istari-go/types"
 )
 
 // HealthStatus is the answer of a health probe (Python: the return value of Client.liveness_check and
-// Client.readiness_check). Its JSON shape is not public, so the raw body is kept.
-type HealthStatus struct {
-	StatusCode int             // HTTP status of the probe
-	Raw        json.RawMessage // body as sent (JSON, or text)
-}
+// Client.readiness_check): the HTTP status and the raw body.
+type HealthStatus = types.HealthStatus
 
 // LivenessCheck calls the registry's liveness probe, GET /api/v2/health/liveness (Python liveness_check).
 func (c *Client) LivenessCheck(ctx context.Context) (*HealthStatus, error) {
-	return c.probe(ctx, "liveness_check")
+	return c.probe(ctx, ops.LivenessCheck)
 }
 
 // ReadinessCheck calls the registry's readiness probe, GET /api/v2/health/readiness (Python readiness_check).
 func (c *Client) ReadinessCheck(ctx context.Context) (*HealthStatus, error) {
-	return c.probe(ctx, "readiness_check")
+	return c.probe(ctx, ops.ReadinessCheck)
 }
 
-func (c *Client) probe(ctx context.Context, op string) (*HealthStatus, error) {
+func (c *Client) probe(ctx context.Context, op ops.ID) (*HealthStatus, error) {
 	h := &HealthStatus{}
 	err := c.invoke(ctx, request{op: op, stream: func(resp *http.Response) error {
 		h.StatusCode = resp.StatusCode
@@ -47,7 +44,7 @@ func (c *Client) probe(ctx context.Context, op string) (*HealthStatus, error) {
 // verdict never fails a request; warnings are logged once per client and verdict.
 func (c *Client) CheckCompatibility(ctx context.Context) (*CompatibilityResult, error) {
 	var result *CompatibilityResult
-	err := c.invoke(ctx, request{op: "readiness_check", stream: func(resp *http.Response) error {
+	err := c.invoke(ctx, request{op: ops.ReadinessCheck, stream: func(resp *http.Response) error {
 		if r, ok := parseCompatibility(resp.Header); ok {
 			result = &r
 		}

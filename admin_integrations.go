@@ -1,6 +1,6 @@
 package istari
 
-// This file holds the app- and auth-integration wire operations of operations.md §10. The public composites
+// This file holds the app- and auth-integration wire operations. The public composites
 // CreateAuthIntegration / UpdateAuthIntegration (which upload the registration document) wrap the unexported
 // wire calls below.
 
@@ -8,6 +8,7 @@ import (
 	"context"
 
 	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -17,7 +18,7 @@ func (c *Client) CreateAppIntegration(ctx context.Context, body *types.NewAppInt
 	if body == nil {
 		body = &types.NewAppIntegration{}
 	}
-	return invokeOne[types.AppIntegration](ctx, c, request{op: "create_app_integration", body: body})
+	return invokeOne[types.AppIntegration](ctx, c, request{op: ops.CreateAppIntegration, body: body})
 }
 
 // ListAppIntegrationsParams are the query parameters of ListAppIntegrations (Python list_app_integrations keyword arguments).
@@ -28,7 +29,7 @@ type ListAppIntegrationsParams struct {
 // ListAppIntegrations lists app integrations page by page (Python Client.list_app_integrations, operation
 // list_app_integrations).
 func (c *Client) ListAppIntegrations(ctx context.Context, params *ListAppIntegrationsParams) (*Page[types.AppIntegration], error) {
-	return listPage[types.AppIntegration](ctx, c, "list_app_integrations", nil, params)
+	return listPage[types.AppIntegration](ctx, c, ops.ListAppIntegrations, nil, params)
 }
 
 // createAuthIntegration is the wire call create_auth_integration (Python Client._create_auth_integration);
@@ -45,7 +46,7 @@ func (c *Client) createAuthIntegration(ctx context.Context, body *types.NewAuthI
 	); err != nil {
 		return nil, err
 	}
-	return invokeOne[types.AuthIntegration](ctx, c, request{op: "create_auth_integration", body: body})
+	return invokeOne[types.AuthIntegration](ctx, c, request{op: ops.CreateAuthIntegration, body: body})
 }
 
 // updateAuthIntegration is the wire call update_auth_integration (Python Client._update_auth_integration):
@@ -59,13 +60,13 @@ func (c *Client) updateAuthIntegration(ctx context.Context, authIntegrationID st
 			return nil, err
 		}
 	}
-	return invokeOne[types.AuthIntegration](ctx, c, request{op: "update_auth_integration", path: []string{authIntegrationID}, body: body})
+	return invokeOne[types.AuthIntegration](ctx, c, request{op: ops.UpdateAuthIntegration, path: []string{authIntegrationID}, body: body})
 }
 
 // GetAuthIntegration returns one auth integration; its File's latest revision holds the registration
 // document (Python Client.get_auth_integration, operation get_auth_integration).
 func (c *Client) GetAuthIntegration(ctx context.Context, authIntegrationID string) (*types.AuthIntegration, error) {
-	return invokeOne[types.AuthIntegration](ctx, c, request{op: "get_auth_integration", path: []string{authIntegrationID}})
+	return invokeOne[types.AuthIntegration](ctx, c, request{op: ops.GetAuthIntegration, path: []string{authIntegrationID}})
 }
 
 // ListAuthIntegrationsParams are the query parameters of ListAuthIntegrations (Python list_auth_integrations keyword arguments).
@@ -76,5 +77,5 @@ type ListAuthIntegrationsParams struct {
 // ListAuthIntegrations lists auth integrations page by page (Python Client.list_auth_integrations, operation
 // list_auth_integrations).
 func (c *Client) ListAuthIntegrations(ctx context.Context, params *ListAuthIntegrationsParams) (*Page[types.AuthIntegration], error) {
-	return listPage[types.AuthIntegration](ctx, c, "list_auth_integrations", nil, params)
+	return listPage[types.AuthIntegration](ctx, c, ops.ListAuthIntegrations, nil, params)
 }

@@ -1,12 +1,13 @@
 package istari
 
-// This file holds the auth integration upload composites (operations.md §10): the registration document is
+// This file holds the auth integration upload composites: the registration document is
 // uploaded as a revision, then the wire calls of admin_integrations.go register it.
 
 import (
 	"context"
 
 	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -26,7 +27,7 @@ func (c *Client) CreateAuthIntegration(ctx context.Context, authIntegrationType 
 	if err := requireRegularFile(authRegistrationPath); err != nil {
 		return nil, err
 	}
-	return addWith(ctx, c, "CreateAuthIntegration", pathSource(authRegistrationPath), nil, "create_auth_integration",
+	return addWith(ctx, c, "CreateAuthIntegration", pathSource(authRegistrationPath), nil, ops.CreateAuthIntegration,
 		func(ctx context.Context, rev *types.FileRevision) (*types.AuthIntegration, error) {
 			return c.createAuthIntegration(ctx, &types.NewAuthIntegration{
 				AuthIntegrationType: authIntegrationType, AppIntegrationID: appIntegrationID, AuthType: authType, Revision: *rev,
@@ -66,16 +67,19 @@ func (c *Client) UpdateAuthIntegration(ctx context.Context, authIntegrationID st
 	if err := requireRegularFile(path); err != nil {
 		return nil, err
 	}
-	return updateWith(ctx, c, "UpdateAuthIntegration", pathSource(path), nil, "update_auth_integration",
-		func(ctx context.Context) (*types.FileRevision, error) {
-			a, err := c.GetAuthIntegration(ctx, authIntegrationID)
-			if err != nil {
-				return nil, err
-			}
-			return a.File.Revision(), nil
-		},
-		func(ctx context.Context, rev *types.FileRevision) (*types.AuthIntegration, error) {
+	return updateWith(ctx, c, "UpdateAuthIntegration", "auth_integration_id", authIntegrationID, pathSource(path), nil, ops.UpdateAuthIntegration,
+		c.authIntegrationFile,
+		func(ctx context.Context, id string, rev *types.FileRevision) (*types.AuthIntegration, error) {
 			body.Revision = rev
-			return c.updateAuthIntegration(ctx, authIntegrationID, body)
+			return c.updateAuthIntegration(ctx, id, body)
 		})
+}
+
+// authIntegrationFile returns the registration document of an auth integration (nil when it has none).
+func (c *Client) authIntegrationFile(ctx context.Context, id string) (*types.File, error) {
+	a, err := c.GetAuthIntegration(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return a.File, nil
 }

@@ -4,21 +4,20 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/istari-sdk/istari-go/internal/ops"
+	"github.com/istari-sdk/istari-go/internal/upload"
 	"github.com/istari-sdk/istari-go/types"
 )
 
-// maxBulk is the most objects one bulk storage or bulk artifact call accepts.
-const maxBulk = 10
-
 // GenerateUploadURL asks the registry for a presigned, one-time upload URL for the object with the given sha
-// and salt (Python Client.generate_upload_url, operation generate_upload_url; route and shapes are proposals,
-// operations.md §12). PUT the bytes there without the registry Authorization header; the URL's query is a
+// and salt (Python Client.generate_upload_url, operation generate_upload_url; its route and shapes are
+// reconstructed, not confirmed). PUT the bytes there without the registry Authorization header; the URL's query is a
 // credential and must not be logged.
 func (c *Client) GenerateUploadURL(ctx context.Context, body *types.UploadURLRequest) (*types.PresignedURL, error) {
 	if err := checkTokenBody(body); err != nil {
 		return nil, err
 	}
-	return invokeOne[types.PresignedURL](ctx, c, request{op: "generate_upload_url", body: body})
+	return invokeOne[types.PresignedURL](ctx, c, request{op: ops.GenerateUploadURL, body: body})
 }
 
 // GenerateDownloadURL asks the registry for a presigned download URL of the object with the given sha and salt
@@ -28,14 +27,14 @@ func (c *Client) GenerateDownloadURL(ctx context.Context, body *types.UploadURLR
 	if err := checkTokenBody(body); err != nil {
 		return nil, err
 	}
-	return invokeOne[types.PresignedURL](ctx, c, request{op: "generate_download_url", body: body})
+	return invokeOne[types.PresignedURL](ctx, c, request{op: ops.GenerateDownloadURL, body: body})
 }
 
 // GenerateUploadURLsBulk asks for up to 10 presigned upload URLs at once, in the order of body (Python
 // generate_upload_urls_bulk, operation generate_upload_urls_bulk; used by CreateRevisionsBulk). More than 10
 // or none fails locally with *ValidationError.
 func (c *Client) GenerateUploadURLsBulk(ctx context.Context, body []types.UploadURLRequest) ([]types.PresignedURL, error) {
-	if len(body) == 0 || len(body) > maxBulk {
+	if len(body) == 0 || len(body) > upload.MaxBulk {
 		return nil, &ValidationError{Field: "body", Rule: "max", Param: "10", Length: len(body), Msg: fmt.Sprintf("must hold 1 to 10 objects (got %d)", len(body))}
 	}
 	for i := range body {
@@ -44,7 +43,7 @@ func (c *Client) GenerateUploadURLsBulk(ctx context.Context, body []types.Upload
 		}
 	}
 	var out []types.PresignedURL
-	if err := c.invoke(ctx, request{op: "generate_upload_urls_bulk", body: body, out: &out}); err != nil {
+	if err := c.invoke(ctx, request{op: ops.GenerateUploadURLsBulk, body: body, out: &out}); err != nil {
 		return nil, err
 	}
 	if len(out) != len(body) {
@@ -66,7 +65,7 @@ func checkTokenBody(b *types.UploadURLRequest) error {
 // createMultipartUpload starts a multipart upload (operation create_multipart_upload, a proposed route).
 func (c *Client) createMultipartUpload(ctx context.Context, body *types.NewMultipartUpload) (*types.MultipartUpload, error) {
 	var out types.MultipartUpload
-	if err := c.invoke(ctx, request{op: "create_multipart_upload", body: body, out: &out}); err != nil {
+	if err := c.invoke(ctx, request{op: ops.CreateMultipartUpload, body: body, out: &out}); err != nil {
 		return nil, err
 	}
 	if out.UploadID == "" {
@@ -79,7 +78,7 @@ func (c *Client) createMultipartUpload(ctx context.Context, body *types.NewMulti
 // generate_multipart_part_urls, a proposed route).
 func (c *Client) generateMultipartPartURLs(ctx context.Context, uploadID string, body *types.MultipartPartURLsRequest) ([]types.MultipartPartURL, error) {
 	var out []types.MultipartPartURL
-	if err := c.invoke(ctx, request{op: "generate_multipart_part_urls", path: []string{uploadID}, body: body, out: &out}); err != nil {
+	if err := c.invoke(ctx, request{op: ops.GenerateMultipartPartURLs, path: []string{uploadID}, body: body, out: &out}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -87,10 +86,10 @@ func (c *Client) generateMultipartPartURLs(ctx context.Context, uploadID string,
 
 // completeMultipartUpload assembles the parts (operation complete_multipart_upload, a proposed route).
 func (c *Client) completeMultipartUpload(ctx context.Context, uploadID string, body *types.CompleteMultipartUpload) error {
-	return c.invoke(ctx, request{op: "complete_multipart_upload", path: []string{uploadID}, body: body})
+	return c.invoke(ctx, request{op: ops.CompleteMultipartUpload, path: []string{uploadID}, body: body})
 }
 
 // abortMultipartUpload discards the parts (operation abort_multipart_upload, a proposed route).
 func (c *Client) abortMultipartUpload(ctx context.Context, uploadID string) error {
-	return c.invoke(ctx, request{op: "abort_multipart_upload", path: []string{uploadID}})
+	return c.invoke(ctx, request{op: ops.AbortMultipartUpload, path: []string{uploadID}})
 }

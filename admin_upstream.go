@@ -1,6 +1,6 @@
 package istari
 
-// This file holds the upstream-remote operations of operations.md §10. UNCONFIRMED SHAPES: only the
+// This file holds the upstream-remote operations. UNCONFIRMED SHAPES: only the
 // operation names are known (routes, parameters, bodies and answers are proposals), so the sync and
 // compatibility calls take raw query values and an arbitrary JSON body, and return the answer raw.
 
@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -24,7 +25,7 @@ type ListUpstreamRemotesParams struct {
 // ListUpstreamRemotes lists the upstream remotes page by page (Python Client.list_upstream_remotes, operation
 // list_upstream_remotes). types.UpstreamRemote's fields are unknown: read them from its Extra.
 func (c *Client) ListUpstreamRemotes(ctx context.Context, params *ListUpstreamRemotesParams) (*Page[types.UpstreamRemote], error) {
-	return listPage[types.UpstreamRemote](ctx, c, "list_upstream_remotes", nil, params)
+	return listPage[types.UpstreamRemote](ctx, c, ops.ListUpstreamRemotes, nil, params)
 }
 
 // SyncUpstreamRemotesParams is what SyncUpstreamRemotes sends. The parameters of the operation are unknown,
@@ -45,7 +46,7 @@ func (c *Client) SyncUpstreamRemotes(ctx context.Context, params *SyncUpstreamRe
 		p = *params
 	}
 	out := &types.UpstreamRemoteSyncResult{}
-	err := c.invoke(ctx, request{op: "sync_upstream_remotes", query: queryOrNil(p.Query), body: p.Body,
+	err := c.invoke(ctx, request{op: ops.SyncUpstreamRemotes, query: queryOrNil(p.Query), body: p.Body,
 		stream: func(resp *http.Response) error { return readRaw(resp, &out.Raw) }})
 	if err != nil {
 		return nil, err
@@ -70,7 +71,7 @@ func (c *Client) CheckUpstreamRemoteCompatibility(ctx context.Context, params *C
 		q = params.Query
 	}
 	out := &types.UpstreamRemoteCompatibility{}
-	err := c.invoke(ctx, request{op: "check_upstream_remote_compatibility", query: queryOrNil(q),
+	err := c.invoke(ctx, request{op: ops.CheckUpstreamRemoteCompatibility, query: queryOrNil(q),
 		stream: func(resp *http.Response) error { return readRaw(resp, &out.Raw) }})
 	if err != nil {
 		return nil, err

@@ -1,12 +1,13 @@
 package istari
 
 // This file holds the modules, module versions, functions, tools, tool versions, operating systems and
-// authors wire operations (operations.md §9.2).
+// authors wire operations.
 
 import (
 	"context"
 
 	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -17,12 +18,12 @@ func (c *Client) CreateModule(ctx context.Context, body *types.NewModule) (*type
 	if body == nil {
 		return nil, newValidationError("body", "required", "", "is required")
 	}
-	return invokeOne[types.Module](ctx, c, request{op: "create_module", body: body})
+	return invokeOne[types.Module](ctx, c, request{op: ops.CreateModule, body: body})
 }
 
 // GetModule fetches a module with its versions (Python Client.get_module, operation get_module).
 func (c *Client) GetModule(ctx context.Context, moduleID string) (*types.Module, error) {
-	return invokeOne[types.Module](ctx, c, request{op: "get_module", path: []string{moduleID}})
+	return invokeOne[types.Module](ctx, c, request{op: ops.GetModule, path: []string{moduleID}})
 }
 
 // ListModulesParams are the filters of ListModules. Nil fields are not sent.
@@ -37,12 +38,12 @@ type ListModulesParams struct {
 // ListModules lists modules page by page (Python Client.list_modules, operation list_modules). Registries
 // without the modules service answer 503 (ErrServer).
 func (c *Client) ListModules(ctx context.Context, params *ListModulesParams) (*Page[types.Module], error) {
-	return listPage[types.Module](ctx, c, "list_modules", nil, params)
+	return listPage[types.Module](ctx, c, ops.ListModules, nil, params)
 }
 
 // GetModuleVersion fetches a module version (Python Client.get_module_version, operation get_module_version).
 func (c *Client) GetModuleVersion(ctx context.Context, versionID string) (*types.ModuleVersion, error) {
-	return invokeOne[types.ModuleVersion](ctx, c, request{op: "get_module_version", path: []string{versionID}})
+	return invokeOne[types.ModuleVersion](ctx, c, request{op: ops.GetModuleVersion, path: []string{versionID}})
 }
 
 // ListModuleVersionsParams are the paging and sort options of ListModuleVersions.
@@ -56,12 +57,12 @@ type ListModuleVersionsParams struct {
 // ListModuleVersions lists every module version page by page (Python Client.list_module_versions, operation
 // list_module_versions). The list is global: filter by module client-side.
 func (c *Client) ListModuleVersions(ctx context.Context, params *ListModuleVersionsParams) (*Page[types.ModuleVersion], error) {
-	return listPage[types.ModuleVersion](ctx, c, "list_module_versions", nil, params)
+	return listPage[types.ModuleVersion](ctx, c, ops.ListModuleVersions, nil, params)
 }
 
 // GetFunction fetches a function by its id, not its name (Python Client.get_function, operation get_function).
 func (c *Client) GetFunction(ctx context.Context, functionID string) (*types.Function, error) {
-	return invokeOne[types.Function](ctx, c, request{op: "get_function", path: []string{functionID}})
+	return invokeOne[types.Function](ctx, c, request{op: ops.GetFunction, path: []string{functionID}})
 }
 
 // ListFunctionsParams are the filters of ListFunctions. Nil fields are not sent.
@@ -83,7 +84,7 @@ type ListFunctionsParams struct {
 
 // ListFunctions lists function versions page by page (Python Client.list_functions, operation list_functions).
 func (c *Client) ListFunctions(ctx context.Context, params *ListFunctionsParams) (*Page[types.FunctionVersion], error) {
-	return listPage[types.FunctionVersion](ctx, c, "list_functions", nil, params)
+	return listPage[types.FunctionVersion](ctx, c, ops.ListFunctions, nil, params)
 }
 
 // CreateTool creates a tool with its versions (Python Client.create_tool, operation create_tool).
@@ -91,12 +92,12 @@ func (c *Client) CreateTool(ctx context.Context, body *types.NewTool) (*types.To
 	if body == nil || body.Name == "" {
 		return nil, newValidationError("name", "required", "", "is required")
 	}
-	return invokeOne[types.Tool](ctx, c, request{op: "create_tool", body: body})
+	return invokeOne[types.Tool](ctx, c, request{op: ops.CreateTool, body: body})
 }
 
 // GetTool fetches a tool (Python Client.get_tool, operation get_tool).
 func (c *Client) GetTool(ctx context.Context, toolID string) (*types.Tool, error) {
-	return invokeOne[types.Tool](ctx, c, request{op: "get_tool", path: []string{toolID}})
+	return invokeOne[types.Tool](ctx, c, request{op: ops.GetTool, path: []string{toolID}})
 }
 
 // ListToolsParams are the filters of ListTools. Nil fields are not sent.
@@ -112,7 +113,7 @@ type ListToolsParams struct {
 
 // ListTools lists tools page by page (Python Client.list_tools, operation list_tools).
 func (c *Client) ListTools(ctx context.Context, params *ListToolsParams) (*Page[types.Tool], error) {
-	return listPage[types.Tool](ctx, c, "list_tools", nil, params)
+	return listPage[types.Tool](ctx, c, ops.ListTools, nil, params)
 }
 
 // CreateToolVersions adds one version to a tool (Python Client.create_tool_versions, operation
@@ -121,13 +122,13 @@ func (c *Client) CreateToolVersions(ctx context.Context, toolID string, body *ty
 	if body == nil || body.ToolVersion == "" {
 		return nil, newValidationError("tool_version", "required", "", "is required")
 	}
-	return invokeOne[types.ToolVersion](ctx, c, request{op: "create_tool_versions", path: []string{toolID}, body: body})
+	return invokeOne[types.ToolVersion](ctx, c, request{op: ops.CreateToolVersions, path: []string{toolID}, body: body})
 }
 
 // GetToolVersion fetches a tool version by its global id (Python Client.get_tool_version, operation
 // get_tool_version).
 func (c *Client) GetToolVersion(ctx context.Context, versionID string) (*types.ToolVersion, error) {
-	return invokeOne[types.ToolVersion](ctx, c, request{op: "get_tool_version", path: []string{versionID}})
+	return invokeOne[types.ToolVersion](ctx, c, request{op: ops.GetToolVersion, path: []string{versionID}})
 }
 
 // ListToolVersionsParams are the paging options of ListToolVersions.
@@ -140,7 +141,7 @@ type ListToolVersionsParams struct {
 // ListToolVersions lists every tool version page by page (Python Client.list_tool_versions, operation
 // list_tool_versions). The list is global, not per tool.
 func (c *Client) ListToolVersions(ctx context.Context, params *ListToolVersionsParams) (*Page[types.ToolVersion], error) {
-	return listPage[types.ToolVersion](ctx, c, "list_tool_versions", nil, params)
+	return listPage[types.ToolVersion](ctx, c, ops.ListToolVersions, nil, params)
 }
 
 // ListOperatingSystemsParams are the paging and sort options of ListOperatingSystems.
@@ -154,7 +155,7 @@ type ListOperatingSystemsParams struct {
 // ListOperatingSystems lists the operating systems functions run on, page by page (Python
 // Client.list_operating_systems, operation list_operating_systems).
 func (c *Client) ListOperatingSystems(ctx context.Context, params *ListOperatingSystemsParams) (*Page[types.OperatingSystem], error) {
-	return listPage[types.OperatingSystem](ctx, c, "list_operating_systems", nil, params)
+	return listPage[types.OperatingSystem](ctx, c, ops.ListOperatingSystems, nil, params)
 }
 
 // ListAuthorsParams are the paging and sort options of ListAuthors.
@@ -167,5 +168,5 @@ type ListAuthorsParams struct {
 
 // ListAuthors lists module authors page by page (Python Client.list_authors, operation list_authors).
 func (c *Client) ListAuthors(ctx context.Context, params *ListAuthorsParams) (*Page[types.ModuleAuthor], error) {
-	return listPage[types.ModuleAuthor](ctx, c, "list_authors", nil, params)
+	return listPage[types.ModuleAuthor](ctx, c, ops.ListAuthors, nil, params)
 }

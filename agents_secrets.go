@@ -1,12 +1,13 @@
 package istari
 
-// This file holds the function auth secrets wire operations (operations.md §9.3). The upload composite
+// This file holds the function auth secrets wire operations. The upload composite
 // AddFunctionAuthSecret builds on createFunctionAuthSecret.
 
 import (
 	"context"
 
 	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -24,7 +25,7 @@ func (c *Client) createFunctionAuthSecret(ctx context.Context, body *types.NewFu
 	case body.Salt == "":
 		return nil, newValidationError("salt", "required", "", "is required")
 	}
-	return invokeOne[types.FunctionAuthSecret](ctx, c, request{op: "create_function_auth_secret", body: body})
+	return invokeOne[types.FunctionAuthSecret](ctx, c, request{op: ops.CreateFunctionAuthSecret, body: body})
 }
 
 // ListFunctionAuthSecretsParams are the filters of ListFunctionAuthSecrets (Python function-auth-secret search
@@ -39,11 +40,11 @@ type ListFunctionAuthSecretsParams struct {
 // ListFunctionAuthSecrets lists the caller's function auth secrets, not paged (Python
 // Client.list_function_auth_secrets, operation list_function_auth_secrets).
 func (c *Client) ListFunctionAuthSecrets(ctx context.Context, params *ListFunctionAuthSecretsParams) ([]types.FunctionAuthSecret, error) {
-	return listAll[types.FunctionAuthSecret](ctx, c, request{op: "list_function_auth_secrets", query: params})
+	return listAll[types.FunctionAuthSecret](ctx, c, request{op: ops.ListFunctionAuthSecrets, query: params})
 }
 
 // GetFunctionAuthSecret fetches a function auth secret (Python Client.get_function_auth_secret, operation
 // get_function_auth_secret; older SDKs: fetch_function_auth_secret).
 func (c *Client) GetFunctionAuthSecret(ctx context.Context, functionAuthSecretID string) (*types.FunctionAuthSecret, error) {
-	return invokeOne[types.FunctionAuthSecret](ctx, c, request{op: "get_function_auth_secret", path: []string{functionAuthSecretID}})
+	return invokeOne[types.FunctionAuthSecret](ctx, c, request{op: ops.GetFunctionAuthSecret, path: []string{functionAuthSecretID}})
 }

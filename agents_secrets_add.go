@@ -1,12 +1,14 @@
 package istari
 
-// This file holds the function auth secret upload composites (operations.md §9.3, §12.1).
+// This file holds the function auth secret upload composites: the secret is uploaded as a
+// revision's content, then registered.
 
 import (
 	"context"
 	"time"
 
 	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -64,7 +66,7 @@ func (c *Client) AddFunctionAuthSecret(ctx context.Context, functionAuthType enu
 	}
 	out, err := c.createFunctionAuthSecret(ctx, body)
 	if err != nil {
-		return nil, c.afterUpload(ctx, "create_function_auth_secret", rev, err)
+		return nil, c.afterUpload(ctx, ops.CreateFunctionAuthSecret, rev, err)
 	}
 	return out, nil
 }

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/internal/query"
 	"github.com/istari-sdk/istari-go/internal/transport"
 	"github.com/istari-sdk/istari-go/internal/validate"
@@ -16,7 +17,7 @@ import (
 
 // request is one registry operation as the domain files describe it; invoke does the rest.
 type request struct {
-	op     string                     // operation id, e.g. "list_files"
+	op     ops.ID                     // operation id, e.g. ops.ListFiles
 	path   []string                   // path parameter values in template order
 	query  any                        // nil, url.Values, or a params struct (validated, then encoded)
 	body   any                        // nil = no body; otherwise JSON (json.RawMessage passes through)
@@ -28,14 +29,14 @@ type request struct {
 // invoke performs one registry operation: route from the operation table, escaped path parameters,
 // query, JSON body, bearer token, retries, compatibility capture, error decoding, and its span and metrics.
 func (c *Client) invoke(ctx context.Context, r request) (err error) {
-	ctx, span := c.tel.StartCall(ctx, r.op)
+	ctx, span := c.tel.StartCall(ctx, string(r.op))
 	defer span.Done(&err)
 	if _, isValues := r.query.(url.Values); !isValues {
 		if err := c.validate(r.query); err != nil {
 			return err
 		}
 	}
-	op, ok := c.ops.Lookup(r.op)
+	op, ok := c.ops.Lookup(string(r.op))
 	if !ok {
 		return fmt.Errorf("istari: unknown operation %q", r.op)
 	}
@@ -137,6 +138,12 @@ func encodeQuery(v any) (url.Values, error) {
 func drainAndClose(body io.ReadCloser) {
 	_, _ = io.Copy(io.Discard, io.LimitReader(body, 64<<10))
 	_ = body.Close()
+}
+
+// archiveCall performs an archive_*/restore_* operation that answers the updated object: every resource's
+// Archive*/Restore* method is this one line.
+func archiveCall[T any](ctx context.Context, c *Client, op ops.ID, id string, reason *string) (*T, error) {
+	return invokeOne[T](ctx, c, request{op: op, path: []string{id}, body: archiveBody(reason)})
 }
 
 // archiveBody is the optional Archive/Restore body: none at all when no reason is given.

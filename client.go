@@ -1,7 +1,6 @@
 package istari
 
 import (
-	"context"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -49,7 +48,7 @@ func NewClient(cfg Configuration) (*Client, error) {
 	}
 	logger := cfg.Logger
 	if logger == nil {
-		logger = slog.New(discardHandler{})
+		logger = slog.New(slog.DiscardHandler)
 	}
 	httpClient := cfg.HTTPClient
 	if httpClient == nil {
@@ -133,7 +132,7 @@ func userAgent(suffix string) string {
 }
 
 // encodeAPIHashes renders X-Istari-Client-Api-Hashes as "Tag=hash" pairs joined by commas, sorted by
-// tag and restricted to tags when set. The real encoding is not public (core.md §2.2), so the header is
+// tag and restricted to tags when set. The registry's real encoding is not public, so the header is
 // only sent when the caller supplies the hashes.
 func encodeAPIHashes(hashes map[string]string, tags []string) string {
 	if len(hashes) == 0 {
@@ -156,11 +155,3 @@ func encodeAPIHashes(hashes map[string]string, tags []string) string {
 	}
 	return strings.Join(parts, ",")
 }
-
-// discardHandler is a silent slog handler (the default logger).
-type discardHandler struct{}
-
-func (discardHandler) Enabled(context.Context, slog.Level) bool  { return false }
-func (discardHandler) Handle(context.Context, slog.Record) error { return nil }
-func (d discardHandler) WithAttrs([]slog.Attr) slog.Handler      { return d }
-func (d discardHandler) WithGroup(string) slog.Handler           { return d }

@@ -18,7 +18,8 @@ type CompatibilityResult = types.CompatibilityResult
 // (Python AuthDeprecationResult, header X-Istari-Auth-Deprecation).
 type AuthDeprecationResult = types.AuthDeprecationResult
 
-// Compatibility response headers (operations.md §2.3).
+// Compatibility response headers: the registry's version, its verdict on this client's API hashes, and the
+// incompatible and deprecated API tags.
 const (
 	headerRegistryVersion  = "X-Istari-Registry-Version"
 	headerCompatibility    = "X-Istari-Compatibility"

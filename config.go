@@ -15,7 +15,7 @@ import (
 	"go.opentelemetry.io/otel/trace"
 )
 
-// Defaults applied when a Configuration field is left at its zero value (core.md §1.1).
+// Defaults applied when a Configuration field is left at its zero value (the Python client's defaults).
 const (
 	defaultRetryMaxAttempts         = 3
 	defaultRetryMinInterval         = 200 * time.Millisecond
@@ -28,13 +28,13 @@ const (
 	// levelCritical is Python's CRITICAL, above slog.LevelError.
 	levelCritical = slog.LevelError + 4
 
-	// Transport settings (core.md §2.4). There is deliberately no response-header timeout: slow but legitimate
+	// Transport settings. There is deliberately no whole-response timeout here: slow but legitimate
 	// calls (exports, large listings) must not be cut; HTTPRequestTimeout and the caller's ctx bound them.
 	transportDialTimeout         = 30 * time.Second
 	transportKeepAlive           = 30 * time.Second
 	transportTLSHandshakeTimeout = 10 * time.Second
 	// transportResponseHeaderTimeout bounds the wait for response headers once a request is fully written, so a
-	// stalled server cannot hang a call forever when no HTTPRequestTimeout is set (core.md §2.4). It is long
+	// stalled server cannot hang a call forever when no HTTPRequestTimeout is set. It is long
 	// enough for the registry's slowest observed answers (large-tenant lists take about 30 s).
 	transportResponseHeaderTimeout = 2 * time.Minute
 	transportIdleConnTimeout       = 90 * time.Second
@@ -43,7 +43,7 @@ const (
 	transportMaxIdleConnsPerHost   = 100
 )
 
-// Environment variable names, byte-for-byte as in core.md §1.1.
+// Environment variable names, byte-for-byte those the Python client reads.
 const (
 	envRegistryURL              = "ISTARI_REGISTRY_URL"
 	envDigitalRegistryURL       = "ISTARI_DIGITAL_REGISTRY_URL" // fallback, convention of the official examples
@@ -273,7 +273,7 @@ func confErr(field, env, format string, args ...any) *ConfigurationError {
 	return &ConfigurationError{Field: field, Env: env, Msg: fmt.Sprintf(format, args...)}
 }
 
-// Validate reports every problem of c (core.md §1.3 plus Go checks), each as a *ConfigurationError, joined with
+// Validate reports every problem of c (the Python client's checks plus Go's), each as a *ConfigurationError, joined with
 // errors.Join; nil when c is usable. NewClient calls it. It never panics and never echoes a secret.
 //
 // Checks: a registry base (RegistryURL or DigitalAPIURL) that is an absolute http(s) URL without query, fragment
@@ -399,7 +399,7 @@ func orTrue(p *bool) bool { return p == nil || *p }
 
 func (c Configuration) retryEnabled() bool { return orTrue(c.RetryEnabled) }
 
-// retryAttempts is the total number of attempts per call (core.md §2.5): 1 when retries are disabled, else
+// retryAttempts is the total number of attempts per call: 1 when retries are disabled, else
 // max(1, RetryMaxAttempts) with 0 meaning 3.
 func (c Configuration) retryAttempts() int {
 	switch {

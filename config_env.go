@@ -118,7 +118,8 @@ func (r *envReader) positive(field, name string) int64 {
 	return n
 }
 
-// parseBool applies core.md §1.2's boolean rule.
+// parseBool applies the Python client's boolean rule: true, t, 1, yes, y and false, f, 0, no, n in any case,
+// surrounding spaces ignored; anything else is not a boolean.
 func parseBool(raw string) (v, ok bool) {
 	switch strings.ToLower(strings.TrimSpace(raw)) {
 	case "true", "t", "1", "yes", "y":
@@ -270,7 +271,7 @@ func checkDir(path string) string {
 	return ""
 }
 
-// checkLogFile reports LogToFile problems (core.md §1.3), as *ConfigurationError values.
+// checkLogFile reports LogToFile problems (logging to a file needs a path), as *ConfigurationError values.
 func checkLogFile(toFile bool, path string) []error {
 	if !toFile {
 		return nil
@@ -307,7 +308,7 @@ func newLogger(level string, toFile bool, path string, stderr io.Writer) (*slog.
 }
 
 // redactAttr is the ReplaceAttr of SDK-built handlers: it names Python's CRITICAL level and masks attributes
-// named like credential headers (core.md §9).
+// named like the credential headers Authorization and Proxy-Authorization.
 func redactAttr(_ []string, a slog.Attr) slog.Attr {
 	if a.Key == slog.LevelKey {
 		if lvl, ok := a.Value.Any().(slog.Level); ok && lvl >= levelCritical {

@@ -125,7 +125,7 @@ func envAny(lookup func(string) (string, bool), names ...string) (value, name st
 	return "", ""
 }
 
-// proxyFunc returns the transport's Proxy function (nil = never proxy), core.md §1.5:
+// proxyFunc returns the transport's Proxy function (nil = never proxy):
 //   - ProxyURL set: it is the proxy for http and https targets; NO_PROXY/no_proxy still applies when TrustEnv.
 //   - else TrustEnv: httpproxy.FromEnvironment semantics read through lookup (lowercase name first, CGI guard via
 //     REQUEST_METHOD), with ALL_PROXY/all_proxy as the fallback for both schemes.

@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -67,7 +68,7 @@ func (c *Client) CreateDocument(ctx context.Context, body *types.CreateDocumentR
 	if err := checkDocumentContent(body.Content); err != nil {
 		return nil, err
 	}
-	return invokeOne[types.Document](ctx, c, request{op: "create_document", body: body})
+	return invokeOne[types.Document](ctx, c, request{op: ops.CreateDocument, body: body})
 }
 
 // UpdateDocument creates a new revision of a document (Python Client.update_document, operation
@@ -80,44 +81,44 @@ func (c *Client) UpdateDocument(ctx context.Context, documentID string, body *ty
 	if err := checkDocumentContent(body.Content); err != nil {
 		return nil, err
 	}
-	return invokeOne[types.Document](ctx, c, request{op: "update_document", path: []string{documentID}, body: body})
+	return invokeOne[types.Document](ctx, c, request{op: ops.UpdateDocument, path: []string{documentID}, body: body})
 }
 
 // GetDocument returns a document's current revision with its content (Python Client.get_document,
 // operation get_document).
 func (c *Client) GetDocument(ctx context.Context, documentID string) (*types.Document, error) {
-	return invokeOne[types.Document](ctx, c, request{op: "get_document", path: []string{documentID}})
+	return invokeOne[types.Document](ctx, c, request{op: ops.GetDocument, path: []string{documentID}})
 }
 
 // GetDocumentByRevisionID returns a document as one revision captured it (Python
 // Client.get_document_by_revision_id, operation get_document_by_revision_id).
 func (c *Client) GetDocumentByRevisionID(ctx context.Context, revisionID string) (*types.Document, error) {
-	return invokeOne[types.Document](ctx, c, request{op: "get_document_by_revision_id", path: []string{revisionID}})
+	return invokeOne[types.Document](ctx, c, request{op: ops.GetDocumentByRevisionID, path: []string{revisionID}})
 }
 
 // ListDocuments lists the documents the caller can see (Python Client.list_documents, operation
 // list_documents; route reconstructed).
 func (c *Client) ListDocuments(ctx context.Context, params *ListDocumentsParams) (*Page[types.DocumentListItem], error) {
-	return listPage[types.DocumentListItem](ctx, c, "list_documents", nil, params)
+	return listPage[types.DocumentListItem](ctx, c, ops.ListDocuments, nil, params)
 }
 
 // ListConfigurationDocuments lists the documents of one configuration (Python
 // Client.list_configuration_documents, operation list_configuration_documents; route reconstructed).
 func (c *Client) ListConfigurationDocuments(ctx context.Context, configurationID string, params *ListConfigurationDocumentsParams) (*Page[types.DocumentListItem], error) {
-	return listPage[types.DocumentListItem](ctx, c, "list_configuration_documents", []string{configurationID}, params)
+	return listPage[types.DocumentListItem](ctx, c, ops.ListConfigurationDocuments, []string{configurationID}, params)
 }
 
 // ArchiveDocument archives a document (Python Client.archive_document, operation archive_document). A nil
 // reason sends no body.
 func (c *Client) ArchiveDocument(ctx context.Context, documentID string, reason *string) (*types.Document, error) {
-	return invokeOne[types.Document](ctx, c, request{op: "archive_document", path: []string{documentID}, body: archiveBody(reason)})
+	return archiveCall[types.Document](ctx, c, ops.ArchiveDocument, documentID, reason)
 }
 
 // RestoreDocument restores an archived document (Python Client.restore_document, operation restore_document;
 // added by symmetry with archive_document, its existence is unconfirmed: expect ErrNotFound or
 // ErrMethodNotAllowed from registries without it). A nil reason sends no body.
 func (c *Client) RestoreDocument(ctx context.Context, documentID string, reason *string) (*types.Document, error) {
-	return invokeOne[types.Document](ctx, c, request{op: "restore_document", path: []string{documentID}, body: archiveBody(reason)})
+	return archiveCall[types.Document](ctx, c, ops.RestoreDocument, documentID, reason)
 }
 
 // ExportDocument streams a document rendered as json (ProseMirror), markdown, docx or pdf to w (Python
@@ -135,7 +136,7 @@ func (c *Client) ExportDocument(ctx context.Context, documentID string, format e
 	q := struct {
 		Format enums.DocumentExportFormat `query:"format"`
 	}{format}
-	return c.invoke(ctx, request{op: "export_document", path: []string{documentID}, query: &q, accept: accept,
+	return c.invoke(ctx, request{op: ops.ExportDocument, path: []string{documentID}, query: &q, accept: accept,
 		stream: func(resp *http.Response) error {
 			if _, err := io.Copy(w, resp.Body); err != nil {
 				return fmt.Errorf("istari: export_document: copying the export: %w", err)

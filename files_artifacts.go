@@ -4,6 +4,8 @@ import (
 	"context"
 	"io"
 
+	"github.com/istari-sdk/istari-go/internal/ops"
+	"github.com/istari-sdk/istari-go/internal/upload"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -13,13 +15,13 @@ type ListArtifactsParams = ListFilesParams
 
 // createArtifact registers an uploaded revision as an artifact of a model (operation create_artifact).
 func (c *Client) createArtifact(ctx context.Context, modelID string, rev *types.FileRevision) (*types.Artifact, error) {
-	return invokeOne[types.Artifact](ctx, c, request{op: "create_artifact", path: []string{modelID}, body: rev})
+	return invokeOne[types.Artifact](ctx, c, request{op: ops.CreateArtifact, path: []string{modelID}, body: rev})
 }
 
 // createArtifactsBulk registers 1..10 uploaded revisions as artifacts (operation create_artifacts_bulk).
 func (c *Client) createArtifactsBulk(ctx context.Context, modelID string, revs []types.FileRevision) ([]types.Artifact, error) {
 	var out []types.Artifact
-	if err := c.invoke(ctx, request{op: "create_artifacts_bulk", path: []string{modelID}, body: revs, out: &out}); err != nil {
+	if err := c.invoke(ctx, request{op: ops.CreateArtifactsBulk, path: []string{modelID}, body: revs, out: &out}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -27,33 +29,33 @@ func (c *Client) createArtifactsBulk(ctx context.Context, modelID string, revs [
 
 // updateArtifact appends an uploaded revision to an artifact's file (operation update_artifact).
 func (c *Client) updateArtifact(ctx context.Context, artifactID string, rev *types.FileRevision) (*types.Artifact, error) {
-	return invokeOne[types.Artifact](ctx, c, request{op: "update_artifact", path: []string{artifactID}, body: rev})
+	return invokeOne[types.Artifact](ctx, c, request{op: ops.UpdateArtifact, path: []string{artifactID}, body: rev})
 }
 
 // GetArtifact returns an artifact (Python Client.get_artifact, operation get_artifact).
 func (c *Client) GetArtifact(ctx context.Context, artifactID string) (*types.Artifact, error) {
-	return invokeOne[types.Artifact](ctx, c, request{op: "get_artifact", path: []string{artifactID}})
+	return invokeOne[types.Artifact](ctx, c, request{op: ops.GetArtifact, path: []string{artifactID}})
 }
 
 // ListArtifacts lists artifacts page by page (Python Client.list_artifacts, operation list_artifacts).
 func (c *Client) ListArtifacts(ctx context.Context, params *ListArtifactsParams) (*Page[types.Artifact], error) {
-	return listPage[types.Artifact](ctx, c, "list_artifacts", nil, params)
+	return listPage[types.Artifact](ctx, c, ops.ListArtifacts, nil, params)
 }
 
 // ListModelArtifacts lists the artifacts of one model (Python Client.list_model_artifacts, operation
 // list_model_artifacts).
 func (c *Client) ListModelArtifacts(ctx context.Context, modelID string, params *ListArtifactsParams) (*Page[types.Artifact], error) {
-	return listPage[types.Artifact](ctx, c, "list_model_artifacts", []string{modelID}, params)
+	return listPage[types.Artifact](ctx, c, ops.ListModelArtifacts, []string{modelID}, params)
 }
 
 // ArchiveArtifact archives an artifact (Python Client.archive_artifact, operation archive_artifact).
 func (c *Client) ArchiveArtifact(ctx context.Context, artifactID string, reason *string) (*types.Artifact, error) {
-	return archiveCall[types.Artifact](ctx, c, "archive_artifact", artifactID, reason)
+	return archiveCall[types.Artifact](ctx, c, ops.ArchiveArtifact, artifactID, reason)
 }
 
 // RestoreArtifact restores an artifact (Python Client.restore_artifact, operation restore_artifact).
 func (c *Client) RestoreArtifact(ctx context.Context, artifactID string, reason *string) (*types.Artifact, error) {
-	return archiveCall[types.Artifact](ctx, c, "restore_artifact", artifactID, reason)
+	return archiveCall[types.Artifact](ctx, c, ops.RestoreArtifact, artifactID, reason)
 }
 
 // AddArtifact uploads the file at path as a new artifact of a model (Python Client.add_artifact:
@@ -68,11 +70,11 @@ func (c *Client) AddArtifactFromReader(ctx context.Context, modelID, name string
 	return c.addArtifactWith(ctx, modelID, readerSource(name, r), opts)
 }
 
-func (c *Client) addArtifactWith(ctx context.Context, modelID string, open func() (uploadSource, error), opts *UploadOptions) (*types.Artifact, error) {
+func (c *Client) addArtifactWith(ctx context.Context, modelID string, open upload.Opener, opts *UploadOptions) (*types.Artifact, error) {
 	if modelID == "" {
 		return nil, newValidationError("model_id", "required", "", "is required")
 	}
-	return addWith(ctx, c, "AddArtifact", open, opts, "create_artifact", func(ctx context.Context, rev *types.FileRevision) (*types.Artifact, error) {
+	return addWith(ctx, c, "AddArtifact", open, opts, ops.CreateArtifact, func(ctx context.Context, rev *types.FileRevision) (*types.Artifact, error) {
 		return c.createArtifact(ctx, modelID, rev)
 	})
 }
@@ -94,7 +96,7 @@ func (c *Client) AddArtifactsBulk(ctx context.Context, modelID string, items []t
 	}
 	out, err := c.createArtifactsBulk(ctx, modelID, revs)
 	if err != nil {
-		return nil, c.afterUpload(ctx, "create_artifacts_bulk", &revs[0], err)
+		return nil, c.afterUpload(ctx, ops.CreateArtifactsBulk, &revs[0], err)
 	}
 	return out, nil
 }
@@ -111,19 +113,6 @@ func (c *Client) UpdateArtifactFromReader(ctx context.Context, artifactID, name 
 	return c.updateArtifactWith(ctx, artifactID, readerSource(name, r), opts)
 }
 
-func (c *Client) updateArtifactWith(ctx context.Context, artifactID string, open func() (uploadSource, error), opts *UploadOptions) (*types.Artifact, error) {
-	if artifactID == "" {
-		return nil, newValidationError("artifact_id", "required", "", "is required")
-	}
-	return updateWith(ctx, c, "UpdateArtifact", open, opts, "update_artifact",
-		func(ctx context.Context) (*types.FileRevision, error) {
-			a, err := c.GetArtifact(ctx, artifactID)
-			if err != nil {
-				return nil, err
-			}
-			return a.Revision(), nil
-		},
-		func(ctx context.Context, rev *types.FileRevision) (*types.Artifact, error) {
-			return c.updateArtifact(ctx, artifactID, rev)
-		})
+func (c *Client) updateArtifactWith(ctx context.Context, artifactID string, open upload.Opener, opts *UploadOptions) (*types.Artifact, error) {
+	return updateWith(ctx, c, "UpdateArtifact", "artifact_id", artifactID, open, opts, ops.UpdateArtifact, c.GetArtifact, c.updateArtifact)
 }

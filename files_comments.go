@@ -5,6 +5,8 @@ import (
 	"io"
 
 	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/ops"
+	"github.com/istari-sdk/istari-go/internal/upload"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -19,39 +21,39 @@ type ListCommentsParams struct {
 
 // createComment registers an uploaded revision as a comment on a resource (operation create_comment).
 func (c *Client) createComment(ctx context.Context, resourceID string, rev *types.FileRevision) (*types.Comment, error) {
-	return invokeOne[types.Comment](ctx, c, request{op: "create_comment", path: []string{resourceID}, body: rev})
+	return invokeOne[types.Comment](ctx, c, request{op: ops.CreateComment, path: []string{resourceID}, body: rev})
 }
 
 // updateComment appends an uploaded revision to a comment (operation update_comment).
 func (c *Client) updateComment(ctx context.Context, commentID string, rev *types.FileRevision) (*types.Comment, error) {
-	return invokeOne[types.Comment](ctx, c, request{op: "update_comment", path: []string{commentID}, body: rev})
+	return invokeOne[types.Comment](ctx, c, request{op: ops.UpdateComment, path: []string{commentID}, body: rev})
 }
 
 // GetComment returns a comment with its threaded replies (Python Client.get_comment, operation get_comment).
 func (c *Client) GetComment(ctx context.Context, commentID string) (*types.Comment, error) {
-	return invokeOne[types.Comment](ctx, c, request{op: "get_comment", path: []string{commentID}})
+	return invokeOne[types.Comment](ctx, c, request{op: ops.GetComment, path: []string{commentID}})
 }
 
 // ListModelComments lists the comments of a model (Python Client.list_model_comments, operation
 // list_model_comments).
 func (c *Client) ListModelComments(ctx context.Context, modelID string, params *ListCommentsParams) (*Page[types.Comment], error) {
-	return listPage[types.Comment](ctx, c, "list_model_comments", []string{modelID}, params)
+	return listPage[types.Comment](ctx, c, ops.ListModelComments, []string{modelID}, params)
 }
 
 // ListArtifactComments lists the comments of an artifact (Python Client.list_artifact_comments, operation
 // list_artifact_comments).
 func (c *Client) ListArtifactComments(ctx context.Context, artifactID string, params *ListCommentsParams) (*Page[types.Comment], error) {
-	return listPage[types.Comment](ctx, c, "list_artifact_comments", []string{artifactID}, params)
+	return listPage[types.Comment](ctx, c, ops.ListArtifactComments, []string{artifactID}, params)
 }
 
 // ArchiveComment archives a comment (Python Client.archive_comment, operation archive_comment).
 func (c *Client) ArchiveComment(ctx context.Context, commentID string, reason *string) (*types.Comment, error) {
-	return archiveCall[types.Comment](ctx, c, "archive_comment", commentID, reason)
+	return archiveCall[types.Comment](ctx, c, ops.ArchiveComment, commentID, reason)
 }
 
 // RestoreComment restores a comment (Python Client.restore_comment, operation restore_comment).
 func (c *Client) RestoreComment(ctx context.Context, commentID string, reason *string) (*types.Comment, error) {
-	return archiveCall[types.Comment](ctx, c, "restore_comment", commentID, reason)
+	return archiveCall[types.Comment](ctx, c, ops.RestoreComment, commentID, reason)
 }
 
 // AddComment uploads the file at path as a comment on a resource (a model, an artifact or another comment)
@@ -66,11 +68,11 @@ func (c *Client) AddCommentFromReader(ctx context.Context, resourceID, name stri
 	return c.addCommentWith(ctx, resourceID, readerSource(name, r), description)
 }
 
-func (c *Client) addCommentWith(ctx context.Context, resourceID string, open func() (uploadSource, error), description *string) (*types.Comment, error) {
+func (c *Client) addCommentWith(ctx context.Context, resourceID string, open upload.Opener, description *string) (*types.Comment, error) {
 	if resourceID == "" {
 		return nil, newValidationError("resource_id", "required", "", "is required")
 	}
-	return addWith(ctx, c, "AddComment", open, &UploadOptions{Description: description}, "create_comment",
+	return addWith(ctx, c, "AddComment", open, &UploadOptions{Description: description}, ops.CreateComment,
 		func(ctx context.Context, rev *types.FileRevision) (*types.Comment, error) {
 			return c.createComment(ctx, resourceID, rev)
 		})
@@ -88,19 +90,6 @@ func (c *Client) UpdateCommentFromReader(ctx context.Context, commentID, name st
 	return c.updateCommentWith(ctx, commentID, readerSource(name, r), description)
 }
 
-func (c *Client) updateCommentWith(ctx context.Context, commentID string, open func() (uploadSource, error), description *string) (*types.Comment, error) {
-	if commentID == "" {
-		return nil, newValidationError("comment_id", "required", "", "is required")
-	}
-	return updateWith(ctx, c, "UpdateComment", open, &UploadOptions{Description: description}, "update_comment",
-		func(ctx context.Context) (*types.FileRevision, error) {
-			cm, err := c.GetComment(ctx, commentID)
-			if err != nil {
-				return nil, err
-			}
-			return cm.Revision(), nil
-		},
-		func(ctx context.Context, rev *types.FileRevision) (*types.Comment, error) {
-			return c.updateComment(ctx, commentID, rev)
-		})
+func (c *Client) updateCommentWith(ctx context.Context, commentID string, open upload.Opener, description *string) (*types.Comment, error) {
+	return updateWith(ctx, c, "UpdateComment", "comment_id", commentID, open, &UploadOptions{Description: description}, ops.UpdateComment, c.GetComment, c.updateComment)
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/istari-sdk/istari-go/internal/checksum"
 	"github.com/istari-sdk/istari-go/internal/storage"
 	"github.com/istari-sdk/istari-go/internal/telemetry"
 	"github.com/istari-sdk/istari-go/types"
@@ -60,7 +61,7 @@ func (c *Client) ReadContents(ctx context.Context, token types.Token, w io.Write
 	if st, err := f.Stat(); err == nil {
 		total = st.Size()
 	}
-	if _, err := storage.CopyBuffer(storage.NewProgress(progress, total).Writer(w), f); err != nil {
+	if _, err := checksum.Copy(storage.NewProgress(progress, total).Writer(w), f); err != nil {
 		return fmt.Errorf("istari: reading cached content: %w", err)
 	}
 	return nil
@@ -80,12 +81,12 @@ func (c *Client) download(ctx context.Context, token types.Token, w io.Writer, p
 		return storageError("storage.get", err)
 	}
 	defer func() { _ = body.Close() }()
-	h := storage.NewHasher(token.Salt)
+	h := checksum.New(token.Salt)
 	src := io.Reader(body)
 	if verify {
 		src = io.TeeReader(body, h)
 	}
-	n, err = storage.CopyBuffer(storage.NewProgress(progress, size).Writer(w), src)
+	n, err = checksum.Copy(storage.NewProgress(progress, size).Writer(w), src)
 	if err != nil {
 		return fmt.Errorf("istari: downloading content sha %s: %w", token.SHA, err)
 	}
@@ -93,7 +94,7 @@ func (c *Client) download(ctx context.Context, token types.Token, w io.Writer, p
 		return fmt.Errorf("istari: downloading content sha %s: got %d of %d bytes: %w", token.SHA, n, size, io.ErrUnexpectedEOF)
 	}
 	if verify {
-		return h.Check(token.SHA)
+		return storage.Check(h, token.SHA)
 	}
 	return nil
 }

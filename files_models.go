@@ -5,6 +5,8 @@ import (
 	"io"
 
 	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/ops"
+	"github.com/istari-sdk/istari-go/internal/upload"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -21,34 +23,34 @@ type ListModelsParams struct {
 
 // createModel registers a model whose first revision was uploaded (operation create_model).
 func (c *Client) createModel(ctx context.Context, rev *types.FileRevision) (*types.Model, error) {
-	return invokeOne[types.Model](ctx, c, request{op: "create_model", body: rev})
+	return invokeOne[types.Model](ctx, c, request{op: ops.CreateModel, body: rev})
 }
 
 // updateModel appends an uploaded revision to a model's file (operation update_model).
 func (c *Client) updateModel(ctx context.Context, modelID string, rev *types.FileRevision) (*types.Model, error) {
-	return invokeOne[types.Model](ctx, c, request{op: "update_model", path: []string{modelID}, body: rev})
+	return invokeOne[types.Model](ctx, c, request{op: ops.UpdateModel, path: []string{modelID}, body: rev})
 }
 
 // GetModel returns a model with its file, artifacts and comments (Python Client.get_model, operation
 // get_model).
 func (c *Client) GetModel(ctx context.Context, modelID string) (*types.Model, error) {
-	return invokeOne[types.Model](ctx, c, request{op: "get_model", path: []string{modelID}})
+	return invokeOne[types.Model](ctx, c, request{op: ops.GetModel, path: []string{modelID}})
 }
 
 // ListModels lists models page by page (Python Client.list_models, operation list_models). Items are summary
 // rows (ids, not nested objects).
 func (c *Client) ListModels(ctx context.Context, params *ListModelsParams) (*Page[types.ModelListItem], error) {
-	return listPage[types.ModelListItem](ctx, c, "list_models", nil, params)
+	return listPage[types.ModelListItem](ctx, c, ops.ListModels, nil, params)
 }
 
 // ArchiveModel archives a model (Python Client.archive_model, operation archive_model).
 func (c *Client) ArchiveModel(ctx context.Context, modelID string, reason *string) (*types.Model, error) {
-	return archiveCall[types.Model](ctx, c, "archive_model", modelID, reason)
+	return archiveCall[types.Model](ctx, c, ops.ArchiveModel, modelID, reason)
 }
 
 // RestoreModel restores an archived model (Python Client.restore_model, operation restore_model).
 func (c *Client) RestoreModel(ctx context.Context, modelID string, reason *string) (*types.Model, error) {
-	return archiveCall[types.Model](ctx, c, "restore_model", modelID, reason)
+	return archiveCall[types.Model](ctx, c, ops.RestoreModel, modelID, reason)
 }
 
 // AddModel uploads the file at path and registers it as a new model (Python Client.add_model: create_revision,
@@ -60,13 +62,13 @@ func (c *Client) RestoreModel(ctx context.Context, modelID string, reason *strin
 // upload, the error names the content sha of the orphaned blob. Use AddModelFromReader for content that is not
 // in a file.
 func (c *Client) AddModel(ctx context.Context, path string, opts *UploadOptions) (*types.Model, error) {
-	return addWith(ctx, c, "AddModel", pathSource(path), opts, "create_model", c.createModel)
+	return addWith(ctx, c, "AddModel", pathSource(path), opts, ops.CreateModel, c.createModel)
 }
 
 // AddModelFromReader is AddModel for content read from r; name is the file name with its extension, from
 // which the revision's extension and MIME type are derived (Go-only: Python Client.add_model takes a path).
 func (c *Client) AddModelFromReader(ctx context.Context, name string, r io.Reader, opts *UploadOptions) (*types.Model, error) {
-	return addWith(ctx, c, "AddModel", readerSource(name, r), opts, "create_model", c.createModel)
+	return addWith(ctx, c, "AddModel", readerSource(name, r), opts, ops.CreateModel, c.createModel)
 }
 
 // UpdateModel uploads new content for a model (Python Client.update_model: get_model, upload with the current
@@ -81,19 +83,6 @@ func (c *Client) UpdateModelFromReader(ctx context.Context, modelID, name string
 	return c.updateModelWith(ctx, modelID, readerSource(name, r), opts)
 }
 
-func (c *Client) updateModelWith(ctx context.Context, modelID string, open func() (uploadSource, error), opts *UploadOptions) (*types.Model, error) {
-	if modelID == "" {
-		return nil, newValidationError("model_id", "required", "", "is required")
-	}
-	return updateWith(ctx, c, "UpdateModel", open, opts, "update_model",
-		func(ctx context.Context) (*types.FileRevision, error) {
-			m, err := c.GetModel(ctx, modelID)
-			if err != nil {
-				return nil, err
-			}
-			return m.Revision(), nil
-		},
-		func(ctx context.Context, rev *types.FileRevision) (*types.Model, error) {
-			return c.updateModel(ctx, modelID, rev)
-		})
+func (c *Client) updateModelWith(ctx context.Context, modelID string, open upload.Opener, opts *UploadOptions) (*types.Model, error) {
+	return updateWith(ctx, c, "UpdateModel", "model_id", modelID, open, opts, ops.UpdateModel, c.GetModel, c.updateModel)
 }

@@ -1,11 +1,12 @@
 package istari
 
-// This file holds the infosec-level operations of operations.md §7.
+// This file holds the infosec-level operations: the tenant's infosec settings and levels.
 
 import (
 	"context"
 
 	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -25,21 +26,21 @@ func (c *Client) AssignInfosecLevel(ctx context.Context, subjectType enums.Infos
 	if body == nil || body.InfosecLevelID == "" {
 		return nil, newValidationError("infosec_level_id", "required", "", "")
 	}
-	return invokeOne[types.InfosecLevel](ctx, c, request{op: "assign_infosec_level", path: []string{string(subjectType), subjectID}, body: body})
+	return invokeOne[types.InfosecLevel](ctx, c, request{op: ops.AssignInfosecLevel, path: []string{string(subjectType), subjectID}, body: body})
 }
 
 // ListInfosecLevels lists the levels of the platform's schema, in schema order (Python
 // Client.list_infosec_levels, operation list_infosec_levels). Older registries answer a page envelope; both
 // shapes decode.
 func (c *Client) ListInfosecLevels(ctx context.Context) ([]types.InfosecLevel, error) {
-	return listAll[types.InfosecLevel](ctx, c, request{op: "list_infosec_levels"})
+	return listAll[types.InfosecLevel](ctx, c, request{op: ops.ListInfosecLevels})
 }
 
 // GetPlatformInfosecSettings returns the platform's infosec settings: enabled flag, schema, maximum and
 // default level (Python Client.get_platform_infosec_settings, operation get_platform_infosec_settings). The
 // JSON names are unconfirmed; read them from Extra with types.ExtraValue.
 func (c *Client) GetPlatformInfosecSettings(ctx context.Context) (*types.PlatformInfosecSettings, error) {
-	return invokeOne[types.PlatformInfosecSettings](ctx, c, request{op: "get_platform_infosec_settings"})
+	return invokeOne[types.PlatformInfosecSettings](ctx, c, request{op: ops.GetPlatformInfosecSettings})
 }
 
 // EnablePlatformInfosecSettings enables infosec levels on the platform (Python
@@ -50,5 +51,5 @@ func (c *Client) EnablePlatformInfosecSettings(ctx context.Context, body *types.
 	if body == nil {
 		return nil, newValidationError("body", "required", "", "")
 	}
-	return invokeOne[types.PlatformInfosecSettings](ctx, c, request{op: "enable_platform_infosec_settings", body: body})
+	return invokeOne[types.PlatformInfosecSettings](ctx, c, request{op: ops.EnablePlatformInfosecSettings, body: body})
 }

@@ -1,12 +1,13 @@
 package istari
 
-// This file holds the jobs wire operations (operations.md §4.1). The upload composites AddJob and UpdateJob
+// This file holds the jobs wire operations. The upload composites AddJob and UpdateJob
 // build on createModelJob and updateJob; WaitForJob lives in jobs_wait.go.
 
 import (
 	"context"
 
 	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -33,7 +34,7 @@ func (c *Client) createModelJob(ctx context.Context, modelID string, body *types
 	if body == nil {
 		return nil, newValidationError("revision", "required", "", "is required")
 	}
-	return invokeOne[types.Job](ctx, c, request{op: "create_model_job", path: []string{modelID}, query: params, body: body})
+	return invokeOne[types.Job](ctx, c, request{op: ops.CreateModelJob, path: []string{modelID}, query: params, body: body})
 }
 
 // updateJob points a job at a new revision of its parameters file (Python Client._update_job, operation
@@ -42,13 +43,13 @@ func (c *Client) updateJob(ctx context.Context, jobID string, body *types.FileRe
 	if body == nil {
 		return nil, newValidationError("revision", "required", "", "is required")
 	}
-	return invokeOne[types.Job](ctx, c, request{op: "update_job", path: []string{jobID}, body: body})
+	return invokeOne[types.Job](ctx, c, request{op: ops.UpdateJob, path: []string{jobID}, body: body})
 }
 
 // GetJob fetches a job (Python Client.get_job, operation get_job). Its current status is the last entry of
 // StatusHistory (Job.Status).
 func (c *Client) GetJob(ctx context.Context, jobID string) (*types.Job, error) {
-	return invokeOne[types.Job](ctx, c, request{op: "get_job", path: []string{jobID}})
+	return invokeOne[types.Job](ctx, c, request{op: ops.GetJob, path: []string{jobID}})
 }
 
 // ListJobsParams are the filters of ListJobs (Python list_jobs keyword arguments). Nil fields are not sent.
@@ -70,7 +71,7 @@ type ListJobsParams struct {
 
 // ListJobs lists jobs page by page (Python Client.list_jobs, operation list_jobs).
 func (c *Client) ListJobs(ctx context.Context, params *ListJobsParams) (*Page[types.Job], error) {
-	return listPage[types.Job](ctx, c, "list_jobs", nil, params)
+	return listPage[types.Job](ctx, c, ops.ListJobs, nil, params)
 }
 
 // ListModelJobsParams are the filters of ListModelJobs (Python list_model_jobs keyword arguments). Nil fields are not sent.
@@ -84,7 +85,7 @@ type ListModelJobsParams struct {
 // ListModelJobs lists the jobs of one resource (model or artifact) page by page (Python
 // Client.list_model_jobs, operation list_model_jobs).
 func (c *Client) ListModelJobs(ctx context.Context, modelID string, params *ListModelJobsParams) (*Page[types.Job], error) {
-	return listPage[types.Job](ctx, c, "list_model_jobs", []string{modelID}, params)
+	return listPage[types.Job](ctx, c, ops.ListModelJobs, []string{modelID}, params)
 }
 
 // UpdateJobStatusParams are the query parameters of UpdateJobStatus (Python update_job_status's status_name and
@@ -102,7 +103,7 @@ func (c *Client) UpdateJobStatus(ctx context.Context, jobID string, message *typ
 	if params == nil {
 		params = &UpdateJobStatusParams{}
 	}
-	r := request{op: "update_job_status", path: []string{jobID}, query: params}
+	r := request{op: ops.UpdateJobStatus, path: []string{jobID}, query: params}
 	if message != nil {
 		r.body = message
 	}
@@ -121,13 +122,13 @@ func (c *Client) UpdateJobAssignedAgent(ctx context.Context, jobID string, param
 	if params == nil {
 		params = &UpdateJobAssignedAgentParams{}
 	}
-	return invokeOne[types.Job](ctx, c, request{op: "update_job_assigned_agent", path: []string{jobID}, query: params})
+	return invokeOne[types.Job](ctx, c, request{op: ops.UpdateJobAssignedAgent, path: []string{jobID}, query: params})
 }
 
 // RemoveJobAssignedAgent clears a job's assigned agent (Python Client.remove_job_assigned_agent, operation
 // remove_job_assigned_agent).
 func (c *Client) RemoveJobAssignedAgent(ctx context.Context, jobID string) (*types.Job, error) {
-	return invokeOne[types.Job](ctx, c, request{op: "remove_job_assigned_agent", path: []string{jobID}})
+	return invokeOne[types.Job](ctx, c, request{op: ops.RemoveJobAssignedAgent, path: []string{jobID}})
 }
 
 // UpdateJobAssignedAgentPoolParams are the query parameters of UpdateJobAssignedAgentPool (Python
@@ -143,22 +144,22 @@ func (c *Client) UpdateJobAssignedAgentPool(ctx context.Context, jobID string, p
 	if params == nil {
 		params = &UpdateJobAssignedAgentPoolParams{}
 	}
-	return invokeOne[types.Job](ctx, c, request{op: "update_job_assigned_agent_pool", path: []string{jobID}, query: params})
+	return invokeOne[types.Job](ctx, c, request{op: ops.UpdateJobAssignedAgentPool, path: []string{jobID}, query: params})
 }
 
 // RemoveJobAssignedAgentPool clears a job's assigned agent pool (Python Client.remove_job_assigned_agent_pool,
 // operation remove_job_assigned_agent_pool).
 func (c *Client) RemoveJobAssignedAgentPool(ctx context.Context, jobID string) (*types.Job, error) {
-	return invokeOne[types.Job](ctx, c, request{op: "remove_job_assigned_agent_pool", path: []string{jobID}})
+	return invokeOne[types.Job](ctx, c, request{op: ops.RemoveJobAssignedAgentPool, path: []string{jobID}})
 }
 
 // ArchiveJob archives a job (Python Client.archive_job, operation archive_job). reason nil sends no body.
 func (c *Client) ArchiveJob(ctx context.Context, jobID string, reason *string) (*types.Job, error) {
-	return invokeOne[types.Job](ctx, c, request{op: "archive_job", path: []string{jobID}, body: archiveBody(reason)})
+	return archiveCall[types.Job](ctx, c, ops.ArchiveJob, jobID, reason)
 }
 
 // RestoreJob restores an archived job (Python Client.restore_job, operation restore_job). reason nil sends
 // no body.
 func (c *Client) RestoreJob(ctx context.Context, jobID string, reason *string) (*types.Job, error) {
-	return invokeOne[types.Job](ctx, c, request{op: "restore_job", path: []string{jobID}, body: archiveBody(reason)})
+	return archiveCall[types.Job](ctx, c, ops.RestoreJob, jobID, reason)
 }

@@ -1,6 +1,7 @@
 package istari
 
-// This file holds the jobs upload composites AddJob and UpdateJob (operations.md §4.2, §4.3).
+// This file holds the jobs upload composites AddJob and UpdateJob: the job's parameters are uploaded
+// as a revision's content, then the job is registered.
 
 import (
 	"context"
@@ -12,6 +13,8 @@ import (
 	"os"
 
 	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/ops"
+	"github.com/istari-sdk/istari-go/internal/upload"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -63,8 +66,8 @@ func (c *Client) AddJob(ctx context.Context, modelID string, function string, op
 	case opts.ParametersFile != "" && opts.Parameters != nil:
 		return nil, newValidationError("parameters", "exclusive", "parameters_file", "Can't combine a parameters file with explicit parameters")
 	}
-	if err := c.validateUpload(&opts.Upload); err != nil {
-		return nil, err
+	if err := opts.Upload.internal().Validate(); err != nil {
+		return nil, uploadErr(err)
 	}
 	path := opts.ParametersFile
 	if path != "" {
@@ -79,14 +82,11 @@ func (c *Client) AddJob(ctx context.Context, modelID string, function string, op
 		defer func() { _ = os.Remove(tmp) }()
 		path = tmp
 	}
-	src, err := sourceFromPath(path)
-	if err != nil {
-		return nil, err
-	}
+	open := pathSource(path)
 	if opts.ParametersFile == "" {
-		src.name = "parameters.json" // not the temp file's random name
+		open = upload.Named(open, "parameters.json") // not the temp file's random name
 	}
-	rev, err := c.uploadRevision(ctx, src, "", &opts.Upload)
+	rev, err := c.revisionWith(ctx, open, "", &opts.Upload)
 	if err != nil {
 		return nil, err
 	}
@@ -105,7 +105,7 @@ func (c *Client) AddJob(ctx context.Context, modelID string, function string, op
 		}
 	}
 	if err != nil {
-		return nil, c.afterUpload(ctx, "create_model_job", rev, err)
+		return nil, c.afterUpload(ctx, ops.CreateModelJob, rev, err)
 	}
 	return job, nil
 }
@@ -183,19 +183,6 @@ func (c *Client) UpdateJobFromReader(ctx context.Context, jobID, name string, r 
 	return c.updateJobWith(ctx, jobID, readerSource(name, r), opts)
 }
 
-func (c *Client) updateJobWith(ctx context.Context, jobID string, open func() (uploadSource, error), opts *UploadOptions) (*types.Job, error) {
-	if jobID == "" {
-		return nil, newValidationError("job_id", "required", "", "is required")
-	}
-	return updateWith(ctx, c, "UpdateJob", open, opts, "update_job",
-		func(ctx context.Context) (*types.FileRevision, error) {
-			j, err := c.GetJob(ctx, jobID)
-			if err != nil {
-				return nil, err
-			}
-			return j.Revision(), nil
-		},
-		func(ctx context.Context, rev *types.FileRevision) (*types.Job, error) {
-			return c.updateJob(ctx, jobID, rev)
-		})
+func (c *Client) updateJobWith(ctx context.Context, jobID string, open upload.Opener, opts *UploadOptions) (*types.Job, error) {
+	return updateWith(ctx, c, "UpdateJob", "job_id", jobID, open, opts, ops.UpdateJob, c.GetJob, c.updateJob)
 }

@@ -1,6 +1,6 @@
 package istari
 
-// This file holds WaitForJob, the Go form of Python's Job.poll_job (operations.md §4.2).
+// This file holds WaitForJob, the Go form of Python's Job.poll_job.
 
 import (
 	"context"

@@ -8,6 +8,8 @@ import (
 	"iter"
 	"net/url"
 	"strconv"
+
+	"github.com/istari-sdk/istari-go/internal/ops"
 )
 
 // PageOptions are the paging parameters shared by every paged list call (Python's page and size
@@ -65,7 +67,7 @@ func (p *Page[T]) number() int {
 	return max(p.requested, 1)
 }
 
-// HasNext reports whether another page may follow (core.md §7 stop rules): none when the list is
+// HasNext reports whether another page may follow: none when the list is
 // empty, when the page is the last by `pages`, or when `total` items have been reached.
 func (p *Page[T]) HasNext() bool {
 	if len(p.Items) == 0 || (p.Total != nil && *p.Total == 0) {
@@ -174,7 +176,7 @@ func All[T any, P any](ctx context.Context, params P, list func(context.Context,
 }
 
 // listPage performs a paged list operation and records how to fetch the following pages.
-func listPage[T any](ctx context.Context, c *Client, op string, path []string, params any) (*Page[T], error) {
+func listPage[T any](ctx context.Context, c *Client, op ops.ID, path []string, params any) (*Page[T], error) {
 	if err := c.validate(params); err != nil {
 		return nil, err
 	}
@@ -185,7 +187,7 @@ func listPage[T any](ctx context.Context, c *Client, op string, path []string, p
 	return fetchPage[T](ctx, c, op, path, q, 0)
 }
 
-func fetchPage[T any](ctx context.Context, c *Client, op string, path []string, q url.Values, page int) (*Page[T], error) {
+func fetchPage[T any](ctx context.Context, c *Client, op ops.ID, path []string, q url.Values, page int) (*Page[T], error) {
 	if page > 0 {
 		q = cloneValues(q)
 		q.Set("page", strconv.Itoa(page))

@@ -1,60 +1,25 @@
 package istari
 
 import (
-	"fmt"
-	"log/slog"
 	"net/url"
-	"strconv"
 	"strings"
+
+	"github.com/istari-sdk/istari-go/types"
 )
 
 // redacted is what every printed, logged or encoded form of a non-empty [Secret] shows.
 const redacted = "[REDACTED]"
 
-// Secret is a credential: a registry auth token, an identity-service secret or a proxy URL that may carry a
-// password. It plays the role of the hiding that Python's newest istari-digital-client releases apply to
-// registry_auth_token, identity_service_secret and proxy_url in the configuration's printed form, and it goes
-// further: every fmt verb (%v %+v %#v %s %q ...), String, GoString, JSON, text marshalling and slog all show
-// "[REDACTED]" (or "" for an empty Secret, so "not configured" stays visible). [Secret.Reveal] is the only way to
-// read the value.
+// Secret is a credential: a registry auth token, an identity-service secret, a proxy URL that may carry a
+// password, or a personal access token. It plays the role of the hiding that Python's newest
+// istari-digital-client releases apply to registry_auth_token, identity_service_secret and proxy_url in the
+// configuration's printed form, and it goes further: every fmt verb (%v %+v %#v %s %q ...), String, GoString,
+// JSON, text marshalling and slog all show "[REDACTED]" (or "" for an empty Secret, so "not configured" stays
+// visible). [Secret.Reveal] is the only way to read the value.
 //
-// A Secret is a plain string type, so a literal converts directly: istari.Secret(os.Getenv("MY_TOKEN")).
-type Secret string
-
-// Reveal returns the credential itself. It is the only accessor that does; call it only where the value is
-// put on the wire (an Authorization header, a proxy dial).
-func (s Secret) Reveal() string { return string(s) }
-
-// String implements [fmt.Stringer]: "[REDACTED]", or "" when the secret is empty.
-func (s Secret) String() string {
-	if s == "" {
-		return ""
-	}
-	return redacted
-}
-
-// GoString implements [fmt.GoStringer] with the same redacted text as [Secret.String].
-func (s Secret) GoString() string { return s.String() }
-
-// Format implements [fmt.Formatter] so that every verb and flag prints the redacted form: %q prints it quoted,
-// every other verb prints it as is. Width and precision are ignored.
-func (s Secret) Format(f fmt.State, verb rune) {
-	if verb == 'q' {
-		_, _ = f.Write([]byte(strconv.Quote(s.String())))
-		return
-	}
-	_, _ = f.Write([]byte(s.String()))
-}
-
-// MarshalJSON implements [encoding/json.Marshaler]: the JSON string "[REDACTED]", or "" when empty.
-func (s Secret) MarshalJSON() ([]byte, error) { return []byte(strconv.Quote(s.String())), nil }
-
-// MarshalText implements [encoding.TextMarshaler] (used by text-based encoders and map keys) with the redacted
-// form, so no encoder falls back to the raw string.
-func (s Secret) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
-
-// LogValue implements [log/slog.LogValuer]: a secret logged as an attribute shows "[REDACTED]" (or "").
-func (s Secret) LogValue() slog.Value { return slog.StringValue(s.String()) }
+// Secret is types.SecretString, the SDK's one secret type: a plain string type, so a literal converts
+// directly: istari.Secret(os.Getenv("MY_TOKEN")).
+type Secret = types.SecretString
 
 // redactURL returns raw with its whole userinfo replaced by "[REDACTED]", for logging proxy and base URLs:
 // the password, and also a bare user name, which some proxies take as an API key. A URL without userinfo is

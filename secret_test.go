@@ -19,7 +19,7 @@ func TestSecretFormatting(t *testing.T) {
 	}{
 		{"%v", "[REDACTED]"},
 		{"%+v", "[REDACTED]"},
-		{"%#v", "[REDACTED]"},
+		{"%#v", `"[REDACTED]"`},
 		{"%s", "[REDACTED]"},
 		{"%q", `"[REDACTED]"`},
 		{"%x", "[REDACTED]"},
@@ -27,7 +27,7 @@ func TestSecretFormatting(t *testing.T) {
 		{"%d", "[REDACTED]"},
 		{"%20s", "[REDACTED]"},
 		{"%.3s", "[REDACTED]"},
-		{"%T", "istari.Secret"},
+		{"%T", "types.SecretString"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
@@ -42,7 +42,7 @@ func TestSecretFormatting(t *testing.T) {
 	if got := s.String(); got != "[REDACTED]" {
 		t.Errorf("String() = %q", got)
 	}
-	if got := s.GoString(); got != "[REDACTED]" {
+	if got := s.GoString(); got != `"[REDACTED]"` {
 		t.Errorf("GoString() = %q", got)
 	}
 	if got := fmt.Sprint(s); got != "[REDACTED]" {
@@ -55,12 +55,12 @@ func TestSecretFormatting(t *testing.T) {
 
 func TestSecretEmptyPrintsEmpty(t *testing.T) {
 	var s Secret
-	for format, want := range map[string]string{"%v": "", "%+v": "", "%#v": "", "%s": "", "%q": `""`} {
+	for format, want := range map[string]string{"%v": "", "%+v": "", "%#v": `""`, "%s": "", "%q": `""`} {
 		if got := fmt.Sprintf(format, s); got != want {
 			t.Errorf("Sprintf(%q, empty) = %q, want %q", format, got, want)
 		}
 	}
-	if s.String() != "" || s.GoString() != "" {
+	if s.String() != "" || s.GoString() != `""` {
 		t.Errorf("String/GoString of empty = %q/%q", s.String(), s.GoString())
 	}
 	b, err := json.Marshal(s)

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -25,17 +26,17 @@ func (c *Client) CreateSystem(ctx context.Context, body *types.NewSystem) (*type
 	if body == nil || body.Name == "" {
 		return nil, newValidationError("name", "required", "", "is required")
 	}
-	return invokeOne[types.System](ctx, c, request{op: "create_system", body: body})
+	return invokeOne[types.System](ctx, c, request{op: ops.CreateSystem, body: body})
 }
 
 // GetSystem returns one system (Python Client.get_system, operation get_system).
 func (c *Client) GetSystem(ctx context.Context, systemID string) (*types.System, error) {
-	return invokeOne[types.System](ctx, c, request{op: "get_system", path: []string{systemID}})
+	return invokeOne[types.System](ctx, c, request{op: ops.GetSystem, path: []string{systemID}})
 }
 
 // ListSystems lists systems page by page (Python Client.list_systems, operation list_systems).
 func (c *Client) ListSystems(ctx context.Context, params *ListSystemsParams) (*Page[types.System], error) {
-	return listPage[types.System](ctx, c, "list_systems", nil, params)
+	return listPage[types.System](ctx, c, ops.ListSystems, nil, params)
 }
 
 // UpdateSystem renames a system or changes its description (Python Client.update_system, operation
@@ -59,24 +60,24 @@ func (c *Client) UpdateSystem(ctx context.Context, systemID string, name, descri
 	if description != nil {
 		body.Description = *description
 	}
-	return invokeOne[types.System](ctx, c, request{op: "update_system", path: []string{systemID}, body: body})
+	return invokeOne[types.System](ctx, c, request{op: ops.UpdateSystem, path: []string{systemID}, body: body})
 }
 
 // ArchiveSystem archives (soft-deletes) a system (Python Client.archive_system, operation archive_system).
 // A nil reason sends no body.
 func (c *Client) ArchiveSystem(ctx context.Context, systemID string, reason *string) (*types.System, error) {
-	return invokeOne[types.System](ctx, c, request{op: "archive_system", path: []string{systemID}, body: archiveBody(reason)})
+	return archiveCall[types.System](ctx, c, ops.ArchiveSystem, systemID, reason)
 }
 
 // RestoreSystem restores an archived system (Python Client.restore_system, operation restore_system).
 // A nil reason sends no body.
 func (c *Client) RestoreSystem(ctx context.Context, systemID string, reason *string) (*types.System, error) {
-	return invokeOne[types.System](ctx, c, request{op: "restore_system", path: []string{systemID}, body: archiveBody(reason)})
+	return archiveCall[types.System](ctx, c, ops.RestoreSystem, systemID, reason)
 }
 
 // GetSystemBaseline returns the snapshot the system's baseline tag points at (Python
 // Client.get_system_baseline, operation get_system_baseline). A system without a baseline answers 404
 // (ErrNotFound).
 func (c *Client) GetSystemBaseline(ctx context.Context, systemID string) (*types.SystemBaseline, error) {
-	return invokeOne[types.SystemBaseline](ctx, c, request{op: "get_system_baseline", path: []string{systemID}})
+	return invokeOne[types.SystemBaseline](ctx, c, request{op: ops.GetSystemBaseline, path: []string{systemID}})
 }

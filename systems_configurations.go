@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -64,43 +65,43 @@ func (c *Client) CreateConfiguration(ctx context.Context, systemID string, body 
 			return nil, newValidationError(sysIndexedField("tracked_systems", i, "system_id"), "required", "", "is required")
 		}
 	}
-	return invokeOne[types.SystemConfiguration](ctx, c, request{op: "create_configuration", path: []string{systemID}, body: body})
+	return invokeOne[types.SystemConfiguration](ctx, c, request{op: ops.CreateConfiguration, path: []string{systemID}, body: body})
 }
 
 // ListSystemConfigurations lists the configurations of a system page by page (Python
 // Client.list_system_configurations, operation list_system_configurations).
 func (c *Client) ListSystemConfigurations(ctx context.Context, systemID string, params *ListSystemConfigurationsParams) (*Page[types.SystemConfiguration], error) {
-	return listPage[types.SystemConfiguration](ctx, c, "list_system_configurations", []string{systemID}, params)
+	return listPage[types.SystemConfiguration](ctx, c, ops.ListSystemConfigurations, []string{systemID}, params)
 }
 
 // ArchiveConfiguration archives a configuration (Python Client.archive_configuration, operation
 // archive_configuration). A nil reason sends no body.
 func (c *Client) ArchiveConfiguration(ctx context.Context, configurationID string, reason *string) (*types.SystemConfiguration, error) {
-	return invokeOne[types.SystemConfiguration](ctx, c, request{op: "archive_configuration", path: []string{configurationID}, body: archiveBody(reason)})
+	return archiveCall[types.SystemConfiguration](ctx, c, ops.ArchiveConfiguration, configurationID, reason)
 }
 
 // RestoreConfiguration restores an archived configuration (Python Client.restore_configuration, operation
 // restore_configuration). A nil reason sends no body.
 func (c *Client) RestoreConfiguration(ctx context.Context, configurationID string, reason *string) (*types.SystemConfiguration, error) {
-	return invokeOne[types.SystemConfiguration](ctx, c, request{op: "restore_configuration", path: []string{configurationID}, body: archiveBody(reason)})
+	return archiveCall[types.SystemConfiguration](ctx, c, ops.RestoreConfiguration, configurationID, reason)
 }
 
 // ListTrackedFiles lists the files a configuration tracks (Python Client.list_tracked_files, operation
 // list_tracked_files).
 func (c *Client) ListTrackedFiles(ctx context.Context, configurationID string, params *ListTrackedFilesParams) (*Page[types.TrackedFile], error) {
-	return listPage[types.TrackedFile](ctx, c, "list_tracked_files", []string{configurationID}, params)
+	return listPage[types.TrackedFile](ctx, c, ops.ListTrackedFiles, []string{configurationID}, params)
 }
 
 // ListConfigurationSubsystems lists the child systems a configuration tracks (Python
 // Client.list_configuration_subsystems, operation list_configuration_subsystems).
 func (c *Client) ListConfigurationSubsystems(ctx context.Context, configurationID string, params *ListConfigurationSubsystemsParams) (*Page[types.Subsystem], error) {
-	return listPage[types.Subsystem](ctx, c, "list_configuration_subsystems", []string{configurationID}, params)
+	return listPage[types.Subsystem](ctx, c, ops.ListConfigurationSubsystems, []string{configurationID}, params)
 }
 
 // ListConfigurationRevisions lists the file revisions a configuration currently tracks (Python
 // Client.list_configuration_revisions, operation list_configuration_revisions; route reconstructed).
 func (c *Client) ListConfigurationRevisions(ctx context.Context, configurationID string, params *ListConfigurationRevisionsParams) (*Page[types.ConfigurationRevisionSearchItem], error) {
-	return listPage[types.ConfigurationRevisionSearchItem](ctx, c, "list_configuration_revisions", []string{configurationID}, params)
+	return listPage[types.ConfigurationRevisionSearchItem](ctx, c, ops.ListConfigurationRevisions, []string{configurationID}, params)
 }
 
 func sysIndexedField(list string, i int, field string) string {

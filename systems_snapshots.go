@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -57,7 +58,7 @@ func (c *Client) CreateSnapshot(ctx context.Context, configurationID string, bod
 	}
 	dryRun := body.DryRun != nil && *body.DryRun
 	var result types.CreateSnapshotResult
-	err := c.invoke(ctx, request{op: "create_snapshot", path: []string{configurationID}, body: body,
+	err := c.invoke(ctx, request{op: ops.CreateSnapshot, path: []string{configurationID}, body: body,
 		stream: func(resp *http.Response) error {
 			raw, err := io.ReadAll(resp.Body)
 			if err != nil {
@@ -74,30 +75,30 @@ func (c *Client) CreateSnapshot(ctx context.Context, configurationID string, bod
 
 // GetSnapshot returns one snapshot (Python Client.get_snapshot, operation get_snapshot).
 func (c *Client) GetSnapshot(ctx context.Context, snapshotID string) (*types.Snapshot, error) {
-	return invokeOne[types.Snapshot](ctx, c, request{op: "get_snapshot", path: []string{snapshotID}})
+	return invokeOne[types.Snapshot](ctx, c, request{op: ops.GetSnapshot, path: []string{snapshotID}})
 }
 
 // ListSnapshots lists snapshots, filtered by system, configuration or tag name (Python
 // Client.list_snapshots, operation list_snapshots).
 func (c *Client) ListSnapshots(ctx context.Context, params *ListSnapshotsParams) (*Page[types.Snapshot], error) {
-	return listPage[types.Snapshot](ctx, c, "list_snapshots", nil, params)
+	return listPage[types.Snapshot](ctx, c, ops.ListSnapshots, nil, params)
 }
 
 // ListSnapshotItems lists the items of a snapshot; each carries only its file_revision_id (Python
 // Client.list_snapshot_items, operation list_snapshot_items).
 func (c *Client) ListSnapshotItems(ctx context.Context, snapshotID string, params *ListSnapshotItemsParams) (*Page[types.SnapshotItem], error) {
-	return listPage[types.SnapshotItem](ctx, c, "list_snapshot_items", []string{snapshotID}, params)
+	return listPage[types.SnapshotItem](ctx, c, ops.ListSnapshotItems, []string{snapshotID}, params)
 }
 
 // ListSnapshotRevisions lists the file revisions a snapshot pins, with their metadata (Python
 // Client.list_snapshot_revisions, operation list_snapshot_revisions). ResourceType comes back capitalised
 // ("Model"); compare it case-insensitively.
 func (c *Client) ListSnapshotRevisions(ctx context.Context, snapshotID string, params *ListSnapshotRevisionsParams) (*Page[types.SnapshotRevisionSearchItem], error) {
-	return listPage[types.SnapshotRevisionSearchItem](ctx, c, "list_snapshot_revisions", []string{snapshotID}, params)
+	return listPage[types.SnapshotRevisionSearchItem](ctx, c, ops.ListSnapshotRevisions, []string{snapshotID}, params)
 }
 
 // ListSnapshotSubsystems lists the child systems captured by a snapshot (Python
 // Client.list_snapshot_subsystems, operation list_snapshot_subsystems).
 func (c *Client) ListSnapshotSubsystems(ctx context.Context, snapshotID string, params *ListSnapshotSubsystemsParams) (*Page[types.SnapshotSubsystemItem], error) {
-	return listPage[types.SnapshotSubsystemItem](ctx, c, "list_snapshot_subsystems", []string{snapshotID}, params)
+	return listPage[types.SnapshotSubsystemItem](ctx, c, ops.ListSnapshotSubsystems, []string{snapshotID}, params)
 }

@@ -1,6 +1,6 @@
 package istaritest
 
-// This file serves the sharing operations of operations.md §6.1 with real authorisation: a resource is
+// This file serves the sharing operations with real authorisation: a resource is
 // visible to its owner and to the subjects it was shared with (and to administrators); viewers read, owners
 // share. Relationships live in Server.acl (acl.go).
 
@@ -9,20 +9,22 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+
+	"github.com/istari-sdk/istari-go/internal/ops"
 )
 
 func init() {
-	register(map[string]handlerFunc{
-		"create_access":        handleCreateAccess,
-		"bulk_create_access":   handleBulkCreateAccess,
-		"update_access":        handleUpdateAccess,
-		"remove_access":        handleRemoveAccess,
-		"list_access":          handleListAccess,
-		"list_model_access":    listAccessOf("model", "model_id"),
-		"list_artifact_access": listAccessOf("artifact", "artifact_id"),
-		"list_job_access":      listAccessOf("job", "job_id"),
-		"create_access_by_email_for_other_tenants": handleCreateAccessByEmail,
-		"list_resource_type_permissions":           handleListResourceTypePermissions,
+	register(map[ops.ID]handlerFunc{
+		ops.CreateAccess:                       handleCreateAccess,
+		ops.BulkCreateAccess:                   handleBulkCreateAccess,
+		ops.UpdateAccess:                       handleUpdateAccess,
+		ops.RemoveAccess:                       handleRemoveAccess,
+		ops.ListAccess:                         handleListAccess,
+		ops.ListModelAccess:                    listAccessOf("model", "model_id"),
+		ops.ListArtifactAccess:                 listAccessOf("artifact", "artifact_id"),
+		ops.ListJobAccess:                      listAccessOf("job", "job_id"),
+		ops.CreateAccessByEmailForOtherTenants: handleCreateAccessByEmail,
+		ops.ListResourceTypePermissions:        handleListResourceTypePermissions,
 	})
 }
 

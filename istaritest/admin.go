@@ -1,12 +1,14 @@
 package istaritest
 
 // This file holds adminStore (control tags, infosec, personal access tokens, user metadata, integrations and
-// upstream remotes) and serves the user operations of operations.md §10.
+// upstream remotes) and serves the user operations.
 
 import (
 	"encoding/json"
 	"net/http"
 	"time"
+
+	"github.com/istari-sdk/istari-go/internal/ops"
 )
 
 // adminStore is the state of the access and admin domains. All access happens with Server.mu held.
@@ -52,10 +54,10 @@ func newAdminStore() *adminStore {
 }
 
 func init() {
-	register(map[string]handlerFunc{
-		"get_current_user": handleGetCurrentUser,
-		"get_user_by_id":   handleGetUserByID,
-		"list_users":       handleListUsers,
+	register(map[ops.ID]handlerFunc{
+		ops.GetCurrentUser: handleGetCurrentUser,
+		ops.GetUserByID:    handleGetUserByID,
+		ops.ListUsers:      handleListUsers,
 	})
 }
 

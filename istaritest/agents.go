@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/internal/query"
 	"github.com/istari-sdk/istari-go/types"
 )
@@ -36,26 +37,26 @@ type poolRec struct {
 }
 
 func init() {
-	register(map[string]handlerFunc{
-		"register_agent":            registerAgent,
-		"get_agent":                 getAgent,
-		"list_agents":               listAgents,
-		"update_agent_display_name": updateAgentDisplayName,
-		"update_agent_status":       updateAgentStatus,
-		"update_agent_information":  updateAgentInformation,
-		"update_agent_modules":      updateAgentModules,
-		"list_agent_status_history": listAgentStatusHistory,
-		"archive_agent":             func(s *Server, w http.ResponseWriter, r *http.Request, c *call) { setAgentArchive(s, w, c, true) },
-		"restore_agent":             func(s *Server, w http.ResponseWriter, r *http.Request, c *call) { setAgentArchive(s, w, c, false) },
-		"create_agent_pool":         createAgentPool,
-		"get_agent_pool":            getAgentPool,
-		"list_agent_pools":          listAgentPools,
-		"update_agent_pool":         updateAgentPool,
-		"delete_agent_pool":         deleteAgentPool,
-		"archive_agent_pool":        func(s *Server, w http.ResponseWriter, r *http.Request, c *call) { setPoolArchive(s, w, c, true) },
-		"restore_agent_pool":        func(s *Server, w http.ResponseWriter, r *http.Request, c *call) { setPoolArchive(s, w, c, false) },
-		"list_agent_pool_agents":    listAgentPoolAgents,
-		"list_agent_pool_users":     listAgentPoolUsers,
+	register(map[ops.ID]handlerFunc{
+		ops.RegisterAgent:          registerAgent,
+		ops.GetAgent:               getAgent,
+		ops.ListAgents:             listAgents,
+		ops.UpdateAgentDisplayName: updateAgentDisplayName,
+		ops.UpdateAgentStatus:      updateAgentStatus,
+		ops.UpdateAgentInformation: updateAgentInformation,
+		ops.UpdateAgentModules:     updateAgentModules,
+		ops.ListAgentStatusHistory: listAgentStatusHistory,
+		ops.ArchiveAgent:           func(s *Server, w http.ResponseWriter, r *http.Request, c *call) { setAgentArchive(s, w, c, true) },
+		ops.RestoreAgent:           func(s *Server, w http.ResponseWriter, r *http.Request, c *call) { setAgentArchive(s, w, c, false) },
+		ops.CreateAgentPool:        createAgentPool,
+		ops.GetAgentPool:           getAgentPool,
+		ops.ListAgentPools:         listAgentPools,
+		ops.UpdateAgentPool:        updateAgentPool,
+		ops.DeleteAgentPool:        deleteAgentPool,
+		ops.ArchiveAgentPool:       func(s *Server, w http.ResponseWriter, r *http.Request, c *call) { setPoolArchive(s, w, c, true) },
+		ops.RestoreAgentPool:       func(s *Server, w http.ResponseWriter, r *http.Request, c *call) { setPoolArchive(s, w, c, false) },
+		ops.ListAgentPoolAgents:    listAgentPoolAgents,
+		ops.ListAgentPoolUsers:     listAgentPoolUsers,
 	})
 }
 

@@ -1,6 +1,6 @@
 package istaritest
 
-// This file serves the control tags and control taggings of operations.md §6.1. Tags restrict access and
+// This file serves the control tags and control taggings. Tags restrict access and
 // never grant it: the fake records them but does not filter reads by them. A model's tags propagate to its
 // artifacts (the propagated taggings carry propagated_from_resource_id).
 
@@ -9,23 +9,25 @@ import (
 	"slices"
 	"time"
 	"unicode/utf8"
+
+	"github.com/istari-sdk/istari-go/internal/ops"
 )
 
 func init() {
-	register(map[string]handlerFunc{
-		"create_control_tag":                handleCreateControlTag,
-		"get_control_tag":                   handleGetControlTag,
-		"list_control_tags":                 handleListControlTags,
-		"update_control_tag":                handleUpdateControlTag,
-		"patch_model_control_taggings":      patchTaggingsOf("model", "model_id"),
-		"patch_artifact_control_taggings":   patchTaggingsOf("artifact", "artifact_id"),
-		"patch_file_control_taggings":       patchTaggingsOf("file", "file_id"),
-		"patch_user_control_taggings":       patchTaggingsOf("user", "user_id"),
-		"get_model_control_taggings":        getTaggingsOf("model", "model_id", false),
-		"get_artifact_control_taggings":     getTaggingsOf("artifact", "artifact_id", false),
-		"get_file_control_taggings":         getTaggingsOf("file", "file_id", false),
-		"get_model_control_tagging_history": getTaggingsOf("model", "model_id", true),
-		"get_object_control_tags":           handleGetObjectControlTags,
+	register(map[ops.ID]handlerFunc{
+		ops.CreateControlTag:              handleCreateControlTag,
+		ops.GetControlTag:                 handleGetControlTag,
+		ops.ListControlTags:               handleListControlTags,
+		ops.UpdateControlTag:              handleUpdateControlTag,
+		ops.PatchModelControlTaggings:     patchTaggingsOf("model", "model_id"),
+		ops.PatchArtifactControlTaggings:  patchTaggingsOf("artifact", "artifact_id"),
+		ops.PatchFileControlTaggings:      patchTaggingsOf("file", "file_id"),
+		ops.PatchUserControlTaggings:      patchTaggingsOf("user", "user_id"),
+		ops.GetModelControlTaggings:       getTaggingsOf("model", "model_id", false),
+		ops.GetArtifactControlTaggings:    getTaggingsOf("artifact", "artifact_id", false),
+		ops.GetFileControlTaggings:        getTaggingsOf("file", "file_id", false),
+		ops.GetModelControlTaggingHistory: getTaggingsOf("model", "model_id", true),
+		ops.GetObjectControlTags:          handleGetObjectControlTags,
 	})
 }
 

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -58,16 +59,16 @@ type documentListWire struct {
 var emptyDocument = json.RawMessage(`{"type":"doc","content":[]}`)
 
 func init() {
-	register(map[string]handlerFunc{
-		"create_document":              handleCreateDocument,
-		"update_document":              handleUpdateDocument,
-		"get_document":                 handleGetDocument,
-		"get_document_by_revision_id":  handleGetDocumentByRevision,
-		"list_documents":               handleListDocuments,
-		"list_configuration_documents": handleListConfigurationDocuments,
-		"archive_document":             handleArchiveDocument("archive_document"),
-		"restore_document":             handleArchiveDocument("restore_document"),
-		"export_document":              handleExportDocument,
+	register(map[ops.ID]handlerFunc{
+		ops.CreateDocument:             handleCreateDocument,
+		ops.UpdateDocument:             handleUpdateDocument,
+		ops.GetDocument:                handleGetDocument,
+		ops.GetDocumentByRevisionID:    handleGetDocumentByRevision,
+		ops.ListDocuments:              handleListDocuments,
+		ops.ListConfigurationDocuments: handleListConfigurationDocuments,
+		ops.ArchiveDocument:            handleArchiveDocument(ops.ArchiveDocument),
+		ops.RestoreDocument:            handleArchiveDocument(ops.RestoreDocument),
+		ops.ExportDocument:             handleExportDocument,
 	})
 }
 
@@ -252,7 +253,7 @@ func handleListConfigurationDocuments(s *Server, w http.ResponseWriter, r *http.
 	}
 }
 
-func handleArchiveDocument(op string) handlerFunc {
+func handleArchiveDocument(op ops.ID) handlerFunc {
 	return func(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 		if !sysDecodeReason(w, c) {
 			return

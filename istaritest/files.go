@@ -9,7 +9,7 @@ import (
 
 // filesStore holds every file-backed object: files and their revisions, and the resources that own a
 // file (models, artifacts, comments; jobs keep their own record in jobsStore but their file lives here).
-// All access happens with Server.mu held. The files domain serves the §3 operations on top of it; the
+// All access happens with Server.mu held. The files domain serves the files operations on top of it; the
 // other domains use the accessors below.
 type filesStore struct {
 	files     map[string]*fileRec

@@ -10,47 +10,48 @@ import (
 	"time"
 
 	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
-// Handlers of operations.md §3: files, revisions, models, artifacts, comments, resources and search.
+// Handlers of the files domain: files, revisions, models, artifacts, comments, resources and search.
 
 func init() {
-	register(map[string]handlerFunc{
-		"create_file":            handleCreateFile,
-		"update_file":            handleUpdateFile,
-		"update_file_properties": handleUpdateFileProperties,
-		"get_file":               handleGetFile,
-		"list_files":             handleListFiles,
-		"archive_file":           handleArchiveFile(enums.ArchiveStatusNameArchived),
-		"restore_file":           handleArchiveFile(enums.ArchiveStatusNameActive),
-		"get_revision":           handleGetRevision,
-		"archive_file_revision":  handleArchiveRevision(enums.ArchiveStatusNameArchived),
-		"restore_file_revision":  handleArchiveRevision(enums.ArchiveStatusNameActive),
-		"create_model":           handleCreateResource("model"),
-		"update_model":           handleUpdateResource("model", "model_id"),
-		"get_model":              handleGetResourceByID("model", "model_id"),
-		"list_models":            handleListModels,
-		"archive_model":          handleArchiveResource("model", "model_id", enums.ArchiveStatusNameArchived),
-		"restore_model":          handleArchiveResource("model", "model_id", enums.ArchiveStatusNameActive),
-		"create_artifact":        handleCreateResource("artifact"),
-		"create_artifacts_bulk":  handleCreateArtifactsBulk,
-		"update_artifact":        handleUpdateResource("artifact", "artifact_id"),
-		"get_artifact":           handleGetResourceByID("artifact", "artifact_id"),
-		"list_artifacts":         handleListArtifacts,
-		"list_model_artifacts":   handleListArtifacts,
-		"archive_artifact":       handleArchiveResource("artifact", "artifact_id", enums.ArchiveStatusNameArchived),
-		"restore_artifact":       handleArchiveResource("artifact", "artifact_id", enums.ArchiveStatusNameActive),
-		"create_comment":         handleCreateResource("comment"),
-		"update_comment":         handleUpdateResource("comment", "comment_id"),
-		"get_comment":            handleGetResourceByID("comment", "comment_id"),
-		"list_model_comments":    handleListComments("model_id"),
-		"list_artifact_comments": handleListComments("artifact_id"),
-		"archive_comment":        handleArchiveResource("comment", "comment_id", enums.ArchiveStatusNameArchived),
-		"restore_comment":        handleArchiveResource("comment", "comment_id", enums.ArchiveStatusNameActive),
-		"get_resource":           handleGetResource,
-		"list_resources":         handleListResources,
-		"search_resources":       handleSearchResources,
+	register(map[ops.ID]handlerFunc{
+		ops.CreateFile:           handleCreateFile,
+		ops.UpdateFile:           handleUpdateFile,
+		ops.UpdateFileProperties: handleUpdateFileProperties,
+		ops.GetFile:              handleGetFile,
+		ops.ListFiles:            handleListFiles,
+		ops.ArchiveFile:          handleArchiveFile(enums.ArchiveStatusNameArchived),
+		ops.RestoreFile:          handleArchiveFile(enums.ArchiveStatusNameActive),
+		ops.GetRevision:          handleGetRevision,
+		ops.ArchiveFileRevision:  handleArchiveRevision(enums.ArchiveStatusNameArchived),
+		ops.RestoreFileRevision:  handleArchiveRevision(enums.ArchiveStatusNameActive),
+		ops.CreateModel:          handleCreateResource("model"),
+		ops.UpdateModel:          handleUpdateResource("model", "model_id"),
+		ops.GetModel:             handleGetResourceByID("model", "model_id"),
+		ops.ListModels:           handleListModels,
+		ops.ArchiveModel:         handleArchiveResource("model", "model_id", enums.ArchiveStatusNameArchived),
+		ops.RestoreModel:         handleArchiveResource("model", "model_id", enums.ArchiveStatusNameActive),
+		ops.CreateArtifact:       handleCreateResource("artifact"),
+		ops.CreateArtifactsBulk:  handleCreateArtifactsBulk,
+		ops.UpdateArtifact:       handleUpdateResource("artifact", "artifact_id"),
+		ops.GetArtifact:          handleGetResourceByID("artifact", "artifact_id"),
+		ops.ListArtifacts:        handleListArtifacts,
+		ops.ListModelArtifacts:   handleListArtifacts,
+		ops.ArchiveArtifact:      handleArchiveResource("artifact", "artifact_id", enums.ArchiveStatusNameArchived),
+		ops.RestoreArtifact:      handleArchiveResource("artifact", "artifact_id", enums.ArchiveStatusNameActive),
+		ops.CreateComment:        handleCreateResource("comment"),
+		ops.UpdateComment:        handleUpdateResource("comment", "comment_id"),
+		ops.GetComment:           handleGetResourceByID("comment", "comment_id"),
+		ops.ListModelComments:    handleListComments("model_id"),
+		ops.ListArtifactComments: handleListComments("artifact_id"),
+		ops.ArchiveComment:       handleArchiveResource("comment", "comment_id", enums.ArchiveStatusNameArchived),
+		ops.RestoreComment:       handleArchiveResource("comment", "comment_id", enums.ArchiveStatusNameActive),
+		ops.GetResource:          handleGetResource,
+		ops.ListResources:        handleListResources,
+		ops.SearchResources:      handleSearchResources,
 	})
 }
 
@@ -516,7 +517,7 @@ func handleListArtifacts(s *Server, w http.ResponseWriter, r *http.Request, c *c
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	parent := c.param("model_id")
-	if c.op.ID == "list_model_artifacts" {
+	if ops.ID(c.op.ID) == ops.ListModelArtifacts {
 		if m := s.files.resources[parent]; m == nil || m.Type != "model" || !s.visibleLocked(parent, c.user) {
 			writeDetail(w, http.StatusNotFound, "Model not found")
 			return

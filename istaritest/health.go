@@ -1,13 +1,17 @@
 package istaritest
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/istari-sdk/istari-go/internal/ops"
+)
 
 func init() {
-	register(map[string]handlerFunc{
-		"liveness_check": func(_ *Server, w http.ResponseWriter, _ *http.Request, _ *call) {
+	register(map[ops.ID]handlerFunc{
+		ops.LivenessCheck: func(_ *Server, w http.ResponseWriter, _ *http.Request, _ *call) {
 			writeJSON(w, http.StatusOK, map[string]string{"status": "alive"})
 		},
-		"readiness_check": func(_ *Server, w http.ResponseWriter, _ *http.Request, _ *call) {
+		ops.ReadinessCheck: func(_ *Server, w http.ResponseWriter, _ *http.Request, _ *call) {
 			writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
 		},
 	})

@@ -1,20 +1,22 @@
 package istaritest
 
-// This file serves the infosec-level operations of operations.md §7. The settings' JSON names are the fake's
+// This file serves the infosec-level operations. The settings' JSON names are the fake's
 // proposal (the real ones are unconfirmed): {enabled, schema, max_infosec_level_id, default_infosec_level_id}.
 // Enabling is permanent: the schema cannot change and infosec cannot be disabled (400).
 
 import (
 	"net/http"
 	"time"
+
+	"github.com/istari-sdk/istari-go/internal/ops"
 )
 
 func init() {
-	register(map[string]handlerFunc{
-		"assign_infosec_level":             handleAssignInfosecLevel,
-		"list_infosec_levels":              handleListInfosecLevels,
-		"get_platform_infosec_settings":    handleGetInfosecSettings,
-		"enable_platform_infosec_settings": handleEnableInfosecSettings,
+	register(map[ops.ID]handlerFunc{
+		ops.AssignInfosecLevel:            handleAssignInfosecLevel,
+		ops.ListInfosecLevels:             handleListInfosecLevels,
+		ops.GetPlatformInfosecSettings:    handleGetInfosecSettings,
+		ops.EnablePlatformInfosecSettings: handleEnableInfosecSettings,
 	})
 }
 

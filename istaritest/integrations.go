@@ -1,6 +1,6 @@
 package istaritest
 
-// This file serves app integrations, auth integrations and upstream remotes (operations.md §10), stored
+// This file serves app integrations, auth integrations and upstream remotes, stored
 // minimally. App integrations and upstream remotes have unknown shapes: the fake keeps whatever JSON object
 // it is given and adds id, created and created_by_id. The upstream sync and compatibility answers are the
 // fake's own proposal.
@@ -11,20 +11,21 @@ import (
 	"slices"
 	"time"
 
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
 func init() {
-	register(map[string]handlerFunc{
-		"create_app_integration":              handleCreateAppIntegration,
-		"list_app_integrations":               handleListAppIntegrations,
-		"create_auth_integration":             handleCreateAuthIntegration,
-		"update_auth_integration":             handleUpdateAuthIntegration,
-		"get_auth_integration":                handleGetAuthIntegration,
-		"list_auth_integrations":              handleListAuthIntegrations,
-		"list_upstream_remotes":               handleListUpstreamRemotes,
-		"sync_upstream_remotes":               handleSyncUpstreamRemotes,
-		"check_upstream_remote_compatibility": handleUpstreamCompatibility,
+	register(map[ops.ID]handlerFunc{
+		ops.CreateAppIntegration:             handleCreateAppIntegration,
+		ops.ListAppIntegrations:              handleListAppIntegrations,
+		ops.CreateAuthIntegration:            handleCreateAuthIntegration,
+		ops.UpdateAuthIntegration:            handleUpdateAuthIntegration,
+		ops.GetAuthIntegration:               handleGetAuthIntegration,
+		ops.ListAuthIntegrations:             handleListAuthIntegrations,
+		ops.ListUpstreamRemotes:              handleListUpstreamRemotes,
+		ops.SyncUpstreamRemotes:              handleSyncUpstreamRemotes,
+		ops.CheckUpstreamRemoteCompatibility: handleUpstreamCompatibility,
 	})
 }
 

@@ -9,10 +9,11 @@ import (
 	"time"
 
 	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
-// jobsStore holds jobs, agents, pools, modules, functions and tools (operations.md §4 and §9). All access
+// jobsStore holds jobs, agents, pools, modules, functions and tools. All access
 // happens with Server.mu held, except wg/ctx which the simulated agents use.
 type jobsStore struct {
 	jobs     map[string]*jobRec
@@ -73,19 +74,19 @@ func newJobsStore() *jobsStore {
 }
 
 func init() {
-	register(map[string]handlerFunc{
-		"create_model_job":               createModelJob,
-		"update_job":                     updateJob,
-		"get_job":                        getJob,
-		"list_jobs":                      listJobs,
-		"list_model_jobs":                listModelJobs,
-		"update_job_status":              updateJobStatus,
-		"update_job_assigned_agent":      updateJobAssignedAgent,
-		"remove_job_assigned_agent":      removeJobAssignedAgent,
-		"update_job_assigned_agent_pool": updateJobAssignedAgentPool,
-		"remove_job_assigned_agent_pool": removeJobAssignedAgentPool,
-		"archive_job":                    archiveJob,
-		"restore_job":                    restoreJob,
+	register(map[ops.ID]handlerFunc{
+		ops.CreateModelJob:             createModelJob,
+		ops.UpdateJob:                  updateJob,
+		ops.GetJob:                     getJob,
+		ops.ListJobs:                   listJobs,
+		ops.ListModelJobs:              listModelJobs,
+		ops.UpdateJobStatus:            updateJobStatus,
+		ops.UpdateJobAssignedAgent:     updateJobAssignedAgent,
+		ops.RemoveJobAssignedAgent:     removeJobAssignedAgent,
+		ops.UpdateJobAssignedAgentPool: updateJobAssignedAgentPool,
+		ops.RemoveJobAssignedAgentPool: removeJobAssignedAgentPool,
+		ops.ArchiveJob:                 archiveJob,
+		ops.RestoreJob:                 restoreJob,
 	})
 }
 

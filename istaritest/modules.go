@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -253,22 +254,22 @@ func (s *Server) renderModuleLocked(m *moduleRec) types.Module {
 }
 
 func init() {
-	register(map[string]handlerFunc{
-		"create_module":          createModule,
-		"get_module":             getModule,
-		"list_modules":           listModules,
-		"get_module_version":     getModuleVersion,
-		"list_module_versions":   listModuleVersions,
-		"get_function":           getFunction,
-		"list_functions":         listFunctions,
-		"create_tool":            createTool,
-		"get_tool":               getTool,
-		"list_tools":             listTools,
-		"create_tool_versions":   createToolVersions,
-		"get_tool_version":       getToolVersion,
-		"list_tool_versions":     listToolVersions,
-		"list_operating_systems": listOperatingSystems,
-		"list_authors":           listAuthors,
+	register(map[ops.ID]handlerFunc{
+		ops.CreateModule:         createModule,
+		ops.GetModule:            getModule,
+		ops.ListModules:          listModules,
+		ops.GetModuleVersion:     getModuleVersion,
+		ops.ListModuleVersions:   listModuleVersions,
+		ops.GetFunction:          getFunction,
+		ops.ListFunctions:        listFunctions,
+		ops.CreateTool:           createTool,
+		ops.GetTool:              getTool,
+		ops.ListTools:            listTools,
+		ops.CreateToolVersions:   createToolVersions,
+		ops.GetToolVersion:       getToolVersion,
+		ops.ListToolVersions:     listToolVersions,
+		ops.ListOperatingSystems: listOperatingSystems,
+		ops.ListAuthors:          listAuthors,
 	})
 }
 

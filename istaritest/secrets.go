@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -20,10 +21,10 @@ type secretRec struct {
 }
 
 func init() {
-	register(map[string]handlerFunc{
-		"create_function_auth_secret": createFunctionAuthSecret,
-		"list_function_auth_secrets":  listFunctionAuthSecrets,
-		"get_function_auth_secret":    getFunctionAuthSecret,
+	register(map[ops.ID]handlerFunc{
+		ops.CreateFunctionAuthSecret: createFunctionAuthSecret,
+		ops.ListFunctionAuthSecrets:  listFunctionAuthSecrets,
+		ops.GetFunctionAuthSecret:    getFunctionAuthSecret,
 	})
 }
 

@@ -246,11 +246,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeDetail(w, http.StatusNotFound, "Not Found")
 		return
 	}
-	if user == nil && !isProbe(op.ID) {
+	if user == nil && !isProbe(ops.ID(op.ID)) {
 		writeDetail(w, http.StatusUnauthorized, "Not authenticated")
 		return
 	}
-	h := handlers[op.ID]
+	h := handlers[ops.ID(op.ID)]
 	if h == nil {
 		writeDetail(w, http.StatusNotImplemented, "istaritest: operation "+op.ID+" is not implemented by the fake registry")
 		return
@@ -258,7 +258,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h(s, w, r, &call{user: user, params: params, op: op, body: body})
 }
 
-func isProbe(op string) bool { return op == "liveness_check" || op == "readiness_check" }
+func isProbe(op ops.ID) bool { return op == ops.LivenessCheck || op == ops.ReadinessCheck }
 
 func (s *Server) userFor(r *http.Request) *User {
 	auth := r.Header.Get("Authorization")
@@ -316,10 +316,10 @@ func (c *call) decode(w http.ResponseWriter, v any) bool {
 // handlerFunc serves one operation.
 type handlerFunc func(s *Server, w http.ResponseWriter, r *http.Request, c *call)
 
-var handlers = map[string]handlerFunc{}
+var handlers = map[ops.ID]handlerFunc{}
 
 // register adds domain handlers; domain files call it from init.
-func register(m map[string]handlerFunc) {
+func register(m map[ops.ID]handlerFunc) {
 	for id, h := range m {
 		handlers[id] = h
 	}

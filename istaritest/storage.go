@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -320,14 +321,14 @@ func (f *flipReader) Read(p []byte) (int, error) {
 }
 
 func init() {
-	register(map[string]handlerFunc{
-		"generate_upload_url":          handleGenerateUploadURL,
-		"generate_download_url":        handleGenerateDownloadURL,
-		"generate_upload_urls_bulk":    handleGenerateUploadURLsBulk,
-		"create_multipart_upload":      handleCreateMultipart,
-		"generate_multipart_part_urls": handleMultipartPartURLs,
-		"complete_multipart_upload":    handleCompleteMultipart,
-		"abort_multipart_upload":       handleAbortMultipart,
+	register(map[ops.ID]handlerFunc{
+		ops.GenerateUploadURL:         handleGenerateUploadURL,
+		ops.GenerateDownloadURL:       handleGenerateDownloadURL,
+		ops.GenerateUploadURLsBulk:    handleGenerateUploadURLsBulk,
+		ops.CreateMultipartUpload:     handleCreateMultipart,
+		ops.GenerateMultipartPartURLs: handleMultipartPartURLs,
+		ops.CompleteMultipartUpload:   handleCompleteMultipart,
+		ops.AbortMultipartUpload:      handleAbortMultipart,
 	})
 }
 

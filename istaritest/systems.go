@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -36,14 +37,14 @@ const (
 )
 
 func init() {
-	register(map[string]handlerFunc{
-		"create_system":       handleCreateSystem,
-		"get_system":          handleGetSystem,
-		"list_systems":        handleListSystems,
-		"update_system":       handleUpdateSystem,
-		"archive_system":      handleArchiveSystem("archive_system"),
-		"restore_system":      handleArchiveSystem("restore_system"),
-		"get_system_baseline": handleGetSystemBaseline,
+	register(map[ops.ID]handlerFunc{
+		ops.CreateSystem:      handleCreateSystem,
+		ops.GetSystem:         handleGetSystem,
+		ops.ListSystems:       handleListSystems,
+		ops.UpdateSystem:      handleUpdateSystem,
+		ops.ArchiveSystem:     handleArchiveSystem(ops.ArchiveSystem),
+		ops.RestoreSystem:     handleArchiveSystem(ops.RestoreSystem),
+		ops.GetSystemBaseline: handleGetSystemBaseline,
 	})
 }
 
@@ -143,7 +144,7 @@ func handleUpdateSystem(s *Server, w http.ResponseWriter, r *http.Request, c *ca
 	writeJSON(w, http.StatusOK, s.renderSystemLocked(sys))
 }
 
-func handleArchiveSystem(op string) handlerFunc {
+func handleArchiveSystem(op ops.ID) handlerFunc {
 	return func(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 		if !sysDecodeReason(w, c) {
 			return
@@ -185,8 +186,8 @@ func sysDecodeReason(w http.ResponseWriter, c *call) bool {
 }
 
 // sysArchiveTarget is the status an archive_* or restore_* operation sets.
-func sysArchiveTarget(op string) string {
-	if strings.HasPrefix(op, "archive_") {
+func sysArchiveTarget(op ops.ID) string {
+	if strings.HasPrefix(string(op), "archive_") {
 		return sysStatusArchived
 	}
 	return sysStatusActive

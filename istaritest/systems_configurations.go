@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -21,14 +22,14 @@ type configRec struct {
 }
 
 func init() {
-	register(map[string]handlerFunc{
-		"create_configuration":          handleCreateConfiguration,
-		"list_system_configurations":    handleListSystemConfigurations,
-		"archive_configuration":         handleArchiveConfiguration("archive_configuration"),
-		"restore_configuration":         handleArchiveConfiguration("restore_configuration"),
-		"list_tracked_files":            handleListTrackedFiles,
-		"list_configuration_subsystems": handleListConfigurationSubsystems,
-		"list_configuration_revisions":  handleListConfigurationRevisions,
+	register(map[ops.ID]handlerFunc{
+		ops.CreateConfiguration:         handleCreateConfiguration,
+		ops.ListSystemConfigurations:    handleListSystemConfigurations,
+		ops.ArchiveConfiguration:        handleArchiveConfiguration(ops.ArchiveConfiguration),
+		ops.RestoreConfiguration:        handleArchiveConfiguration(ops.RestoreConfiguration),
+		ops.ListTrackedFiles:            handleListTrackedFiles,
+		ops.ListConfigurationSubsystems: handleListConfigurationSubsystems,
+		ops.ListConfigurationRevisions:  handleListConfigurationRevisions,
 	})
 }
 
@@ -161,7 +162,7 @@ func handleListSystemConfigurations(s *Server, w http.ResponseWriter, r *http.Re
 	})
 }
 
-func handleArchiveConfiguration(op string) handlerFunc {
+func handleArchiveConfiguration(op ops.ID) handlerFunc {
 	return func(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 		if !sysDecodeReason(w, c) {
 			return

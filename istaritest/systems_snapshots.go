@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -22,13 +23,13 @@ type sysPin struct {
 }
 
 func init() {
-	register(map[string]handlerFunc{
-		"create_snapshot":          handleCreateSnapshot,
-		"get_snapshot":             handleGetSnapshot,
-		"list_snapshots":           handleListSnapshots,
-		"list_snapshot_items":      handleListSnapshotItems,
-		"list_snapshot_revisions":  handleListSnapshotRevisions,
-		"list_snapshot_subsystems": handleListSnapshotSubsystems,
+	register(map[ops.ID]handlerFunc{
+		ops.CreateSnapshot:         handleCreateSnapshot,
+		ops.GetSnapshot:            handleGetSnapshot,
+		ops.ListSnapshots:          handleListSnapshots,
+		ops.ListSnapshotItems:      handleListSnapshotItems,
+		ops.ListSnapshotRevisions:  handleListSnapshotRevisions,
+		ops.ListSnapshotSubsystems: handleListSnapshotSubsystems,
 	})
 }
 

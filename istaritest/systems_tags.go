@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -31,14 +32,14 @@ type tagHistoryEntry struct {
 }
 
 func init() {
-	register(map[string]handlerFunc{
-		"create_tag":      handleCreateTag,
-		"get_tag":         handleGetTag,
-		"update_tag":      handleUpdateTag,
-		"archive_tag":     handleArchiveTag(enums.SnapshotTagArchiveStatusArchived),
-		"restore_tag":     handleArchiveTag(enums.SnapshotTagArchiveStatusActive),
-		"list_tags":       handleListTags,
-		"get_tag_history": handleGetTagHistory,
+	register(map[ops.ID]handlerFunc{
+		ops.CreateTag:     handleCreateTag,
+		ops.GetTag:        handleGetTag,
+		ops.UpdateTag:     handleUpdateTag,
+		ops.ArchiveTag:    handleArchiveTag(enums.SnapshotTagArchiveStatusArchived),
+		ops.RestoreTag:    handleArchiveTag(enums.SnapshotTagArchiveStatusActive),
+		ops.ListTags:      handleListTags,
+		ops.GetTagHistory: handleGetTagHistory,
 	})
 }
 

@@ -1,6 +1,6 @@
 package istaritest
 
-// This file serves the personal-access-token operations of operations.md §10. A created token works against
+// This file serves the personal-access-token operations. A created token works against
 // the fake at once (as its user's bearer token); deleting it revokes it. Only tokens created through the API
 // are listed and revoked: a user's initial token (AddUser) stays valid. With WithIdentityService every
 // personal-access-token operation answers 405, as identity-enabled registries do.
@@ -10,18 +10,20 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/istari-sdk/istari-go/internal/ops"
 )
 
 // PATDeprecatedDetail is the 405 detail of personal-access-token operations in identity mode.
 const PATDeprecatedDetail = "Personal access tokens are deprecated; use access keys"
 
 func init() {
-	register(map[string]handlerFunc{
-		"create_personal_access_token":       identityGuard(handleCreatePAT(false)),
-		"create_agent_personal_access_token": identityGuard(handleCreatePAT(true)),
-		"list_personal_access_tokens":        identityGuard(handleListPATs),
-		"delete_personal_access_token":       identityGuard(handleDeletePAT),
-		"revoke_all_personal_access_tokens":  identityGuard(handleRevokeAllPATs),
+	register(map[ops.ID]handlerFunc{
+		ops.CreatePersonalAccessToken:      identityGuard(handleCreatePAT(false)),
+		ops.CreateAgentPersonalAccessToken: identityGuard(handleCreatePAT(true)),
+		ops.ListPersonalAccessTokens:       identityGuard(handleListPATs),
+		ops.DeletePersonalAccessToken:      identityGuard(handleDeletePAT),
+		ops.RevokeAllPersonalAccessTokens:  identityGuard(handleRevokeAllPATs),
 	})
 }
 

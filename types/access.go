@@ -1,6 +1,6 @@
 package types
 
-// This file holds the access-control types: sharing and control tags (types.md §7.1, §7.2).
+// This file holds the access-control types: sharing and control tags.
 
 import (
 	"encoding/json"

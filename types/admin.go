@@ -1,20 +1,17 @@
 package types
 
-// This file holds the users, tokens, integrations, secrets, storage and health types (types.md §9, operations.md
-// §11-§12).
+// This file holds the users, tokens, integrations, secrets, storage and health types.
 
 import (
 	"bytes"
-	"crypto/sha512"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
-	"strings"
 
 	"github.com/istari-sdk/istari-go/enums"
+	"github.com/istari-sdk/istari-go/internal/checksum"
 )
 
 // ErrChecksumMismatch is matched (errors.Is) by every *ChecksumError: downloaded or cached bytes whose SHA-384
@@ -50,11 +47,11 @@ type Token struct {
 // Verify reads r to the end and checks that SHA-384(content ‖ salt) equals t.SHA (compared as lowercase hex).
 // On a mismatch it returns a *ChecksumError (matching ErrChecksumMismatch); a read error is returned wrapped.
 func (t Token) Verify(r io.Reader) error {
-	sum, _, err := ComputeSHA(r, t.Salt)
+	sum, _, err := checksum.Reader(r, t.Salt)
 	if err != nil {
 		return fmt.Errorf("istari: reading content to verify: %w", err)
 	}
-	if sum != strings.ToLower(t.SHA) {
+	if !checksum.Matches(sum, t.SHA) {
 		return &ChecksumError{Expected: t.SHA, Actual: sum}
 	}
 	return nil
@@ -63,19 +60,14 @@ func (t Token) Verify(r io.Reader) error {
 // ComputeSHA streams r into SHA-384, appends the UTF-8 bytes of salt and returns the lowercase hex digest and
 // the number of content bytes read. This is the checksum rule of every Token.
 func ComputeSHA(r io.Reader, salt string) (sha string, n int64, err error) {
-	h := sha512.New384()
-	n, err = io.Copy(h, r)
-	if err != nil {
-		return "", n, err
-	}
-	h.Write([]byte(salt)) // hash.Hash.Write never returns an error
-	return hex.EncodeToString(h.Sum(nil)), n, nil
+	return checksum.Reader(r, salt)
 }
 
-// SecretString holds a secret (a personal access token; Python PersonalAccessToken.token, a plain str) that
-// must not leak into logs or output. String,
-// GoString, every fmt verb, slog and JSON/text encoding print "[REDACTED]" (an empty secret stays ""). Reveal
-// returns the value. JSON decoding reads the plain string, so the secret of a create response is available.
+// SecretString holds a secret (a personal access token, Python PersonalAccessToken.token, a plain str; and, as
+// istari.Secret, the client's configured credentials) that must not leak into logs or output. String, GoString,
+// every fmt verb, slog and JSON/text encoding print "[REDACTED]" (an empty secret stays ""; %#v and GoString
+// quote it). Reveal returns the value. JSON decoding reads the plain string, so the secret of a create
+// response is available.
 type SecretString string
 
 const redacted = "[REDACTED]"
@@ -318,10 +310,12 @@ type UploadURLRequest struct {
 	Salt string `json:"salt"`
 }
 
-// HealthStatus is the response of the liveness and readiness probes (Python Client.liveness_check and
-// Client.readiness_check). Its JSON shape is unknown, so the body is kept raw.
+// HealthStatus is the answer of the liveness and readiness probes (Python: the return value of
+// Client.liveness_check and Client.readiness_check). Its JSON shape is not public, so the body is kept raw, with
+// the probe's HTTP status. JSON encoding writes Raw back as it came.
 type HealthStatus struct {
-	Raw json.RawMessage
+	StatusCode int             `json:"-"` // HTTP status of the probe
+	Raw        json.RawMessage // body as sent (JSON, or text)
 }
 
 // UnmarshalJSON keeps a copy of data in Raw.

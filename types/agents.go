@@ -1,6 +1,6 @@
 package types
 
-// This file holds the agents, agent pools, modules, functions, tools and operating systems types (types.md §8).
+// This file holds the agents, agent pools, modules, functions, tools and operating systems types.
 
 import (
 	"encoding/json"

@@ -3,13 +3,14 @@
 // carry no client: the Python mixin behaviour that needs the network (reading contents, sharing, archiving)
 // lives on the client, which accepts the small interfaces defined here (Readable, Shareable, Archivable).
 //
-// Presence rules (types.md §1.1): a required field is a value, a nullable field a pointer (sent as null), an
+// Presence rules: a required field is a value, a nullable field a pointer (sent as null), an
 // optional field a pointer with omitempty or a slice with omitzero (nil = absent; an explicit empty list is sent
 // as []). Datetimes are Timestamp, sizes int64. Models whose field list is only partly known keep every unmapped
 // key in an Extra map that is written back on encoding (read one with ExtraValue).
 package types
 
-// This file holds the common types (types.md §10) and the shared mixin interfaces (types.md §2).
+// This file holds the common types and the shared mixin interfaces (Python's Archivable,
+// Shareable, ... mixins).
 
 import (
 	"encoding/json"

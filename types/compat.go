@@ -1,6 +1,6 @@
 package types
 
-// This file holds the compatibility types (types.md §12). They come from response headers, not JSON bodies; the
+// This file holds the compatibility types. They come from response headers, not JSON bodies; the
 // JSON tags only serve callers that serialize them.
 
 import "github.com/istari-sdk/istari-go/enums"

@@ -1,6 +1,6 @@
 package types
 
-// This file holds the documents types (types.md §11).
+// This file holds the documents types.
 
 import "encoding/json"
 

@@ -1,7 +1,7 @@
 package types
 
 // This file holds the one generic mechanism that keeps unknown JSON keys of partially known models in an Extra
-// map (types.md §1.4), so callers reach fields the SDK does not model yet and a decode/encode round trip loses
+// map, so callers reach fields the SDK does not model yet and a decode/encode round trip loses
 // nothing. A model opts in with a field `Extra map[string]json.RawMessage `json:"-"`` and two short methods:
 //
 //	func (m *X) UnmarshalJSON(data []byte) error { type plain X; return decodeWithExtra(data, (*plain)(m), &m.Extra) }

@@ -1,6 +1,6 @@
 package types
 
-// This file holds the files, models & artifacts types (types.md §4).
+// This file holds the files, models & artifacts types.
 
 import (
 	"encoding/json"
@@ -278,7 +278,7 @@ type Product struct {
 // NewSource is Python's istari_digital_client NewSource model: a source given by the caller when uploading.
 // Python also accepts a bare revision id string; in Go use SourceRevision(id).
 type NewSource struct {
-	RevisionID             string  `json:"revision_id"`
+	RevisionID             string  `json:"revision_id" validate:"required"`
 	RelationshipIdentifier *string `json:"relationship_identifier,omitempty"` // free text, e.g. extracted_from
 }
 

@@ -370,7 +370,7 @@ func TestDecodeResource(t *testing.T) {
 }
 
 func TestClientBuiltRevisionBody(t *testing.T) {
-	// The body create_revision builds (core.md §5): file_id is an explicit null, unset optional fields absent.
+	// The body create_revision builds: file_id is an explicit null, unset optional fields absent.
 	created := Timestamp{time.Date(2026, 4, 1, 12, 0, 0, 0, time.UTC)}
 	rev := FileRevision{
 		ID:            "rev-new",

@@ -1,6 +1,6 @@
 package types
 
-// This file holds the infosec types (types.md §7.3).
+// This file holds the infosec types.
 
 import "encoding/json"
 

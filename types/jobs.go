@@ -1,6 +1,6 @@
 package types
 
-// This file holds the jobs types (types.md §5).
+// This file holds the jobs types.
 
 import (
 	"encoding/json"

@@ -1,7 +1,7 @@
 package types
 
-// This file holds the proposed bodies of the multipart storage calls (operations.md §12: "the multipart
-// endpoints are unknown"; every shape here is a proposal to verify against a real registry).
+// This file holds the proposed bodies of the multipart storage calls (the registry's
+// multipart endpoints are not public; every shape here is a proposal to verify against a real registry).
 
 // NewMultipartUpload is the proposed body of create_multipart_upload: the token of the whole object, its size
 // and the part size the client will use. Go-only, like CompleteMultipartUpload.

@@ -1,6 +1,6 @@
 package types
 
-// This file holds the systems, configurations, snapshots and tags types (types.md §6).
+// This file holds the systems, configurations, snapshots and tags types.
 
 import (
 	"encoding/json"
@@ -384,7 +384,7 @@ func (r CreateSnapshotResult) Kind() string {
 	return ""
 }
 
-// DecodeCreateSnapshotResult decodes a create_snapshot response (types.md §6.4). When dryRun was requested the
+// DecodeCreateSnapshotResult decodes a create_snapshot response. When dryRun was requested the
 // body is a DryRunSnapshot. Otherwise an object with id, configuration_id and sha (all non-null) is a Snapshot,
 // and anything else a NoOpResponse with every key kept in its Extra.
 func DecodeCreateSnapshotResult(data []byte, dryRun bool) (CreateSnapshotResult, error) {

@@ -1,5 +1,5 @@
-// Command istari-specdiff compares the SDK's built-in operation table (internal/ops, transcribed from
-// operations.md) with a registry's OpenAPI 3.x JSON document, offline.
+// Command istari-specdiff compares the SDK's built-in operation table (internal/ops, transcribed from the
+// registry's operation list) with a registry's OpenAPI 3.x JSON document, offline.
 //
 // Usage:
 //

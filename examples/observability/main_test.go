@@ -15,9 +15,9 @@ func TestRun(t *testing.T) {
 	exampletest.Contains(t, res.Out,
 		"example.workload",
 		"\n  istari.AddModel",
-		"      istari.upload_part  istari.transfer.part=1 istari.transfer.bytes=65536\n"+
-			"        PUT  http.response.status_code=503 error.type=503 ERROR\n"+
-			"        PUT  http.request.resend_count=1 http.response.status_code=200\n",
+		"    istari.upload_part  istari.transfer.part=1 istari.transfer.bytes=65536\n"+
+			"      PUT  http.response.status_code=503 error.type=503 ERROR\n"+
+			"      PUT  http.request.resend_count=1 http.response.status_code=200\n",
 		"istari.cache  istari.cache.result=miss",
 		"istari.cache  istari.cache.result=hit",
 		"istari.job_poll  istari.job.poll=1",

@@ -24,5 +24,5 @@ func builtinRows() []Operation {
 
 var builtin = sync.OnceValue(func() *Table { return mustTable(builtinRows()) })
 
-// Builtin returns the built-in table of operations.md (built once; every call returns the same table).
+// Builtin returns the built-in table of every registry operation (built once; every call returns the same table).
 func Builtin() *Table { return builtin() }

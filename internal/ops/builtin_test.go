@@ -24,7 +24,7 @@ func TestBuiltinRowCountsPerSection(t *testing.T) {
 	if len(got) != len(want) {
 		t.Errorf("sections %v, want exactly %v", got, want)
 	}
-	// 168 wire operations of operations.md plus the 4 proposed multipart storage calls.
+	// 168 wire operations of the registry plus the 4 proposed multipart storage calls.
 	if n := len(builtinRows()); n != 172 {
 		t.Errorf("builtinRows: %d rows, want 172", n)
 	}
@@ -83,7 +83,7 @@ func TestBuiltinConfidence(t *testing.T) {
 	count := map[Confidence]int{}
 	for _, o := range Builtin().All() {
 		if o.Section == SectionProposed {
-			continue // proposals beyond operations.md, all R
+			continue // proposals beyond the registry's list, all R
 		}
 		count[o.Confidence]++
 		if o.Confidence == Attested {
@@ -93,13 +93,13 @@ func TestBuiltinConfidence(t *testing.T) {
 	if want := []string{"bulk_create_access", "liveness_check", "readiness_check"}; !slices.Equal(attested, want) {
 		t.Errorf("attested rows %v, want %v", attested, want)
 	}
-	// operations.md §13: wire operations alone are 3 A, 132 S, 33 R.
+	// The registry's list: wire operations alone are 3 A, 132 S, 33 R.
 	if count[Signature] != 132 || count[Reconstructed] != 33 {
 		t.Errorf("S=%d R=%d, want S=132 R=33", count[Signature], count[Reconstructed])
 	}
 }
 
-// goName derives the Go name of an operation id with the initialisms of operations.md §0.2.
+// goName derives the Go name of an operation id with Go's initialisms (ID, URL, URLs, PAT, ...).
 func goName(id string) string {
 	var b strings.Builder
 	for w := range strings.SplitSeq(id, "_") {

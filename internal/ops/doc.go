@@ -2,7 +2,7 @@
 //
 // Each row maps an operation id (the Python generated method name, e.g. "list_files", very probably the server's
 // OpenAPI operationId) to an HTTP method and a path template such as "/api/v2/files/{file_id}". The built-in rows
-// are transcribed from operations.md §3-§12, one file per spec section (table_files.go, table_jobs.go, ...), and
+// are transcribed from the registry's operation list, one file per domain (table_files.go, table_jobs.go, ...), and
 // carry the spec's confidence mark (A attested, S signature confirmed, R reconstructed).
 //
 // The SDK expands a row with [Operation.Expand] (every value escaped with url.PathEscape, so an id can never change

@@ -7,13 +7,14 @@ import (
 	"strings"
 )
 
-// Confidence says how sure operations.md is about a row's verb and path (operations.md §0.1).
+// Confidence says how sure the table is about a row's verb and path.
 type Confidence string
 
 const (
 	// Attested marks a verb and path literally attested in public material.
 	Attested Confidence = "A"
-	// Signature marks a confirmed Python signature whose route was reconstructed with the rules of §1.
+	// Signature marks a confirmed Python signature whose route was reconstructed from the
+	// registry's route conventions.
 	Signature Confidence = "S"
 	// Reconstructed marks a row whose route, parameters or body are proposals to verify against a real registry.
 	Reconstructed Confidence = "R"
@@ -21,7 +22,7 @@ const (
 
 // Sources of a row, the value of [Operation.Source].
 const (
-	// SourceBuiltin marks a row from the built-in table (operations.md).
+	// SourceBuiltin marks a row from the built-in table.
 	SourceBuiltin = "builtin"
 	// SourceOpenAPI marks a row whose method and path were taken from an OpenAPI document by [Resolve].
 	SourceOpenAPI = "openapi"
@@ -43,7 +44,7 @@ type Operation struct {
 	Path string
 	// Confidence is the spec's confidence mark for the built-in route.
 	Confidence Confidence
-	// Section is the operations.md section that lists the row ("3.1", "5", "9.2", ...).
+	// Section is the section of the registry's operation list that holds the row ("3.1", "5", "9.2", ...).
 	Section string
 	// Source is SourceBuiltin or SourceOpenAPI.
 	Source string

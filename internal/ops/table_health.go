@@ -1,10 +1,17 @@
 package ops
 
-// healthOps holds the wire operations of operations.md §11 Health & compatibility.
+// Operation ids of this table, for the domain files, the fake and the rows below: a misspelt id is a
+// compile error.
+const (
+	LivenessCheck  ID = "liveness_check"
+	ReadinessCheck ID = "readiness_check"
+)
+
+// healthOps holds the wire operations of section 11, Health & compatibility.
 // Verb, path template and confidence are transcribed exactly from the spec table.
 var healthOps = []Operation{
-	{ID: "liveness_check", GoName: "LivenessCheck", Method: "GET", Path: "/api/v2/health/liveness", Confidence: Attested, Section: "11"},
-	{ID: "readiness_check", GoName: "ReadinessCheck", Method: "GET", Path: "/api/v2/health/readiness", Confidence: Attested, Section: "11"},
+	{ID: string(LivenessCheck), GoName: "LivenessCheck", Method: "GET", Path: "/api/v2/health/liveness", Confidence: Attested, Section: "11"},
+	{ID: string(ReadinessCheck), GoName: "ReadinessCheck", Method: "GET", Path: "/api/v2/health/readiness", Confidence: Attested, Section: "11"},
 }
 
 // OpenAPIPath is where a registry serves its OpenAPI document (FastAPI's default), fetched by

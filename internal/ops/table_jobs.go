@@ -1,18 +1,35 @@
 package ops
 
-// jobsOps holds the wire operations of operations.md §4 Jobs (4.1 wire operations).
+// Operation ids of this table, for the domain files, the fake and the rows below: a misspelt id is a
+// compile error.
+const (
+	CreateModelJob             ID = "create_model_job"
+	UpdateJob                  ID = "update_job"
+	GetJob                     ID = "get_job"
+	ListJobs                   ID = "list_jobs"
+	ListModelJobs              ID = "list_model_jobs"
+	UpdateJobStatus            ID = "update_job_status"
+	UpdateJobAssignedAgent     ID = "update_job_assigned_agent"
+	RemoveJobAssignedAgent     ID = "remove_job_assigned_agent"
+	UpdateJobAssignedAgentPool ID = "update_job_assigned_agent_pool"
+	RemoveJobAssignedAgentPool ID = "remove_job_assigned_agent_pool"
+	ArchiveJob                 ID = "archive_job"
+	RestoreJob                 ID = "restore_job"
+)
+
+// jobsOps holds the wire operations of section 4, Jobs (4.1 wire operations).
 // Verb, path template and confidence are transcribed exactly from the spec table.
 var jobsOps = []Operation{
-	{ID: "create_model_job", GoName: "createModelJob", Method: "POST", Path: "/api/v2/models/{model_id}/jobs", Confidence: Signature, Section: "4.1"},
-	{ID: "update_job", GoName: "updateJob", Method: "PUT", Path: "/api/v2/jobs/{job_id}", Confidence: Signature, Section: "4.1"},
-	{ID: "get_job", GoName: "GetJob", Method: "GET", Path: "/api/v2/jobs/{job_id}", Confidence: Signature, Section: "4.1"},
-	{ID: "list_jobs", GoName: "ListJobs", Method: "GET", Path: "/api/v2/jobs", Confidence: Signature, Section: "4.1"},
-	{ID: "list_model_jobs", GoName: "ListModelJobs", Method: "GET", Path: "/api/v2/models/{model_id}/jobs", Confidence: Signature, Section: "4.1"},
-	{ID: "update_job_status", GoName: "UpdateJobStatus", Method: "PATCH", Path: "/api/v2/jobs/{job_id}/status", Confidence: Signature, Section: "4.1"},
-	{ID: "update_job_assigned_agent", GoName: "UpdateJobAssignedAgent", Method: "PATCH", Path: "/api/v2/jobs/{job_id}/assigned_agent", Confidence: Reconstructed, Section: "4.1"},
-	{ID: "remove_job_assigned_agent", GoName: "RemoveJobAssignedAgent", Method: "DELETE", Path: "/api/v2/jobs/{job_id}/assigned_agent", Confidence: Reconstructed, Section: "4.1"},
-	{ID: "update_job_assigned_agent_pool", GoName: "UpdateJobAssignedAgentPool", Method: "PATCH", Path: "/api/v2/jobs/{job_id}/assigned_agent_pool", Confidence: Reconstructed, Section: "4.1"},
-	{ID: "remove_job_assigned_agent_pool", GoName: "RemoveJobAssignedAgentPool", Method: "DELETE", Path: "/api/v2/jobs/{job_id}/assigned_agent_pool", Confidence: Reconstructed, Section: "4.1"},
-	{ID: "archive_job", GoName: "ArchiveJob", Method: "PATCH", Path: "/api/v2/jobs/{job_id}/archive", Confidence: Signature, Section: "4.1"},
-	{ID: "restore_job", GoName: "RestoreJob", Method: "PATCH", Path: "/api/v2/jobs/{job_id}/restore", Confidence: Signature, Section: "4.1"},
+	{ID: string(CreateModelJob), GoName: "createModelJob", Method: "POST", Path: "/api/v2/models/{model_id}/jobs", Confidence: Signature, Section: "4.1"},
+	{ID: string(UpdateJob), GoName: "updateJob", Method: "PUT", Path: "/api/v2/jobs/{job_id}", Confidence: Signature, Section: "4.1"},
+	{ID: string(GetJob), GoName: "GetJob", Method: "GET", Path: "/api/v2/jobs/{job_id}", Confidence: Signature, Section: "4.1"},
+	{ID: string(ListJobs), GoName: "ListJobs", Method: "GET", Path: "/api/v2/jobs", Confidence: Signature, Section: "4.1"},
+	{ID: string(ListModelJobs), GoName: "ListModelJobs", Method: "GET", Path: "/api/v2/models/{model_id}/jobs", Confidence: Signature, Section: "4.1"},
+	{ID: string(UpdateJobStatus), GoName: "UpdateJobStatus", Method: "PATCH", Path: "/api/v2/jobs/{job_id}/status", Confidence: Signature, Section: "4.1"},
+	{ID: string(UpdateJobAssignedAgent), GoName: "UpdateJobAssignedAgent", Method: "PATCH", Path: "/api/v2/jobs/{job_id}/assigned_agent", Confidence: Reconstructed, Section: "4.1"},
+	{ID: string(RemoveJobAssignedAgent), GoName: "RemoveJobAssignedAgent", Method: "DELETE", Path: "/api/v2/jobs/{job_id}/assigned_agent", Confidence: Reconstructed, Section: "4.1"},
+	{ID: string(UpdateJobAssignedAgentPool), GoName: "UpdateJobAssignedAgentPool", Method: "PATCH", Path: "/api/v2/jobs/{job_id}/assigned_agent_pool", Confidence: Reconstructed, Section: "4.1"},
+	{ID: string(RemoveJobAssignedAgentPool), GoName: "RemoveJobAssignedAgentPool", Method: "DELETE", Path: "/api/v2/jobs/{job_id}/assigned_agent_pool", Confidence: Reconstructed, Section: "4.1"},
+	{ID: string(ArchiveJob), GoName: "ArchiveJob", Method: "PATCH", Path: "/api/v2/jobs/{job_id}/archive", Confidence: Signature, Section: "4.1"},
+	{ID: string(RestoreJob), GoName: "RestoreJob", Method: "PATCH", Path: "/api/v2/jobs/{job_id}/restore", Confidence: Signature, Section: "4.1"},
 }

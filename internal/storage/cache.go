@@ -11,9 +11,11 @@ import (
 	"path/filepath"
 	"sync"
 	"sync/atomic"
+
+	"github.com/istari-sdk/istari-go/internal/checksum"
 )
 
-// Cache is the filesystem cache of verified downloads (core.md §6.1). Entries are keyed by
+// Cache is the filesystem cache of verified downloads. Entries are keyed by
 // SHAKE-256(sha ‖ salt): <root>/<4 hex>/<64 hex>. The root is created lazily on the first write when none was
 // configured. Every read verifies the checksum; a corrupt entry is deleted and refetched.
 type Cache struct {
@@ -146,11 +148,11 @@ func (c *Cache) Open(ctx context.Context, sha, salt string, fill func(w io.Write
 			_ = os.Remove(tmp.Name())
 		}
 	}()
-	h := NewHasher(salt)
+	h := checksum.New(salt)
 	if err := fill(io.MultiWriter(tmp, h)); err != nil {
 		return nil, err
 	}
-	if err := h.Check(sha); err != nil {
+	if err := Check(h, sha); err != nil {
 		return nil, err
 	}
 	if err := tmp.Sync(); err != nil {
@@ -187,11 +189,11 @@ func (c *Cache) mkdir(dir string) error {
 
 // verifyFile checks f's checksum and rewinds it.
 func verifyFile(f *os.File, sha, salt string) error {
-	h := NewHasher(salt)
-	if _, err := CopyBuffer(h, f); err != nil {
+	h := checksum.New(salt)
+	if _, err := checksum.Copy(h, f); err != nil {
 		return err
 	}
-	if err := h.Check(sha); err != nil {
+	if err := Check(h, sha); err != nil {
 		return err
 	}
 	_, err := f.Seek(0, io.SeekStart)
@@ -230,7 +232,7 @@ func (c *Cache) Remove(ctx context.Context, sha, salt string) error {
 	return nil
 }
 
-// Close cleans up (core.md §6.2): the whole root when the SDK created it, otherwise only the entries and
+// Close cleans up: the whole root when the SDK created it, otherwise only the entries and
 // the (then empty) shard directories this cache created.
 func (c *Cache) Close() error {
 	c.mu.Lock()

@@ -15,13 +15,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/istari-sdk/istari-go/internal/checksum"
 	"github.com/istari-sdk/istari-go/types"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 func TestSaltAndUUID(t *testing.T) {
-	s1, s2 := NewSalt(), NewSalt()
+	s1, s2 := checksum.NewSalt(), checksum.NewSalt()
 	assert.Len(t, s1, 64)
 	assert.NotEqual(t, s1, s2)
 	assert.Regexp(t, `^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`, NewUUID())
@@ -31,16 +32,16 @@ func TestSHAMatchesTokenRule(t *testing.T) {
 	data := []byte("hello world")
 	want, _, err := types.ComputeSHA(bytes.NewReader(data), "sält")
 	require.NoError(t, err)
-	got, err := SHA(bytes.NewReader(data), int64(len(data)), "sält")
+	got, err := checksum.ReaderAt(bytes.NewReader(data), int64(len(data)), "sält")
 	require.NoError(t, err)
 	assert.Equal(t, want, got)
-	h := NewHasher("sält")
+	h := checksum.New("sält")
 	_, _ = h.Write(data[:5])
 	_, _ = h.Write(data[5:])
-	assert.NoError(t, h.Check(strings.ToUpper(want)), "hex compared case-insensitively")
-	h = NewHasher("other")
+	assert.NoError(t, Check(h, strings.ToUpper(want)), "hex compared case-insensitively")
+	h = checksum.New("other")
 	_, _ = h.Write(data)
-	err = h.Check(want)
+	err = Check(h, want)
 	assert.ErrorIs(t, err, types.ErrChecksumMismatch)
 }
 

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/istari-sdk/istari-go/internal/checksum"
 	"github.com/istari-sdk/istari-go/internal/transport"
 )
 
@@ -42,7 +43,7 @@ func (t *Transfers) header(rawURL string) http.Header {
 	h := http.Header{}
 	h.Set("User-Agent", t.UserAgent)
 	if u, err := url.Parse(rawURL); err == nil && strings.HasSuffix(u.Hostname(), ".blob.core.windows.net") {
-		h.Set("X-Ms-Blob-Type", "BlockBlob") // Azure SAS URLs require it (operations.md §12.2)
+		h.Set("X-Ms-Blob-Type", "BlockBlob") // Azure SAS URLs require it
 	}
 	return h
 }
@@ -56,10 +57,10 @@ func (t *Transfers) Put(ctx context.Context, rawURL string, ra io.ReaderAt, off,
 }
 
 // bufPool holds the transfer buffers of request bodies (one per body being written).
-var bufPool = sync.Pool{New: func() any { b := make([]byte, bufSize); return &b }}
+var bufPool = sync.Pool{New: func() any { b := make([]byte, checksum.BufSize); return &b }}
 
 // bigCopy is a request body that net/http copies to the connection through WriteTo with a pooled
-// bufSize buffer, instead of the 32 KiB chunks of its generic copy: 8x fewer write syscalls.
+// checksum.BufSize buffer, instead of the 32 KiB chunks of its generic copy: 8x fewer write syscalls.
 type bigCopy struct{ r io.Reader }
 
 func (b bigCopy) Read(p []byte) (int, error) { return b.r.Read(p) }
@@ -112,11 +113,4 @@ func statusError(method, rawURL string, resp *http.Response, attempts int) *Stat
 func drain(body io.ReadCloser) {
 	_, _ = io.Copy(io.Discard, io.LimitReader(body, 64<<10))
 	_ = body.Close()
-}
-
-// CopyBuffer copies through one buffer of the package's transfer size. dst and src are wrapped so that
-// io.CopyBuffer cannot switch to their ReadFrom/WriteTo, which may use small buffers (io.Discard reads 8 KiB at
-// a time, which made every hashed download pay a syscall and a hash call per 8 KiB).
-func CopyBuffer(dst io.Writer, src io.Reader) (int64, error) {
-	return io.CopyBuffer(struct{ io.Writer }{dst}, struct{ io.Reader }{src}, make([]byte, bufSize))
 }

@@ -92,7 +92,8 @@ func (p *policy) backoff(_, _ time.Duration, n int, resp *http.Response) time.Du
 	return Backoff(p.min, p.max, n, p.jitter)
 }
 
-// Backoff is the exponential schedule of core.md §2.5.
+// Backoff is the exponential schedule: the first interval doubling per attempt up to the maximum, with
+// optional ±10% jitter.
 func Backoff(minWait, maxWait time.Duration, n int, jitter bool) time.Duration {
 	if minWait <= 0 {
 		return 0

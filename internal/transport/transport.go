@@ -1,7 +1,7 @@
 // Package transport is the one retrying HTTP transport of the SDK, built on go-retryablehttp.
 //
-// Every registry call and every presigned storage transfer goes through Transport.Do. The policy is
-// core.md §2.5: exponential backoff from the configured bounds with optional ±10% jitter; transport
+// Every registry call and every presigned storage transfer goes through Transport.Do. The policy:
+// exponential backoff from the configured bounds with optional ±10% jitter; transport
 // errors, 5xx and 429 retried for idempotent methods; POST and PATCH retried only on 429 and 503 (the
 // server refused before acting) or when the failure provably happened before the request was written;
 // Retry-After honoured and capped by the maximum interval; every wait stops on the context.

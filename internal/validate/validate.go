@@ -8,6 +8,7 @@ package validate
 import (
 	"errors"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -15,12 +16,54 @@ import (
 	"github.com/go-playground/validator/v10"
 )
 
-// Violation is one broken rule.
+// Violation is one broken rule. As an error it is what internal packages return for a local problem; the root
+// package reports it as *istari.ValidationError.
 type Violation struct {
 	Field  string // wire name path, e.g. "description" or "items[2].path"
 	Rule   string // validator tag, e.g. "max", "required", "oneof"
 	Param  string // the rule's bound, e.g. "255"
 	Length int    // rune length of a string value, or the length of a slice; -1 when not applicable
+	Msg    string // optional explanation
+}
+
+// Error describes the violation.
+func (v *Violation) Error() string {
+	s := "istari: invalid " + v.Field + ": " + v.Rule
+	if v.Param != "" {
+		s += "=" + v.Param
+	}
+	if v.Msg != "" {
+		s += " (" + v.Msg + ")"
+	}
+	return s
+}
+
+// MaxColumn is the registry's column width for names and revision metadata (description, display name,
+// version name, external identifier, file name, extension): a longer value is not storable, so it fails
+// locally. The "column" tag checks it and is reported as the rule max=255.
+const MaxColumn = 255
+
+// column is the validator of the "column" tag: a string (or *string) of at most MaxColumn runes.
+func column(fl validator.FieldLevel) bool {
+	return utf8.RuneCountInString(fl.Field().String()) <= MaxColumn
+}
+
+// Prefix returns v with its field path under parent ("items[2]" + "description" = "items[2].description").
+func Prefix(parent string, v *Violation) *Violation {
+	if v == nil {
+		return nil
+	}
+	out := *v
+	out.Field = parent + "." + v.Field
+	return &out
+}
+
+// First validates v with Struct and returns its first violation, nil when there is none.
+func First(v any) *Violation {
+	if vs := Struct(v); len(vs) > 0 {
+		return &vs[0]
+	}
+	return nil
 }
 
 var (
@@ -32,6 +75,9 @@ func get() *validator.Validate {
 	once.Do(func() {
 		v := validator.New(validator.WithRequiredStructEnabled())
 		v.RegisterTagNameFunc(wireName)
+		if err := v.RegisterValidation("column", column); err != nil {
+			panic(err) // a programming error: the tag name is constant
+		}
 		instance = v
 	})
 	return instance
@@ -83,12 +129,11 @@ func Struct(v any) []Violation {
 	}
 	out := make([]Violation, 0, len(verrs))
 	for _, fe := range verrs {
-		out = append(out, Violation{
-			Field:  trimRoot(fe.Namespace()),
-			Rule:   fe.Tag(),
-			Param:  fe.Param(),
-			Length: lengthOf(fe.Value()),
-		})
+		rule, param := fe.Tag(), fe.Param()
+		if rule == "column" {
+			rule, param = "max", strconv.Itoa(MaxColumn)
+		}
+		out = append(out, Violation{Field: trimRoot(fe.Namespace()), Rule: rule, Param: param, Length: lengthOf(fe.Value())})
 	}
 	return out
 }

@@ -1,0 +1,100 @@
+package upload
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/istari-sdk/istari-go/internal/checksum"
+	"github.com/istari-sdk/istari-go/internal/validate"
+)
+
+// Source is the content of one upload: a name (with extension), random access to the bytes and their size.
+// Close frees what the source holds (an open file, a spool file).
+type Source struct {
+	Name    string
+	RA      io.ReaderAt
+	Size    int64
+	release func() error
+}
+
+// Close releases the source; a nil release is a no-op.
+func (s *Source) Close() error {
+	if s == nil || s.release == nil {
+		return nil
+	}
+	return s.release()
+}
+
+// Opener opens a source when the upload starts (after its options validated).
+type Opener func() (*Source, error)
+
+// Path opens a local regular file.
+func Path(path string) Opener {
+	return func() (*Source, error) {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("istari: opening upload: %w", err)
+		}
+		st, err := f.Stat()
+		if err != nil {
+			_ = f.Close()
+			return nil, fmt.Errorf("istari: opening upload: %w", err)
+		}
+		if !st.Mode().IsRegular() {
+			_ = f.Close()
+			return nil, fmt.Errorf("istari: upload %s is not a regular file", path)
+		}
+		return &Source{Name: filepath.Base(path), RA: f, Size: st.Size(), release: f.Close}, nil
+	}
+}
+
+// Reader uses r from its current position. A reader that can seek and read at an offset (*os.File,
+// *bytes.Reader, *strings.Reader, io.SectionReader) is used in place; any other reader is spooled to a temp
+// file first (bounded memory), because the checksum must be known before the upload URL is requested. The
+// spool is removed by Close.
+func Reader(name string, r io.Reader) Opener {
+	return func() (*Source, error) {
+		if name == "" {
+			return nil, &validate.Violation{Field: "name", Rule: "required", Length: -1, Msg: "is required (a file name with its extension)"}
+		}
+		if r == nil {
+			return nil, &validate.Violation{Field: "reader", Rule: "required", Length: -1, Msg: "is required"}
+		}
+		name := filepath.Base(name)
+		if ra, ok := r.(io.ReaderAt); ok {
+			if sk, ok := r.(io.Seeker); ok {
+				cur, err1 := sk.Seek(0, io.SeekCurrent)
+				end, err2 := sk.Seek(0, io.SeekEnd)
+				_, err3 := sk.Seek(cur, io.SeekStart)
+				if err := errors.Join(err1, err2, err3); err == nil {
+					return &Source{Name: name, RA: io.NewSectionReader(ra, cur, end-cur), Size: end - cur}, nil
+				}
+			}
+		}
+		spool, err := os.CreateTemp("", "istari-upload-*")
+		if err != nil {
+			return nil, fmt.Errorf("istari: spooling upload: %w", err)
+		}
+		remove := func() error { _ = spool.Close(); return os.Remove(spool.Name()) }
+		n, err := checksum.Copy(spool, r)
+		if err != nil {
+			_ = remove()
+			return nil, fmt.Errorf("istari: spooling upload: %w", err)
+		}
+		return &Source{Name: name, RA: spool, Size: n, release: remove}, nil
+	}
+}
+
+// Named opens the source of open under another name (the temp file of generated content, for example).
+func Named(open Opener, name string) Opener {
+	return func() (*Source, error) {
+		src, err := open()
+		if err == nil {
+			src.Name = name
+		}
+		return src, err
+	}
+}
