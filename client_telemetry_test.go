@@ -478,3 +478,57 @@ func TestTelemetryNothingConfiguredThenGlobals(t *testing.T) {
 	reqs := srv.RequestsFor("get_model")
 	assert.NotEmpty(t, reqs[len(reqs)-1].Header.Get("Traceparent"))
 }
+
+// Parts uploaded concurrently each get their span under the call, and a part that keeps failing ends the call
+// with the kind of the storage answer while the abort is traced too.
+func TestTelemetryConcurrentPartsAndFailure(t *testing.T) {
+	e := newOtelEnv(t, func(c *Configuration) {
+		c.MultipartThreshold, c.MultipartChunkSize, c.UploadConcurrency = 1000, 256, 4
+	})
+	ctx := context.Background()
+	content := make([]byte, 8*256)
+	_, _ = rand.Read(content)
+	_, err := e.c.AddFileFromReader(ctx, "eight.bin", bytes.NewReader(content), nil)
+	require.NoError(t, err)
+
+	tree := newSpanTree(e.spans.Ended())
+	var root sdktrace.ReadOnlySpan
+	for _, s := range tree.all {
+		if s.Name() == "istari.AddFile" {
+			root = s
+		}
+	}
+	require.NotNil(t, root, tree.render())
+	seen := map[int64]bool{}
+	for _, p := range tree.kids(root) {
+		if p.Name() != "istari.upload_part" {
+			continue
+		}
+		a := attrsOf(p)
+		seen[a[telemetry.KeyPartNumber].AsInt64()] = true
+		assert.Equal(t, int64(256), a[telemetry.KeyBytes].AsInt64())
+		assert.Len(t, tree.kids(p), 1)
+	}
+	assert.Len(t, seen, 8)
+
+	// Every attempt of one part refused: the call fails as server_error and the upload is aborted.
+	e.spans = tracetest.NewSpanRecorder()
+	e.c.cfg.TracerProvider.(*sdktrace.TracerProvider).RegisterSpanProcessor(e.spans)
+	e.srv.InjectFault(istaritest.Fault{Op: "storage.put", Status: http.StatusInternalServerError, Times: 100})
+	_, err = e.c.AddFileFromReader(ctx, "fails.bin", bytes.NewReader(content), nil)
+	require.ErrorIs(t, err, ErrServer)
+	var failed sdktrace.ReadOnlySpan
+	var aborted bool
+	for _, s := range e.spans.Ended() {
+		switch s.Name() {
+		case "istari.AddFile":
+			failed = s
+		case "istari.abort_multipart_upload":
+			aborted = true
+		}
+	}
+	require.NotNil(t, failed)
+	assert.Equal(t, codes.Error, failed.Status().Code)
+	assert.Equal(t, "server_error", attrsOf(failed)["error.type"].AsString())
+	assert.True(t, aborted, "the abort is traced under the failed call")
+}

@@ -190,7 +190,7 @@ func (s Span) End(err error) {
 	}
 	kind := s.fail(err)
 	s.span.End()
-	if s.op != "" && s.t.callDuration.Enabled(context.Background()) {
+	if !s.start.IsZero() && s.t.callDuration.Enabled(context.Background()) { // a call span (StartCall)
 		attrs := []attribute.KeyValue{KeyOperation.String(s.op), KeyOutcome.String("ok")}
 		if err != nil {
 			attrs = append(attrs[:1], KeyOutcome.String("error"), semconv.ErrorTypeKey.String(kind))
