@@ -20,6 +20,7 @@ import (
 	"go.opentelemetry.io/otel/sdk/metric/metricdata"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/sdk/trace/tracetest"
+	tracenoop "go.opentelemetry.io/otel/trace/noop"
 
 	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/internal/telemetry"
@@ -449,33 +450,38 @@ func TestTelemetryJobPollSpans(t *testing.T) {
 }
 
 // With nothing configured (global no-op providers and propagator), the SDK records no span and writes no
-// trace context; installing providers globally later takes effect on the same client.
+// trace context; a client built after the application installs global providers uses them.
 func TestTelemetryNothingConfiguredThenGlobals(t *testing.T) {
 	srv := istaritest.NewServer()
 	t.Cleanup(srv.Close)
-	c, err := NewClient(Configuration{RegistryURL: srv.URL, RegistryAuthToken: Secret(srv.Token()), FilesystemCacheEnabled: Bool(false)})
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = c.Close() })
+	newClient := func() *Client {
+		c, err := NewClient(Configuration{RegistryURL: srv.URL, RegistryAuthToken: Secret(srv.Token()), FilesystemCacheEnabled: Bool(false)})
+		require.NoError(t, err)
+		t.Cleanup(func() { _ = c.Close() })
+		return c
+	}
 	seeded := srv.SeedModel(srv.Owner(), "m.json", []byte(`{}`))
 	ctx := context.Background()
 
 	rec := tracetest.NewSpanRecorder()
-	tp := sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(rec)) // exists, but is installed nowhere
-	_, err = c.GetModel(ctx, seeded.ModelID)
+	tp := sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(rec)) // exists, but is installed nowhere yet
+	_, err := newClient().GetModel(ctx, seeded.ModelID)
 	require.NoError(t, err)
 	assert.Empty(t, rec.Ended())
 	for _, r := range srv.Requests() {
 		assert.Empty(t, r.Header.Get("Traceparent"))
 	}
 
-	prevTP, prevProp := otel.GetTracerProvider(), otel.GetTextMapPropagator()
 	otel.SetTracerProvider(tp)
 	otel.SetTextMapPropagator(propagation.TraceContext{})
-	t.Cleanup(func() { otel.SetTracerProvider(prevTP); otel.SetTextMapPropagator(prevProp) })
-	_, err = c.GetModel(ctx, seeded.ModelID)
+	t.Cleanup(func() { // back to recording and propagating nothing (a global, once set, cannot be unset)
+		otel.SetTracerProvider(tracenoop.NewTracerProvider())
+		otel.SetTextMapPropagator(propagation.NewCompositeTextMapPropagator())
+	})
+	_, err = newClient().GetModel(ctx, seeded.ModelID)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"GET /api/v2/models/{model_id}", "istari.get_model"}, names(rec.Ended()))
-	reqs := srv.RequestsFor("get_model")
+	reqs := srv.RequestsFor(string(ops.GetModel))
 	assert.NotEmpty(t, reqs[len(reqs)-1].Header.Get("Traceparent"))
 }
 
