@@ -38,28 +38,14 @@ type otelEnv struct {
 
 func newOtelEnv(t *testing.T, mutate ...func(*Configuration)) otelEnv {
 	t.Helper()
-	srv := istaritest.NewServer()
-	t.Cleanup(srv.Close)
 	rec := tracetest.NewSpanRecorder()
-	tp := sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(rec))
 	reader := sdkmetric.NewManualReader()
-	mp := sdkmetric.NewMeterProvider(sdkmetric.WithReader(reader))
-	cfg := Configuration{
-		RegistryURL:         srv.URL,
-		RegistryAuthToken:   Secret(srv.Token()),
-		RetryMinInterval:    time.Millisecond,
-		RetryMaxInterval:    5 * time.Millisecond,
-		FilesystemCacheRoot: t.TempDir(),
-		TracerProvider:      tp,
-		MeterProvider:       mp,
-		Propagator:          propagation.TraceContext{},
+	providers := func(cfg *Configuration) {
+		cfg.TracerProvider = sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(rec))
+		cfg.MeterProvider = sdkmetric.NewMeterProvider(sdkmetric.WithReader(reader))
+		cfg.Propagator = propagation.TraceContext{}
 	}
-	for _, m := range mutate {
-		m(&cfg)
-	}
-	c, err := NewClient(cfg)
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = c.Close() })
+	c, srv := fakeClient(t, append([]func(*Configuration){providers}, mutate...)...)
 	return otelEnv{srv: srv, c: c, spans: rec, reader: reader}
 }
 
@@ -452,14 +438,8 @@ func TestTelemetryJobPollSpans(t *testing.T) {
 // With nothing configured (global no-op providers and propagator), the SDK records no span and writes no
 // trace context; a client built after the application installs global providers uses them.
 func TestTelemetryNothingConfiguredThenGlobals(t *testing.T) {
-	srv := istaritest.NewServer()
-	t.Cleanup(srv.Close)
-	newClient := func() *Client {
-		c, err := NewClient(Configuration{RegistryURL: srv.URL, RegistryAuthToken: Secret(srv.Token()), FilesystemCacheEnabled: Bool(false)})
-		require.NoError(t, err)
-		t.Cleanup(func() { _ = c.Close() })
-		return c
-	}
+	_, srv := fakeClient(t)
+	newClient := func() *Client { return testClient(t, srv.URL, Secret(srv.Token()), noCache) }
 	seeded := srv.SeedModel(srv.Owner(), "m.json", []byte(`{}`))
 	ctx := context.Background()
 

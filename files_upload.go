@@ -80,11 +80,6 @@ func uploadErr(err error) error {
 	return err
 }
 
-// violationError is the *ValidationError of one violation.
-func violationError(v *validate.Violation) *ValidationError {
-	return &ValidationError{Field: v.Field, Rule: v.Rule, Param: v.Param, Length: v.Length, Msg: v.Msg}
-}
-
 // revisionWith uploads content with salt ("" = new) and returns the client-built revision, not registered. It is
 // traced as CreateRevision, or UpdateRevisionContent with a salt.
 func (c *Client) revisionWith(ctx context.Context, open upload.Opener, salt string, opts *UploadOptions) (_ *types.FileRevision, err error) {
