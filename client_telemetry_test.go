@@ -74,6 +74,17 @@ func sortByStart(s []sdktrace.ReadOnlySpan) {
 	}
 }
 
+// last is the last ended span named name, nil when none.
+func (st spanTree) last(name string) sdktrace.ReadOnlySpan {
+	var found sdktrace.ReadOnlySpan
+	for _, s := range st.all {
+		if s.Name() == name {
+			found = s
+		}
+	}
+	return found
+}
+
 func (st spanTree) kids(s sdktrace.ReadOnlySpan) []sdktrace.ReadOnlySpan {
 	return st.children[s.SpanContext().SpanID().String()]
 }
@@ -418,12 +429,7 @@ func TestTelemetryJobPollSpans(t *testing.T) {
 	require.NoError(t, err)
 
 	tree := newSpanTree(e.spans.Ended())
-	var wait sdktrace.ReadOnlySpan
-	for _, s := range tree.all {
-		if s.Name() == "istari.WaitForJob" {
-			wait = s
-		}
-	}
+	wait := tree.last("istari.WaitForJob")
 	require.NotNil(t, wait, tree.render())
 	polls := tree.kids(wait)
 	require.NotEmpty(t, polls)
@@ -478,12 +484,7 @@ func TestTelemetryConcurrentPartsAndFailure(t *testing.T) {
 	require.NoError(t, err)
 
 	tree := newSpanTree(e.spans.Ended())
-	var root sdktrace.ReadOnlySpan
-	for _, s := range tree.all {
-		if s.Name() == "istari.AddFile" {
-			root = s
-		}
-	}
+	root := tree.last("istari.AddFile")
 	require.NotNil(t, root, tree.render())
 	seen := map[int64]bool{}
 	for _, p := range tree.kids(root) {
