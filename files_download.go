@@ -52,7 +52,7 @@ func (c *Client) ReadContents(ctx context.Context, token types.Token, w io.Write
 		hit = false
 		return c.download(cctx, token, dst, nil, false) // the cache verifies
 	})
-	cspan.EndCache(hit, err)
+	cspan.EndCache(hit && err == nil, err) // a lookup that failed before any fill is no hit
 	if err != nil {
 		return err
 	}
