@@ -361,6 +361,29 @@ func TestTelemetryMetricsAfterKnownWorkload(t *testing.T) {
 	assert.Equal(t, uint64(1), n)
 	assert.Equal(t, "not_found", kind)
 
+	// The semantic-convention HTTP client histogram: one measurement per attempt, the refused one included.
+	httpCount := func(kvs ...attribute.KeyValue) uint64 {
+		h, ok := pts[telemetry.MetricHTTPDuration].(metricdata.Histogram[float64])
+		require.True(t, ok)
+		var n uint64
+		for _, dp := range h.DataPoints {
+			match := true
+			for _, kv := range kvs {
+				if v, ok := dp.Attributes.Value(kv.Key); !ok || v != kv.Value {
+					match = false
+				}
+			}
+			if match {
+				n += dp.Count
+			}
+		}
+		return n
+	}
+	assert.Equal(t, uint64(1), httpCount(attribute.String("url.template", "/api/v2/models/{model_id}"),
+		attribute.Int("http.response.status_code", 404), attribute.String("error.type", "404")))
+	assert.Equal(t, uint64(1), httpCount(attribute.String("http.request.method", "PUT"), attribute.Int("http.response.status_code", 503)))
+	assert.Equal(t, uint64(len(e.srv.Requests())), httpCount(), "one measurement per request the fake saw")
+
 	assert.Equal(t, int64(1), sumOf(t, pts[telemetry.MetricRetries]))
 	assert.Equal(t, int64(1), sumOf(t, pts[telemetry.MetricRetries], telemetry.KeyOperation.String("storage"), attribute.String("http.request.method", "PUT")))
 

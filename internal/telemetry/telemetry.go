@@ -49,6 +49,7 @@ const (
 const (
 	MetricCallDuration = "istari.client.call.duration"   // histogram, s: by istari.operation, istari.outcome, error.type
 	MetricRetries      = "istari.client.http.retries"    // counter: resent HTTP attempts, by istari.operation, http.request.method
+	MetricHTTPDuration = "http.client.request.duration"  // histogram, s: the semantic-convention HTTP client metric, per attempt
 	MetricBytes        = "istari.client.transfer.bytes"  // counter, By: by istari.transfer.direction
 	MetricActive       = "istari.client.transfer.active" // up-down counter: transfers in flight, by direction
 	MetricCache        = "istari.client.cache.lookups"   // counter: by istari.cache.result
@@ -78,6 +79,7 @@ type Telemetry struct {
 	requestID func(http.Header) string
 
 	callDuration metric.Float64Histogram
+	httpDuration metric.Float64Histogram
 	retries      metric.Int64Counter
 	bytes        metric.Int64Counter
 	active       metric.Int64UpDownCounter
@@ -143,6 +145,9 @@ func New(opts Options) *Telemetry {
 	t.callDuration, _ = m.Float64Histogram(MetricCallDuration, metric.WithUnit("s"),
 		metric.WithDescription("Duration of SDK calls (registry operations and composite calls such as AddModel)."),
 		metric.WithExplicitBucketBoundaries(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 900))
+	t.httpDuration, _ = m.Float64Histogram(MetricHTTPDuration, metric.WithUnit("s"),
+		metric.WithDescription("Duration of HTTP client requests (one per attempt), to the response headers."),
+		metric.WithExplicitBucketBoundaries(0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10))
 	t.retries, _ = m.Int64Counter(MetricRetries, metric.WithUnit("{retry}"),
 		metric.WithDescription("HTTP attempts that resent a request after a failed attempt."))
 	t.bytes, _ = m.Int64Counter(MetricBytes, metric.WithUnit("By"),
@@ -162,6 +167,10 @@ type Span struct {
 	span  trace.Span
 	start time.Time
 	op    string
+	call  bool // a StartCall span: End records the call duration
+
+	req      *http.Request // an attempt's request, for the HTTP client duration metric
+	template string
 }
 
 func (t *Telemetry) start(ctx context.Context, name string, opts []trace.SpanStartOption) (context.Context, Span) {
@@ -176,7 +185,7 @@ func (t *Telemetry) StartCall(ctx context.Context, op string) (context.Context, 
 		return ctx, Span{}
 	}
 	ctx, s := t.start(ctx, t.callNames.get(op, "istari.", op), internalSpan)
-	s.op, s.start = op, time.Now()
+	s.op, s.start, s.call = op, time.Now(), true
 	if s.span.IsRecording() {
 		s.span.SetAttributes(KeyOperation.String(op))
 	}
@@ -190,7 +199,7 @@ func (s Span) End(err error) {
 	}
 	kind := s.fail(err)
 	s.span.End()
-	if !s.start.IsZero() && s.t.callDuration.Enabled(context.Background()) { // a call span (StartCall)
+	if s.call && s.t.callDuration.Enabled(context.Background()) {
 		attrs := []attribute.KeyValue{KeyOperation.String(s.op), KeyOutcome.String("ok")}
 		if err != nil {
 			attrs = append(attrs[:1], KeyOutcome.String("error"), semconv.ErrorTypeKey.String(kind))
@@ -240,6 +249,9 @@ func (t *Telemetry) StartAttempt(ctx context.Context, req *http.Request, a Attem
 		name = t.attemptNames.get(a.Operation, req.Method+" ", a.Template)
 	}
 	ctx, s := t.start(ctx, name, clientSpan)
+	if t.httpDuration.Enabled(ctx) {
+		s.req, s.template, s.start = req, a.Template, time.Now()
+	}
 	if s.span.IsRecording() {
 		attrs := make([]attribute.KeyValue, 0, 8)
 		attrs = append(attrs,
@@ -291,6 +303,31 @@ func (s Span) EndAttempt(resp *http.Response, err error) {
 		}
 	}
 	s.span.End()
+	if s.req != nil {
+		s.t.recordHTTPDuration(s, resp, err)
+	}
+}
+
+// recordHTTPDuration records http.client.request.duration for the attempt of s.
+func (t *Telemetry) recordHTTPDuration(s Span, resp *http.Response, err error) {
+	attrs := make([]attribute.KeyValue, 0, 6)
+	attrs = append(attrs, semconv.HTTPRequestMethodKey.String(s.req.Method), semconv.ServerAddress(s.req.URL.Hostname()))
+	if port := serverPort(s.req); port > 0 {
+		attrs = append(attrs, semconv.ServerPort(port))
+	}
+	if s.template != "" {
+		attrs = append(attrs, semconv.URLTemplate(s.template))
+	}
+	switch {
+	case err != nil:
+		attrs = append(attrs, semconv.ErrorTypeKey.String(attemptErrorType(err)))
+	default:
+		attrs = append(attrs, semconv.HTTPResponseStatusCode(resp.StatusCode))
+		if resp.StatusCode >= 400 {
+			attrs = append(attrs, semconv.ErrorTypeKey.String(strconv.Itoa(resp.StatusCode)))
+		}
+	}
+	t.httpDuration.Record(context.Background(), time.Since(s.start).Seconds(), metric.WithAttributes(attrs...))
 }
 
 // attemptErrorType classifies a transport failure without its message (which may name hosts and paths).
