@@ -9,7 +9,7 @@ PYREF_VERSION ?= 13.3.4
 # The spec directory lets the operation-table test compare every row with operations.md.
 SPEC_DIR  ?= $(abspath $(firstword $(wildcard ../shared/spec /work/shared/spec)))
 
-.PHONY: test vet lint lint-install cover bench bench-files bench-perf bench-walk fuzz specdiff examples quickstart pyref crosscheck
+.PHONY: test vet lint lint-install cover bench bench-files bench-perf bench-telemetry bench-walk fuzz specdiff examples quickstart pyref crosscheck
 
 ## test: vet, then every test with the race detector (examples included)
 test: vet
@@ -32,13 +32,18 @@ cover:
 
 ## bench: large-file upload/download and small-call benchmarks, each beside its plain baseline (ratios
 ## reported as sdk/baseline; ISTARI_BENCH_SIZE=1073741824 make bench moves 1 GiB)
-bench: bench-files bench-perf
+bench: bench-files bench-perf bench-telemetry
 
 bench-files:
 	$(GO) test -run='^$$' -bench='Benchmark(Upload|Download)LargeFile' -benchtime=$(BENCHTIME) -benchmem .
 
 bench-perf:
 	$(GO) test -run='^$$' -bench='BenchmarkPerf(GetModel|ConcurrentGetModel)' -benchtime=3000x -count=3 .
+
+## bench-telemetry: GetModel uninstrumented, with no OpenTelemetry provider installed, and with an SDK provider
+bench-telemetry:
+	$(GO) test -run='^$$' -bench='BenchmarkPerfTelemetryGetModel' -benchtime=3000x -count=3 .
+	$(GO) test -run='^$$' -bench='BenchmarkHooksNoProvider' -benchmem ./internal/telemetry
 
 ## bench-walk: walking 10,000 models through the iterator vs the same pages by hand (slow: about a minute)
 bench-walk:

@@ -27,7 +27,7 @@ func (c *Client) CreateAuthIntegration(ctx context.Context, authIntegrationType 
 	if err := requireRegularFile(authRegistrationPath); err != nil {
 		return nil, err
 	}
-	return addWith(ctx, c, pathSource(authRegistrationPath), nil, ops.CreateAuthIntegration,
+	return addWith(ctx, c, "CreateAuthIntegration", pathSource(authRegistrationPath), nil, ops.CreateAuthIntegration,
 		func(ctx context.Context, rev *types.FileRevision) (*types.AuthIntegration, error) {
 			return c.createAuthIntegration(ctx, &types.NewAuthIntegration{
 				AuthIntegrationType: authIntegrationType, AppIntegrationID: appIntegrationID, AuthType: authType, Revision: *rev,
@@ -67,7 +67,7 @@ func (c *Client) UpdateAuthIntegration(ctx context.Context, authIntegrationID st
 	if err := requireRegularFile(path); err != nil {
 		return nil, err
 	}
-	return updateWith(ctx, c, "auth_integration_id", authIntegrationID, pathSource(path), nil, ops.UpdateAuthIntegration,
+	return updateWith(ctx, c, "UpdateAuthIntegration", "auth_integration_id", authIntegrationID, pathSource(path), nil, ops.UpdateAuthIntegration,
 		c.authIntegrationFile,
 		func(ctx context.Context, id string, rev *types.FileRevision) (*types.AuthIntegration, error) {
 			body.Revision = rev

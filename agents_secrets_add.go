@@ -41,7 +41,9 @@ func (c *Client) CreateSecretRevision(ctx context.Context, path string) (*types.
 // uploaded revision's content token. A missing file fails before any request; an empty functionAuthType is
 // a *ValidationError. Attach the result to a job as NewSource{RevisionID: secret.Revision.ID,
 // RelationshipIdentifier: <input name>}. The secret is never logged.
-func (c *Client) AddFunctionAuthSecret(ctx context.Context, functionAuthType enums.FunctionAuthType, path string, opts *FunctionAuthSecretOptions) (*types.FunctionAuthSecret, error) {
+func (c *Client) AddFunctionAuthSecret(ctx context.Context, functionAuthType enums.FunctionAuthType, path string, opts *FunctionAuthSecretOptions) (_ *types.FunctionAuthSecret, err error) {
+	ctx, span := c.tel.StartCall(ctx, "AddFunctionAuthSecret")
+	defer span.Done(&err)
 	if functionAuthType == "" {
 		return nil, newValidationError("function_auth_type", "required", "", "is required")
 	}

@@ -27,8 +27,10 @@ type request struct {
 }
 
 // invoke performs one registry operation: route from the operation table, escaped path parameters,
-// query, JSON body, bearer token, retries, compatibility capture, and error decoding.
-func (c *Client) invoke(ctx context.Context, r request) error {
+// query, JSON body, bearer token, retries, compatibility capture, error decoding, and its span and metrics.
+func (c *Client) invoke(ctx context.Context, r request) (err error) {
+	ctx, span := c.tel.StartCall(ctx, string(r.op))
+	defer span.Done(&err)
 	if _, isValues := r.query.(url.Values); !isValues {
 		if err := c.validate(r.query); err != nil {
 			return err
@@ -63,7 +65,7 @@ func (c *Client) invoke(ctx context.Context, r request) error {
 		header.Set("Content-Type", "application/json")
 	}
 	resp, attempts, err := c.tr.Do(ctx, &transport.Request{ //nolint:bodyclose // drainAndClose below
-		Method: op.Method, URL: target, Header: header, Body: body, Registry: true, Label: op.ID,
+		Method: op.Method, URL: target, Header: header, Body: body, Registry: true, Label: op.ID, Template: op.Path,
 	})
 	if err != nil {
 		return fmt.Errorf("istari: %s %s %s failed after %d attempt(s): %w", op.ID, op.Method, path, attempts, err)

@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 
 	"github.com/istari-sdk/istari-go/internal/redact"
+	"github.com/istari-sdk/istari-go/internal/telemetry"
 	"github.com/istari-sdk/istari-go/internal/transport"
 )
 
@@ -29,6 +30,7 @@ type Client struct {
 	discovery *discovery                 // nil when routes are not discovered (client_routes.go)
 	tr        *transport.Transport
 	compat    *compatTracker
+	tel       *telemetry.Telemetry // OpenTelemetry spans and metrics (client_telemetry.go)
 	logger    *slog.Logger
 	scrub     *redact.Scrubber // removes credentials from server text in errors and logs (see newScrubber)
 	userAgent string
@@ -81,6 +83,7 @@ func NewClient(cfg Configuration) (*Client, error) {
 		return nil, err
 	}
 	c.compat = &compatTracker{logger: logger, hook: cfg.OnCompatibility}
+	c.tel = newTelemetry(cfg)
 	c.tr = transport.New(transport.Options{
 		HTTPClient:     httpClient,
 		MaxAttempts:    cfg.retryAttempts(),
@@ -91,6 +94,7 @@ func NewClient(cfg Configuration) (*Client, error) {
 		Logger:         logger,
 		OnResponse:     c.compat.observe,
 		Auth:           auth,
+		Telemetry:      c.tel,
 	})
 	c.initFiles()
 	return c, nil

@@ -9,6 +9,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"go.opentelemetry.io/otel/metric"
+	"go.opentelemetry.io/otel/propagation"
+	"go.opentelemetry.io/otel/trace"
 )
 
 // Defaults applied when a Configuration field is left at its zero value (the Python client's defaults).
@@ -276,6 +280,20 @@ type Configuration struct {
 	// OnCompatibility is a Go addition: called with the server compatibility result read from registry responses
 	// (Python logs it on the istari.compatibility logger).
 	OnCompatibility func(CompatibilityResult) `json:"-"`
+
+	// TracerProvider is a Go addition (Python has no tracing): the OpenTelemetry tracer provider of the SDK's
+	// spans. nil = the global provider (otel.GetTracerProvider), which records nothing until the application
+	// installs one. See the README's observability section for the spans.
+	TracerProvider trace.TracerProvider `json:"-"`
+
+	// MeterProvider is a Go addition: the OpenTelemetry meter provider of the SDK's metrics. nil = the global
+	// provider (otel.GetMeterProvider).
+	MeterProvider metric.MeterProvider `json:"-"`
+
+	// Propagator is a Go addition: the propagator that writes trace context (W3C traceparent and tracestate with
+	// propagation.TraceContext) into registry requests, never into presigned storage requests. nil = the global
+	// propagator (otel.GetTextMapPropagator), which writes nothing until the application sets one.
+	Propagator propagation.TextMapPropagator `json:"-"`
 }
 
 // Bool returns a pointer to v, for the *bool fields of Configuration whose nil value means true:
@@ -583,6 +601,9 @@ func (c Configuration) String() string {
 	field("Logger", set(c.Logger != nil))
 	field("HTTPClient", set(c.HTTPClient != nil))
 	field("OnCompatibility", set(c.OnCompatibility != nil))
+	field("TracerProvider", set(c.TracerProvider != nil))
+	field("MeterProvider", set(c.MeterProvider != nil))
+	field("Propagator", set(c.Propagator != nil))
 	b.WriteString("}")
 	return b.String()
 }

@@ -991,7 +991,7 @@ func TestConfigurationPrintingHidesSecrets(t *testing.T) {
 		`OpenAPISpec: <2 bytes>`,
 		`Logger: set`,
 		`HTTPClient: set`,
-		`OnCompatibility: set}`,
+		`OnCompatibility: set, TracerProvider: nil, MeterProvider: nil, Propagator: nil}`,
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("String() lacks %q:\n%s", want, s)

@@ -176,6 +176,16 @@
 // fmt verb, JSON, text encoding and slog attribute of a Secret shows "[REDACTED]"; only [Secret.Reveal]
 // returns the value. Presigned storage URLs, whose query is a credential, are never logged.
 //
+// # Tracing and metrics
+//
+// The SDK instruments itself with the OpenTelemetry API (Python has no equivalent). Configuration.TracerProvider,
+// MeterProvider and Propagator default to the OpenTelemetry globals, so installing an SDK provider with
+// otel.SetTracerProvider is enough: every call gets a span ("istari.get_model", "istari.AddModel"), every HTTP
+// attempt a client span with the HTTP semantic-convention attributes, and uploads, downloads, cache lookups and
+// job polls their own spans; call durations, retries, transferred bytes, active transfers and cache lookups are
+// metrics. W3C trace context is sent to the registry, never to presigned storage URLs. Spans and metrics carry
+// no token, no URL query and no file content.
+//
 // # Python to Go
 //
 // The table at https://github.com/istari-sdk/istari-go/blob/main/docs/python-to-go.md maps every Python

@@ -146,6 +146,16 @@ func sentinelFor(status int, op string) error {
 // requestIDHeaders are checked in order for the server's request id.
 var requestIDHeaders = []string{"X-Request-Id", "X-Correlation-Id", "X-Amzn-Requestid", "X-Amz-Request-Id", "X-Ms-Request-Id"}
 
+// requestIDOf is the first request id header of h, "" when none.
+func requestIDOf(h http.Header) string {
+	for _, name := range requestIDHeaders {
+		if v := h.Get(name); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
 // newAPIError decodes a non-2xx response whose text needs no knowledge of the client's secrets to scrub (the
 // credential patterns still apply); registry answers use [Client.apiError]. body is at most maxErrorBody bytes.
 func newAPIError(op, method, path string, status int, header http.Header, body []byte, attempts int) *APIError {
@@ -161,12 +171,7 @@ func (c *Client) apiError(op, method, path string, status int, header http.Heade
 func scrubbedAPIError(scrub *redact.Scrubber, op, method, path string, status int, header http.Header, body []byte, attempts int) *APIError {
 	header, body = scrub.Header(header), scrub.Bytes(body)
 	e := &APIError{StatusCode: status, OperationID: op, Method: method, Path: path, Header: header, Body: body, Attempts: attempts}
-	for _, h := range requestIDHeaders {
-		if v := header.Get(h); v != "" {
-			e.RequestID = v
-			break
-		}
-	}
+	e.RequestID = requestIDOf(header)
 	e.Detail, e.Details = decodeDetail(body)
 	e.RequestID = scrub.String(e.RequestID)
 	if e.StatusCode == http.StatusMethodNotAllowed && strings.Contains(op, "personal_access_token") && e.Detail == "" {

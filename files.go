@@ -178,13 +178,13 @@ func (c *Client) archiveDispatch(ctx context.Context, prefix string, a types.Arc
 // then create_file). Options over 255 characters fail locally. When the registration fails after the upload,
 // the error names the content sha of the orphaned blob.
 func (c *Client) AddFile(ctx context.Context, path string, opts *UploadOptions) (*types.File, error) {
-	return addWith(ctx, c, pathSource(path), opts, ops.CreateFile, c.createFile)
+	return addWith(ctx, c, "AddFile", pathSource(path), opts, ops.CreateFile, c.createFile)
 }
 
 // AddFileFromReader is AddFile for content read from r; name is the file name with its extension
 // (Go-only: Python Client.add_file takes a path).
 func (c *Client) AddFileFromReader(ctx context.Context, name string, r io.Reader, opts *UploadOptions) (*types.File, error) {
-	return addWith(ctx, c, readerSource(name, r), opts, ops.CreateFile, c.createFile)
+	return addWith(ctx, c, "AddFile", readerSource(name, r), opts, ops.CreateFile, c.createFile)
 }
 
 // UpdateFile uploads new content for a file and appends it as a revision (Python Client.update_file: get_file,
@@ -200,13 +200,15 @@ func (c *Client) UpdateFileFromReader(ctx context.Context, fileID, name string, 
 }
 
 func (c *Client) updateFileWith(ctx context.Context, fileID string, open upload.Opener, opts *UploadOptions) (*types.File, error) {
-	return updateWith(ctx, c, "file_id", fileID, open, opts, ops.UpdateFile, c.GetFile, c.updateFile)
+	return updateWith(ctx, c, "UpdateFile", "file_id", fileID, open, opts, ops.UpdateFile, c.GetFile, c.updateFile)
 }
 
 // UpdateFileProperties changes a file's metadata without new content (Python Client.update_file_properties):
 // a new properties blob is uploaded, then update_file_properties sends the token with the metadata. Fields of
 // meta left nil keep the current revision's values.
-func (c *Client) UpdateFileProperties(ctx context.Context, file *types.File, meta types.RevisionMeta) (*types.File, error) {
+func (c *Client) UpdateFileProperties(ctx context.Context, file *types.File, meta types.RevisionMeta) (_ *types.File, err error) {
+	ctx, span := c.tel.StartCall(ctx, "UpdateFileProperties")
+	defer span.Done(&err)
 	if file == nil || file.ID == "" {
 		return nil, newValidationError("file", "required", "", "is required")
 	}
@@ -223,7 +225,9 @@ func (c *Client) UpdateFileProperties(ctx context.Context, file *types.File, met
 
 // UpdateRevisionProperties uploads a new properties blob for rev (Python Client.update_revision_properties)
 // and returns the TokenWithProperties to register. Fields of meta left nil keep rev's values.
-func (c *Client) UpdateRevisionProperties(ctx context.Context, rev *types.FileRevision, meta types.RevisionMeta) (*types.TokenWithProperties, error) {
+func (c *Client) UpdateRevisionProperties(ctx context.Context, rev *types.FileRevision, meta types.RevisionMeta) (_ *types.TokenWithProperties, err error) {
+	ctx, span := c.tel.StartCall(ctx, "UpdateRevisionProperties")
+	defer span.Done(&err)
 	if rev == nil {
 		return nil, newValidationError("file_revision", "required", "", "is required")
 	}
@@ -291,7 +295,9 @@ func (c *Client) UpdateRevisionContentFromReader(ctx context.Context, name strin
 // CreateRevisionsBulk uploads up to 10 items with presigned URLs issued in bulk and returns their client-built
 // revisions, in order (Python Client.create_revisions_bulk). More than 10 items, or an item at or above the
 // multipart threshold, fails before any upload.
-func (c *Client) CreateRevisionsBulk(ctx context.Context, items []types.UploadItem) ([]types.FileRevision, error) {
+func (c *Client) CreateRevisionsBulk(ctx context.Context, items []types.UploadItem) (_ []types.FileRevision, err error) {
+	ctx, span := c.tel.StartCall(ctx, "CreateRevisionsBulk")
+	defer span.Done(&err)
 	revs, err := c.files.up.Bulk(ctx, items)
 	return revs, uploadErr(err)
 }

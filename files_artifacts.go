@@ -60,13 +60,13 @@ func (c *Client) RestoreArtifact(ctx context.Context, artifactID string, reason 
 // AddArtifact uploads the file at path as a new artifact of a model (Python Client.add_artifact:
 // create_revision, then create_artifact).
 func (c *Client) AddArtifact(ctx context.Context, modelID, path string, opts *UploadOptions) (*types.Artifact, error) {
-	return addUnder(ctx, c, "model_id", modelID, pathSource(path), opts, ops.CreateArtifact, c.createArtifact)
+	return addUnder(ctx, c, "AddArtifact", "model_id", modelID, pathSource(path), opts, ops.CreateArtifact, c.createArtifact)
 }
 
 // AddArtifactFromReader is AddArtifact for content read from r; name is the file name with its extension
 // (Go-only: Python Client.add_artifact takes a path). The content is streamed and hashed once.
 func (c *Client) AddArtifactFromReader(ctx context.Context, modelID, name string, r io.Reader, opts *UploadOptions) (*types.Artifact, error) {
-	return addUnder(ctx, c, "model_id", modelID, readerSource(name, r), opts, ops.CreateArtifact, c.createArtifact)
+	return addUnder(ctx, c, "AddArtifact", "model_id", modelID, readerSource(name, r), opts, ops.CreateArtifact, c.createArtifact)
 }
 
 // AddArtifactsBulk uploads up to 10 items and registers them as artifacts of a model in one call (Python
@@ -74,7 +74,9 @@ func (c *Client) AddArtifactFromReader(ctx context.Context, modelID, name string
 // at or above the multipart threshold fails before any upload.
 //
 // Deprecated: add_artifacts_bulk is deprecated in the 2026.04 docs; call AddArtifact per file.
-func (c *Client) AddArtifactsBulk(ctx context.Context, modelID string, items []types.UploadItem) ([]types.Artifact, error) {
+func (c *Client) AddArtifactsBulk(ctx context.Context, modelID string, items []types.UploadItem) (_ []types.Artifact, err error) {
+	ctx, span := c.tel.StartCall(ctx, "AddArtifactsBulk")
+	defer span.Done(&err)
 	if modelID == "" {
 		return nil, newValidationError("model_id", "required", "", "is required")
 	}
@@ -92,11 +94,11 @@ func (c *Client) AddArtifactsBulk(ctx context.Context, modelID string, items []t
 // UpdateArtifact uploads new content for an artifact (Python Client.update_artifact: get_artifact, upload with
 // the current content salt, update_artifact).
 func (c *Client) UpdateArtifact(ctx context.Context, artifactID, path string, opts *UploadOptions) (*types.Artifact, error) {
-	return updateWith(ctx, c, "artifact_id", artifactID, pathSource(path), opts, ops.UpdateArtifact, c.GetArtifact, c.updateArtifact)
+	return updateWith(ctx, c, "UpdateArtifact", "artifact_id", artifactID, pathSource(path), opts, ops.UpdateArtifact, c.GetArtifact, c.updateArtifact)
 }
 
 // UpdateArtifactFromReader is UpdateArtifact for content read from r; name is the file name with its extension
 // (Go-only: Python Client.update_artifact takes a path).
 func (c *Client) UpdateArtifactFromReader(ctx context.Context, artifactID, name string, r io.Reader, opts *UploadOptions) (*types.Artifact, error) {
-	return updateWith(ctx, c, "artifact_id", artifactID, readerSource(name, r), opts, ops.UpdateArtifact, c.GetArtifact, c.updateArtifact)
+	return updateWith(ctx, c, "UpdateArtifact", "artifact_id", artifactID, readerSource(name, r), opts, ops.UpdateArtifact, c.GetArtifact, c.updateArtifact)
 }

@@ -60,23 +60,23 @@ func (c *Client) RestoreComment(ctx context.Context, commentID string, reason *s
 // AddComment uploads the file at path as a comment on a resource (a model, an artifact or another comment)
 // (Python Client.add_comment: create_revision with the description only, then create_comment).
 func (c *Client) AddComment(ctx context.Context, resourceID, path string, description *string) (*types.Comment, error) {
-	return addUnder(ctx, c, "resource_id", resourceID, pathSource(path), &UploadOptions{Description: description}, ops.CreateComment, c.createComment)
+	return addUnder(ctx, c, "AddComment", "resource_id", resourceID, pathSource(path), &UploadOptions{Description: description}, ops.CreateComment, c.createComment)
 }
 
 // AddCommentFromReader is AddComment for content read from r; name is the file name with its extension
 // (Go-only: Python Client.add_comment takes a path).
 func (c *Client) AddCommentFromReader(ctx context.Context, resourceID, name string, r io.Reader, description *string) (*types.Comment, error) {
-	return addUnder(ctx, c, "resource_id", resourceID, readerSource(name, r), &UploadOptions{Description: description}, ops.CreateComment, c.createComment)
+	return addUnder(ctx, c, "AddComment", "resource_id", resourceID, readerSource(name, r), &UploadOptions{Description: description}, ops.CreateComment, c.createComment)
 }
 
 // UpdateComment uploads new content for a comment (Python Client.update_comment: get_comment, upload with the
 // current content salt, update_comment).
 func (c *Client) UpdateComment(ctx context.Context, commentID, path string, description *string) (*types.Comment, error) {
-	return updateWith(ctx, c, "comment_id", commentID, pathSource(path), &UploadOptions{Description: description}, ops.UpdateComment, c.GetComment, c.updateComment)
+	return updateWith(ctx, c, "UpdateComment", "comment_id", commentID, pathSource(path), &UploadOptions{Description: description}, ops.UpdateComment, c.GetComment, c.updateComment)
 }
 
 // UpdateCommentFromReader is UpdateComment for content read from r; name is the file name with its extension
 // (Go-only: Python Client.update_comment takes a path).
 func (c *Client) UpdateCommentFromReader(ctx context.Context, commentID, name string, r io.Reader, description *string) (*types.Comment, error) {
-	return updateWith(ctx, c, "comment_id", commentID, readerSource(name, r), &UploadOptions{Description: description}, ops.UpdateComment, c.GetComment, c.updateComment)
+	return updateWith(ctx, c, "UpdateComment", "comment_id", commentID, readerSource(name, r), &UploadOptions{Description: description}, ops.UpdateComment, c.GetComment, c.updateComment)
 }

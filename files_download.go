@@ -12,6 +12,7 @@ import (
 
 	"github.com/istari-sdk/istari-go/internal/checksum"
 	"github.com/istari-sdk/istari-go/internal/storage"
+	"github.com/istari-sdk/istari-go/internal/telemetry"
 	"github.com/istari-sdk/istari-go/internal/validate"
 	"github.com/istari-sdk/istari-go/types"
 )
@@ -33,10 +34,12 @@ type DownloadOptions struct {
 // only ever receives verified bytes, and a later read of the same token is served from disk (verified again).
 // Without the cache the bytes stream straight to w and the mismatch is reported at the end: w may then hold
 // unverified bytes (use CopyTo for a file that only appears once verified).
-func (c *Client) ReadContents(ctx context.Context, token types.Token, w io.Writer, opts *DownloadOptions) error {
+func (c *Client) ReadContents(ctx context.Context, token types.Token, w io.Writer, opts *DownloadOptions) (err error) {
 	if validate.IsNil(w) {
 		return newValidationError("w", "required", "", "is required (a nil writer)")
 	}
+	ctx, span := c.tel.StartCall(ctx, "ReadContents")
+	defer span.Done(&err)
 	if token.SHA == "" {
 		return newValidationError("token.sha", "required", "", "is required")
 	}
@@ -47,9 +50,13 @@ func (c *Client) ReadContents(ctx context.Context, token types.Token, w io.Write
 	if c.files.cache == nil {
 		return c.download(ctx, token, w, progress, true)
 	}
+	cctx, cspan := c.tel.StartCache(ctx)
+	hit := true
 	f, err := c.files.cache.Open(ctx, token.SHA, token.Salt, func(dst io.Writer) error {
-		return c.download(ctx, token, dst, nil, false) // the cache verifies
+		hit = false
+		return c.download(cctx, token, dst, nil, false) // the cache verifies
 	})
+	cspan.EndCache(hit && err == nil, err) // a lookup that failed before any fill is no hit
 	if err != nil {
 		return err
 	}
@@ -65,11 +72,14 @@ func (c *Client) ReadContents(ctx context.Context, token types.Token, w io.Write
 }
 
 // download streams the object of token into w, verifying the checksum while streaming when verify is set.
-func (c *Client) download(ctx context.Context, token types.Token, w io.Writer, progress func(int64, int64), verify bool) error {
+func (c *Client) download(ctx context.Context, token types.Token, w io.Writer, progress func(int64, int64), verify bool) (err error) {
 	u, err := c.GenerateDownloadURL(ctx, &types.UploadURLRequest{SHA: token.SHA, Salt: token.Salt})
 	if err != nil {
 		return err
 	}
+	ctx, span := c.tel.StartTransfer(ctx, telemetry.Download, 0, -1)
+	var n int64
+	defer func() { span.EndTransfer(n, err) }()
 	body, size, err := c.files.xfer.Get(ctx, u.URL)
 	if err != nil {
 		return storageError("storage.get", err)
@@ -80,7 +90,7 @@ func (c *Client) download(ctx context.Context, token types.Token, w io.Writer, p
 	if verify {
 		src = io.TeeReader(body, h)
 	}
-	n, err := checksum.Copy(storage.NewProgress(progress, size).Writer(w), src)
+	n, err = checksum.Copy(storage.NewProgress(progress, size).Writer(w), src)
 	if err != nil {
 		return fmt.Errorf("istari: downloading content sha %s: %w", token.SHA, err)
 	}

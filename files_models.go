@@ -61,23 +61,23 @@ func (c *Client) RestoreModel(ctx context.Context, modelID string, reason *strin
 // upload, the error names the content sha of the orphaned blob. Use AddModelFromReader for content that is not
 // in a file.
 func (c *Client) AddModel(ctx context.Context, path string, opts *UploadOptions) (*types.Model, error) {
-	return addWith(ctx, c, pathSource(path), opts, ops.CreateModel, c.createModel)
+	return addWith(ctx, c, "AddModel", pathSource(path), opts, ops.CreateModel, c.createModel)
 }
 
 // AddModelFromReader is AddModel for content read from r; name is the file name with its extension, from
 // which the revision's extension and MIME type are derived (Go-only: Python Client.add_model takes a path).
 func (c *Client) AddModelFromReader(ctx context.Context, name string, r io.Reader, opts *UploadOptions) (*types.Model, error) {
-	return addWith(ctx, c, readerSource(name, r), opts, ops.CreateModel, c.createModel)
+	return addWith(ctx, c, "AddModel", readerSource(name, r), opts, ops.CreateModel, c.createModel)
 }
 
 // UpdateModel uploads new content for a model (Python Client.update_model: get_model, upload with the current
 // content salt, update_model).
 func (c *Client) UpdateModel(ctx context.Context, modelID, path string, opts *UploadOptions) (*types.Model, error) {
-	return updateWith(ctx, c, "model_id", modelID, pathSource(path), opts, ops.UpdateModel, c.GetModel, c.updateModel)
+	return updateWith(ctx, c, "UpdateModel", "model_id", modelID, pathSource(path), opts, ops.UpdateModel, c.GetModel, c.updateModel)
 }
 
 // UpdateModelFromReader is UpdateModel for content read from r; name is the file name with its extension
 // (Go-only: Python Client.update_model takes a path).
 func (c *Client) UpdateModelFromReader(ctx context.Context, modelID, name string, r io.Reader, opts *UploadOptions) (*types.Model, error) {
-	return updateWith(ctx, c, "model_id", modelID, readerSource(name, r), opts, ops.UpdateModel, c.GetModel, c.updateModel)
+	return updateWith(ctx, c, "UpdateModel", "model_id", modelID, readerSource(name, r), opts, ops.UpdateModel, c.GetModel, c.updateModel)
 }

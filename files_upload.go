@@ -54,7 +54,7 @@ type filesState struct {
 func (c *Client) initFiles() {
 	c.files.xfer = &storage.Transfers{TR: c.tr, UserAgent: c.userAgent}
 	c.files.up = &upload.Uploader{
-		Registry: uploadRegistry{c}, Transfers: c.files.xfer, Logger: c.logger, StorageError: storageError,
+		Registry: uploadRegistry{c}, Transfers: c.files.xfer, Logger: c.logger, StorageError: storageError, Telemetry: c.tel,
 		Threshold: c.cfg.multipartThreshold(), ChunkSize: c.cfg.multipartChunkSize(), Concurrency: c.cfg.uploadConcurrency(),
 	}
 	if c.cfg.cacheEnabled() {
@@ -81,37 +81,50 @@ func uploadErr(err error) error {
 	return err
 }
 
-// revisionWith uploads content with salt ("" = new) and returns the client-built revision, not registered.
-func (c *Client) revisionWith(ctx context.Context, open upload.Opener, salt string, opts *UploadOptions) (*types.FileRevision, error) {
+// revisionWith uploads content with salt ("" = new) and returns the client-built revision, not registered. It is
+// traced as CreateRevision, or UpdateRevisionContent with a salt.
+func (c *Client) revisionWith(ctx context.Context, open upload.Opener, salt string, opts *UploadOptions) (_ *types.FileRevision, err error) {
+	name := "CreateRevision"
+	if salt != "" {
+		name = "UpdateRevisionContent"
+	}
+	ctx, span := c.tel.StartCall(ctx, name)
+	defer span.Done(&err)
 	rev, err := c.files.up.Revision(ctx, open, salt, opts.internal())
 	return rev, uploadErr(err)
 }
 
-// addWith is every add_* composite: validate, upload, register with op (orphan-aware).
-func addWith[T any](ctx context.Context, c *Client, open upload.Opener, opts *UploadOptions, op ops.ID,
-	register upload.Register[T]) (*T, error) {
+// addWith is every add_* composite, traced as name (the method, "AddModel"): validate, upload, register with op
+// (orphan-aware).
+func addWith[T any](ctx context.Context, c *Client, name string, open upload.Opener, opts *UploadOptions, op ops.ID,
+	register upload.Register[T]) (_ *T, err error) {
+	ctx, span := c.tel.StartCall(ctx, name)
+	defer span.Done(&err)
 	out, err := upload.Add(ctx, c.files.up, open, opts.internal(), string(op), register)
 	return out, uploadErr(err)
 }
 
-// addUnder is addWith for an object created under a parent (an artifact of a model, a comment on a resource):
-// an empty parent id fails as "<idField> is required" before any request.
-func addUnder[T any](ctx context.Context, c *Client, idField, id string, open upload.Opener, opts *UploadOptions, op ops.ID,
+// addUnder is addWith for an object created under a parent (an artifact of a model, a comment on a resource),
+// traced as name: an empty parent id fails as "<idField> is required" before any request.
+func addUnder[T any](ctx context.Context, c *Client, name, idField, id string, open upload.Opener, opts *UploadOptions, op ops.ID,
 	register func(context.Context, string, *types.FileRevision) (*T, error)) (*T, error) {
 	if id == "" {
 		return nil, newValidationError(idField, "required", "", "is required")
 	}
-	return addWith(ctx, c, open, opts, op, func(ctx context.Context, rev *types.FileRevision) (*T, error) {
+	return addWith(ctx, c, name, open, opts, op, func(ctx context.Context, rev *types.FileRevision) (*T, error) {
 		return register(ctx, id, rev)
 	})
 }
 
-// updateWith is every update_* composite: validate, open, get the object for its current content salt (get),
-// upload with that salt, register with op. An empty id fails as "<idField> is required" before any request.
-func updateWith[T any, R interface{ Revision() *types.FileRevision }](ctx context.Context, c *Client, idField, id string,
+// updateWith is every update_* composite, traced as name (the method, "UpdateModel"): validate, open, get the
+// object for its current content salt (get), upload with that salt, register with op. An empty id fails as
+// "<idField> is required" before any request.
+func updateWith[T any, R interface{ Revision() *types.FileRevision }](ctx context.Context, c *Client, name, idField, id string,
 	open upload.Opener, opts *UploadOptions, op ops.ID,
 	get func(context.Context, string) (R, error),
-	register func(context.Context, string, *types.FileRevision) (*T, error)) (*T, error) {
+	register func(context.Context, string, *types.FileRevision) (*T, error)) (_ *T, err error) {
+	ctx, span := c.tel.StartCall(ctx, name)
+	defer span.Done(&err)
 	if id == "" {
 		return nil, newValidationError(idField, "required", "", "is required")
 	}

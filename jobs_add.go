@@ -52,7 +52,9 @@ type AddJobOptions struct {
 // all before any request; no function matching the selection answers 404 (ErrNotFound, "no function found
 // in registry with name ..."); an agent token answers 403. A registry failure after the upload names the
 // orphaned content sha. The temporary parameters file is removed whatever the outcome.
-func (c *Client) AddJob(ctx context.Context, modelID string, function string, opts *AddJobOptions) (*types.Job, error) {
+func (c *Client) AddJob(ctx context.Context, modelID string, function string, opts *AddJobOptions) (_ *types.Job, err error) {
+	ctx, span := c.tel.StartCall(ctx, "AddJob")
+	defer span.Done(&err)
 	if opts == nil {
 		opts = &AddJobOptions{}
 	}
@@ -172,11 +174,11 @@ func (c *Client) UpdateJob(ctx context.Context, jobID, path string, opts *Upload
 			return nil, err
 		}
 	}
-	return updateWith(ctx, c, "job_id", jobID, pathSource(path), opts, ops.UpdateJob, c.GetJob, c.updateJob)
+	return updateWith(ctx, c, "UpdateJob", "job_id", jobID, pathSource(path), opts, ops.UpdateJob, c.GetJob, c.updateJob)
 }
 
 // UpdateJobFromReader is UpdateJob for content read from r (Python Client.update_job takes a path; this Go-only
 // variant takes a reader); name is the file name with its extension.
 func (c *Client) UpdateJobFromReader(ctx context.Context, jobID, name string, r io.Reader, opts *UploadOptions) (*types.Job, error) {
-	return updateWith(ctx, c, "job_id", jobID, readerSource(name, r), opts, ops.UpdateJob, c.GetJob, c.updateJob)
+	return updateWith(ctx, c, "UpdateJob", "job_id", jobID, readerSource(name, r), opts, ops.UpdateJob, c.GetJob, c.updateJob)
 }

@@ -74,7 +74,9 @@ type WaitOptions struct {
 //
 // When ctx ends, WaitForJob returns promptly with an error wrapping ctx.Err(). Polls answered 5xx/429 after
 // the transport's retries are tolerated up to WaitOptions.MaxPollErrors in a row; see WaitOptions.
-func (c *Client) WaitForJob(ctx context.Context, jobID string, opts *WaitOptions) (*types.Job, error) {
+func (c *Client) WaitForJob(ctx context.Context, jobID string, opts *WaitOptions) (_ *types.Job, err error) {
+	ctx, span := c.tel.StartCall(ctx, "WaitForJob")
+	defer span.Done(&err)
 	o, err := waitDefaults(opts)
 	if err != nil {
 		return nil, err
@@ -88,8 +90,10 @@ func (c *Client) WaitForJob(ctx context.Context, jobID string, opts *WaitOptions
 		last     enums.JobStatusName // last status reported to OnStatus
 		failures int                 // consecutive tolerated poll errors
 	)
-	for {
-		job, err := c.GetJob(ctx, jobID)
+	for poll := 1; ; poll++ {
+		pctx, pspan := c.tel.StartPoll(ctx, poll)
+		job, err := c.GetJob(pctx, jobID)
+		pspan.EndPoll(jobStatusOf(job), err)
 		switch {
 		case err != nil && ctx.Err() != nil:
 			return nil, fmt.Errorf("istari: waiting for job %s: %w", jobID, ctx.Err())

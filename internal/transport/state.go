@@ -14,6 +14,7 @@ type attemptState struct {
 	idempotent bool
 	registry   bool
 	label      string
+	template   string
 	timeout    time.Duration
 	checkURL   func(*url.URL) error // extra redirect check, nil = none
 	attempts   int                  // set before each attempt, read after Do returns (same goroutine)

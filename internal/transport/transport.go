@@ -18,6 +18,8 @@ import (
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
+
+	"github.com/istari-sdk/istari-go/internal/telemetry"
 )
 
 // Options configure a Transport. Zero values mean no retries, no waits and no per-attempt timeout.
@@ -38,6 +40,8 @@ type Options struct {
 	OnResponse func(*http.Response)
 	// Auth supplies the bearer token of registry requests (nil = none is added).
 	Auth Authorizer
+	// Telemetry traces each attempt and injects trace context into registry requests; nil = none.
+	Telemetry *telemetry.Telemetry
 }
 
 // Request describes one logical HTTP request, replayed on each attempt.
@@ -58,13 +62,15 @@ type Request struct {
 	AttemptTimeout *time.Duration
 	// RetryUnsafe lets a POST or PATCH be retried like an idempotent request (caller opt-in).
 	RetryUnsafe bool
-	// Label names the request in log records (operation id or "storage").
+	// Label names the request in log records and spans (operation id or "storage").
 	Label string
 	// CheckRedirectURL, when set, must accept the target of every redirect (presigned URL policy).
 	CheckRedirectURL func(*url.URL) error
 	// Auth supplies this request's bearer token, overriding Options.Auth (which applies to registry requests
 	// only); the identity service's calls use it.
 	Auth Authorizer
+	// Template is the operation's path template, the url.template of attempt spans ("" for storage).
+	Template string
 }
 
 // Transport performs requests with retries. It is safe for concurrent use.
@@ -88,7 +94,7 @@ func New(opts Options) *Transport {
 	if next == nil {
 		next = http.DefaultTransport
 	}
-	tripper := &attemptTripper{next: next, logger: opts.Logger, onResponse: opts.OnResponse}
+	tripper := &attemptTripper{next: next, logger: opts.Logger, onResponse: opts.OnResponse, tel: opts.Telemetry}
 	hc.Transport = tripper
 	hc.CheckRedirect = checkRedirect(base.CheckRedirect)
 	p := &policy{min: opts.MinInterval, max: opts.MaxInterval, jitter: opts.Jitter, logger: opts.Logger}
@@ -113,6 +119,7 @@ func (t *Transport) send(ctx context.Context, r *Request) (resp *http.Response, 
 		registry:   r.Registry,
 		label:      r.Label,
 		checkURL:   r.CheckRedirectURL,
+		template:   r.Template,
 	}
 	switch {
 	case r.AttemptTimeout != nil:

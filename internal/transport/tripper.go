@@ -10,6 +10,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/istari-sdk/istari-go/internal/telemetry"
 )
 
 // attemptTripper wraps the real round tripper for one attempt: it applies the per-attempt timeout,
@@ -19,6 +21,7 @@ type attemptTripper struct {
 	next       http.RoundTripper
 	logger     *slog.Logger
 	onResponse func(*http.Response)
+	tel        *telemetry.Telemetry
 }
 
 func (a *attemptTripper) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -36,7 +39,13 @@ func (a *attemptTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 		WroteRequest: func(httptrace.WroteRequestInfo) { st.wrote.Store(true) },
 	})
 	start := time.Now()
-	resp, err := a.next.RoundTrip(req.WithContext(ctx))
+	ctx, span, header := a.tel.StartAttempt(ctx, req, telemetry.Attempt{
+		Operation: st.label, Template: st.template, Resend: st.attempts - 1, Registry: st.registry,
+	})
+	out := req.WithContext(ctx)
+	out.Header = header
+	resp, err := a.next.RoundTrip(out)
+	span.EndAttempt(resp, err)
 	if a.logger != nil && a.logger.Enabled(ctx, slog.LevelDebug) {
 		attrs := []slog.Attr{
 			slog.String("op", st.label), slog.String("method", req.Method),

@@ -10,6 +10,7 @@ import (
 
 	"github.com/istari-sdk/istari-go/internal/checksum"
 	"github.com/istari-sdk/istari-go/internal/storage"
+	"github.com/istari-sdk/istari-go/internal/telemetry"
 	"github.com/istari-sdk/istari-go/internal/validate"
 	"github.com/istari-sdk/istari-go/types"
 )
@@ -43,7 +44,10 @@ func (u *Uploader) Bulk(ctx context.Context, items []types.UploadItem) ([]types.
 		return nil, err
 	}
 	for i, it := range items {
-		if _, err := u.Transfers.PutFunc(ctx, urls[i], it.Open, it.Size); err != nil {
+		tctx, span := u.Telemetry.StartTransfer(ctx, telemetry.Upload, 0, it.Size)
+		_, err := u.Transfers.PutFunc(tctx, urls[i], it.Open, it.Size)
+		span.EndTransfer(it.Size, err)
+		if err != nil {
 			return nil, fmt.Errorf("istari: uploading items[%d]: %w", i, u.storageErr(err))
 		}
 	}
@@ -68,7 +72,10 @@ func (u *Uploader) Bulk(ctx context.Context, items []types.UploadItem) ([]types.
 	revs := make([]types.FileRevision, len(items))
 	for i, p := range preps {
 		b := blobs[i]
-		if _, err := u.Transfers.Put(ctx, purls[i], bytes.NewReader(b), 0, int64(len(b)), nil); err != nil {
+		tctx, span := u.Telemetry.StartTransfer(ctx, telemetry.Upload, 0, int64(len(b)))
+		_, err := u.Transfers.Put(tctx, purls[i], bytes.NewReader(b), 0, int64(len(b)), nil)
+		span.EndTransfer(int64(len(b)), err)
+		if err != nil {
 			return nil, fmt.Errorf("istari: uploading properties of items[%d]: %w", i, u.storageErr(err))
 		}
 		it := items[i]

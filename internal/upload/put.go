@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/istari-sdk/istari-go/internal/storage"
+	"github.com/istari-sdk/istari-go/internal/telemetry"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -24,7 +25,9 @@ func (u *Uploader) Put(ctx context.Context, sha, salt string, ra io.ReaderAt, si
 	if err != nil {
 		return err
 	}
-	_, err = u.Transfers.Put(ctx, url, ra, 0, size, prog.Part())
+	tctx, span := u.Telemetry.StartTransfer(ctx, telemetry.Upload, 0, size)
+	_, err = u.Transfers.Put(tctx, url, ra, 0, size, prog.Part())
+	span.EndTransfer(size, err)
 	return u.storageErr(err)
 }
 
@@ -80,8 +83,10 @@ func (u *Uploader) putMultipart(ctx context.Context, sha, salt string, ra io.Rea
 	for range min(u.Concurrency, n) {
 		wg.Go(func() {
 			for i := range jobs {
-				off := int64(i) * chunk
-				etag, err := u.Transfers.Put(wctx, urls[i], ra, off, min(chunk, size-off), prog.Part())
+				off, n := int64(i)*chunk, min(chunk, size-int64(i)*chunk)
+				pctx, span := u.Telemetry.StartTransfer(wctx, telemetry.Upload, i+1, n)
+				etag, err := u.Transfers.Put(pctx, urls[i], ra, off, n, prog.Part())
+				span.EndTransfer(n, err)
 				if err != nil {
 					errOnce.Do(func() { firstErr = fmt.Errorf("part %d: %w", i+1, u.storageErr(err)) })
 					cancel()

@@ -17,6 +17,7 @@ import (
 	"log/slog"
 
 	"github.com/istari-sdk/istari-go/internal/storage"
+	"github.com/istari-sdk/istari-go/internal/telemetry"
 	"github.com/istari-sdk/istari-go/internal/validate"
 	"github.com/istari-sdk/istari-go/types"
 )
@@ -50,6 +51,8 @@ type Uploader struct {
 	Logger      *slog.Logger
 	// StorageError maps an object-store failure (op is "storage.put") to the caller's error type.
 	StorageError func(op string, err error) error
+	// Telemetry traces each presigned PUT (a whole object or one part) and counts its bytes; nil = none.
+	Telemetry *telemetry.Telemetry
 }
 
 // Options are the optional settings of one upload. Each string is at most 255 characters; a longer one fails
