@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/http/httpproxy"
+
+	"github.com/istari-sdk/istari-go/internal/storage"
 )
 
 // checkBaseURL returns "" when raw is an absolute http(s) URL with a host and no query, fragment or credentials.
@@ -100,7 +102,7 @@ func (c Configuration) newHTTPTransportEnv(lookup func(string) (string, bool)) (
 	dialer := &net.Dialer{Timeout: transportDialTimeout, KeepAlive: transportKeepAlive}
 	return &http.Transport{
 		Proxy:                 proxy,
-		DialContext:           dialer.DialContext,
+		DialContext:           storage.LargeWrites(dialer.DialContext), // upload bodies in large writes
 		ForceAttemptHTTP2:     true,
 		MaxIdleConns:          transportMaxIdleConns,
 		MaxIdleConnsPerHost:   transportMaxIdleConnsPerHost,
