@@ -199,6 +199,19 @@ func (s *Server) ObjectCount() int {
 	return len(s.store.objects)
 }
 
+// DeleteObject removes a stored object, as an object store's delete would (long benchmark runs free their
+// uploads with it). It reports whether the object existed.
+func (s *Server) DeleteObject(sha, salt string) bool {
+	s.store.mu.Lock()
+	defer s.store.mu.Unlock()
+	p, ok := s.store.objects[sha+"/"+salt]
+	if ok {
+		delete(s.store.objects, sha+"/"+salt)
+		_ = os.Remove(p)
+	}
+	return ok
+}
+
 // CorruptDownloads makes the next n storage downloads serve their object with one byte flipped.
 func (s *Server) CorruptDownloads(n int) {
 	s.store.mu.Lock()
