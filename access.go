@@ -5,6 +5,7 @@ package istari
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/istari-sdk/istari-go/enums"
 	"github.com/istari-sdk/istari-go/internal/ops"
@@ -54,7 +55,7 @@ func (c *Client) BulkCreateAccess(ctx context.Context, rels []types.AccessRelati
 	}
 	body := make([]types.AccessRelationship, len(rels))
 	for i, rel := range rels {
-		prefix := "[" + itoa(i) + "]."
+		prefix := "[" + strconv.Itoa(i) + "]."
 		norm, err := normalizeRelationship(prefix, rel)
 		if err != nil {
 			return nil, err
@@ -255,4 +256,16 @@ func (c *Client) RemoveAccessFor(ctx context.Context, s types.Shareable, subject
 		return err
 	}
 	return c.RemoveAccess(ctx, enums.AccessSubjectTypeUser, subjectID, typ, id)
+}
+
+func checkRelation(field string, r enums.AccessRelation) error {
+	return checkEnum(field, r, enums.AccessRelationValues())
+}
+
+func checkResourceType(field string, t enums.AccessResourceType) error {
+	return checkEnum(field, t, enums.AccessResourceTypeValues())
+}
+
+func checkSubjectType(field string, t enums.AccessSubjectType) error {
+	return checkEnum(field, t, enums.AccessSubjectTypeValues())
 }

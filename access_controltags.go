@@ -5,36 +5,17 @@ package istari
 
 import (
 	"context"
-	"unicode/utf8"
+	"strconv"
 
 	"github.com/istari-sdk/istari-go/enums"
 	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
-// maxControlTagDescription is the platform's limit on a control tag's description, in characters.
-const maxControlTagDescription = 255
-
-func checkTagDescription(d *string) error {
-	if d == nil {
-		return nil
-	}
-	if n := utf8.RuneCountInString(*d); n > maxControlTagDescription {
-		return &ValidationError{Field: "description", Rule: "max", Param: "255", Length: n}
-	}
-	return nil
-}
-
 // CreateControlTag creates a control tag (Python Client.create_control_tag, operation create_control_tag).
 // Name is required and the description is 0..255 characters, both checked locally. Tags restrict access, they
 // never grant it.
 func (c *Client) CreateControlTag(ctx context.Context, body *types.NewControlTag) (*types.ControlTag, error) {
-	if body == nil {
-		return nil, newValidationError("name", "required", "", "")
-	}
-	if err := firstErr(requireString("name", body.Name), checkTagDescription(body.Description)); err != nil {
-		return nil, err
-	}
 	return invokeOne[types.ControlTag](ctx, c, request{op: ops.CreateControlTag, body: body})
 }
 
@@ -61,9 +42,6 @@ func (c *Client) ListControlTags(ctx context.Context, params *ListControlTagsPar
 func (c *Client) UpdateControlTag(ctx context.Context, controlTagID string, body *types.UpdateControlTag) (*types.ControlTag, error) {
 	if body == nil {
 		body = &types.UpdateControlTag{}
-	}
-	if err := checkTagDescription(body.Description); err != nil {
-		return nil, err
 	}
 	return invokeOne[types.ControlTag](ctx, c, request{op: ops.UpdateControlTag, path: []string{controlTagID}, body: body})
 }
@@ -109,7 +87,7 @@ func patchTaggings[T any](ctx context.Context, c *Client, op ops.ID, objectID st
 	}
 	for i, id := range ids {
 		if id == "" {
-			return nil, newValidationError("control_tag_ids["+itoa(i)+"]", "required", "", "")
+			return nil, newValidationError("control_tag_ids["+strconv.Itoa(i)+"]", "required", "", "")
 		}
 	}
 	return listAll[T](ctx, c, request{op: op, path: []string{objectID}, query: params, body: ids})

@@ -6,6 +6,7 @@ import (
 
 	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/internal/upload"
+	"github.com/istari-sdk/istari-go/internal/validate"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -53,11 +54,11 @@ func (c *Client) GenerateUploadURLsBulk(ctx context.Context, body []types.Upload
 }
 
 func checkTokenBody(b *types.UploadURLRequest) error {
-	switch {
-	case b == nil:
+	if b == nil {
 		return newValidationError("body", "required", "", "is required")
-	case b.SHA == "":
-		return newValidationError("sha", "required", "", "is required")
+	}
+	if v := validate.First(b); v != nil {
+		return violationError(v)
 	}
 	return nil
 }

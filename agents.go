@@ -52,18 +52,12 @@ func (c *Client) ListAgents(ctx context.Context, params *ListAgentsParams) (*Pag
 // UpdateAgentDisplayName renames an agent (Python Client.update_agent_display_name, operation
 // update_agent_display_name).
 func (c *Client) UpdateAgentDisplayName(ctx context.Context, agentID string, body *types.NewAgentDisplayName) (*types.Agent, error) {
-	if body == nil {
-		return nil, newValidationError("display_name", "required", "", "is required")
-	}
 	return invokeOne[types.Agent](ctx, c, request{op: ops.UpdateAgentDisplayName, path: []string{agentID}, body: body})
 }
 
 // UpdateAgentStatus appends a status to an agent's history (Python Client.update_agent_status, operation
 // update_agent_status).
 func (c *Client) UpdateAgentStatus(ctx context.Context, agentID string, body *types.NewAgentStatus) (*types.Agent, error) {
-	if body == nil || body.Name == "" {
-		return nil, newValidationError("name", "required", "", "is required")
-	}
 	return invokeOne[types.Agent](ctx, c, request{op: ops.UpdateAgentStatus, path: []string{agentID}, body: body})
 }
 
@@ -113,9 +107,6 @@ func (c *Client) RestoreAgent(ctx context.Context, agentID string, reason *strin
 
 // CreateAgentPool creates an agent pool (Python Client.create_agent_pool, operation create_agent_pool).
 func (c *Client) CreateAgentPool(ctx context.Context, body *types.NewAgentPool) (*types.AgentPool, error) {
-	if body == nil || body.Name == "" {
-		return nil, newValidationError("name", "required", "", "is required")
-	}
 	return invokeOne[types.AgentPool](ctx, c, request{op: ops.CreateAgentPool, body: body})
 }
 
@@ -143,9 +134,6 @@ func (c *Client) ListAgentPools(ctx context.Context, params *ListAgentPoolsParam
 // UpdateAgentPool renames or re-describes an agent pool (Python Client.update_agent_pool, operation
 // update_agent_pool). The body reuses the create type.
 func (c *Client) UpdateAgentPool(ctx context.Context, agentPoolID string, body *types.NewAgentPool) (*types.AgentPool, error) {
-	if body == nil || body.Name == "" {
-		return nil, newValidationError("name", "required", "", "is required")
-	}
 	return invokeOne[types.AgentPool](ctx, c, request{op: ops.UpdateAgentPool, path: []string{agentPoolID}, body: body})
 }
 

@@ -15,15 +15,8 @@ import (
 // operation create_function_auth_secret). body.SHA and body.Salt are the token of the plaintext secret;
 // body.Revision is the uploaded secret revision.
 func (c *Client) createFunctionAuthSecret(ctx context.Context, body *types.NewFunctionAuthSecret) (*types.FunctionAuthSecret, error) {
-	switch {
-	case body == nil:
+	if body == nil {
 		return nil, newValidationError("body", "required", "", "is required")
-	case body.FunctionAuthType == "":
-		return nil, newValidationError("function_auth_type", "required", "", "is required")
-	case body.SHA == "":
-		return nil, newValidationError("sha", "required", "", "is required")
-	case body.Salt == "":
-		return nil, newValidationError("salt", "required", "", "is required")
 	}
 	return invokeOne[types.FunctionAuthSecret](ctx, c, request{op: ops.CreateFunctionAuthSecret, body: body})
 }

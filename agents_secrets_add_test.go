@@ -20,13 +20,8 @@ import (
 // fakeClientWithLogs is a fake-backed client logging everything at DEBUG into the returned buffer.
 func fakeClientWithLogs(t *testing.T) (*istaritest.Server, *Client, *logBuffer) {
 	t.Helper()
-	srv := istaritest.NewServer()
-	t.Cleanup(srv.Close)
 	logs := &logBuffer{}
-	c, err := NewClient(Configuration{RegistryURL: srv.URL, RegistryAuthToken: Secret(srv.Token()), Logger: logs.logger(),
-		RetryMinInterval: time.Millisecond, RetryMaxInterval: 2 * time.Millisecond})
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = c.Close() })
+	c, srv := fakeClient(t, func(cfg *Configuration) { cfg.Logger = logs.logger() })
 	return srv, c, logs
 }
 

@@ -34,6 +34,9 @@ func (c *Client) invoke(ctx context.Context, r request) error {
 			return err
 		}
 	}
+	if v := validate.Body(r.body); len(v) > 0 {
+		return violationError(&v[0])
+	}
 	op, ok := c.ops.Lookup(string(r.op))
 	if !ok {
 		return fmt.Errorf("istari: unknown operation %q", r.op)
@@ -116,12 +119,15 @@ func (c *Client) registryHeader() http.Header {
 
 // validate checks a parameter struct with its validate tags and returns the first violation.
 func (c *Client) validate(v any) error {
-	violations := validate.Struct(v)
-	if len(violations) == 0 {
-		return nil
+	if first := validate.First(v); first != nil {
+		return violationError(first)
 	}
-	first := violations[0]
-	return &ValidationError{Field: first.Field, Rule: first.Rule, Param: first.Param, Length: first.Length}
+	return nil
+}
+
+// violationError is the *ValidationError of one violation found by internal/validate or internal/upload.
+func violationError(v *validate.Violation) *ValidationError {
+	return &ValidationError{Field: v.Field, Rule: v.Rule, Param: v.Param, Length: v.Length, Msg: v.Msg}
 }
 
 func encodeQuery(v any) (url.Values, error) {

@@ -1,16 +1,24 @@
 package istari
 
 import (
+	"bytes"
 	"context"
+	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
+	"github.com/istari-sdk/istari-go/istaritest"
+	"github.com/istari-sdk/istari-go/types"
 	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -287,29 +295,6 @@ func TestGatewayModeJoinsRegistryPrefix(t *testing.T) {
 	assert.Equal(t, "https://api.example.test/registry", c.RegistryURL())
 }
 
-func TestRedirectToAnotherHostDropsAuthorization(t *testing.T) {
-	var leaked, followed string
-	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		followed = r.URL.Path
-		leaked = r.Header.Get("Authorization")
-		_, _ = w.Write([]byte(`{}`))
-	}))
-	defer other.Close()
-	// 127.0.0.1 and localhost are different hosts to net/http's redirect rules.
-	otherURL := strings.Replace(other.URL, "127.0.0.1", "localhost", 1)
-	origin := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, otherURL+"/moved", http.StatusTemporaryRedirect)
-	}))
-	defer origin.Close()
-	c, err := NewClient(Configuration{RegistryURL: origin.URL, RegistryAuthToken: testToken})
-	require.NoError(t, err)
-	defer func() { require.NoError(t, c.Close()) }()
-	_, err = c.LivenessCheck(context.Background())
-	require.NoError(t, err)
-	assert.Equal(t, "/moved", followed)
-	assert.Empty(t, leaked, "the registry token must not follow a redirect to another host")
-}
-
 func TestTransportErrorsWrapContext(t *testing.T) {
 	c, mt := mockClient(t)
 	mt.RegisterNoResponder(httpmock.NewStringResponder(200, `{}`))
@@ -317,4 +302,213 @@ func TestTransportErrorsWrapContext(t *testing.T) {
 	cancel()
 	err := c.invoke(ctx, request{op: "get_model", path: []string{"a"}})
 	assert.True(t, errors.Is(err, context.Canceled), "got %v", err)
+}
+
+// checkNoLeaks snapshots the running goroutines and, at cleanup, waits up to 5 s for every goroutine started
+// since then to end (runtime, testing and in-process fake-server goroutines are ignored, see clientGoroutines).
+// Register it first so that its cleanup runs last, after the client and the server have been closed.
+func checkNoLeaks(t *testing.T) {
+	t.Helper()
+	base := clientGoroutines()
+	t.Cleanup(func() {
+		var leaked []string
+		ok := assert.Eventually(t, func() bool {
+			leaked = leaked[:0]
+			for id, g := range clientGoroutines() {
+				if _, old := base[id]; !old {
+					leaked = append(leaked, g)
+				}
+			}
+			return len(leaked) == 0
+		}, 5*time.Second, 10*time.Millisecond, "goroutines left running after the client and server closed")
+		if !ok {
+			t.Logf("leaked goroutines:\n%s", strings.Join(leaked, "\n\n"))
+		}
+	})
+}
+
+// checkNoTempFiles points TMPDIR at a fresh directory and asserts at cleanup that nothing was left in it.
+func checkNoTempFiles(t *testing.T) {
+	t.Helper()
+	dir := t.TempDir()
+	t.Setenv("TMPDIR", dir)
+	t.Cleanup(func() { assert.Empty(t, listFiles(t, dir), "temp files left in TMPDIR") })
+}
+
+// listFiles returns every regular file under dir (relative paths).
+func listFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			out = append(out, rel)
+		}
+		return nil
+	})
+	require.NoError(t, err)
+	return out
+}
+
+// relEnv is one fault test's world: leak and temp-file checks, a fake registry and a client on it with
+// fast retries and its own cache root.
+type relEnv struct {
+	c        *Client
+	srv      *istaritest.Server
+	cacheDir string
+}
+
+func newRelEnv(t *testing.T, mutate ...func(*Configuration)) relEnv {
+	t.Helper()
+	checkNoLeaks(t)
+	checkNoTempFiles(t)
+	c, srv := fakeClient(t, mutate...)
+	return relEnv{c: c, srv: srv, cacheDir: c.cfg.FilesystemCacheRoot}
+}
+
+// seed stores a model with random content of size bytes and returns its id and content token.
+func (e relEnv) seed(t *testing.T, size int) (string, types.Token, []byte) {
+	t.Helper()
+	data := make([]byte, size)
+	_, _ = rand.Read(data)
+	s := e.srv.SeedModel(e.srv.Owner(), "part.bin", data)
+	rev, err := e.c.GetRevision(context.Background(), s.RevisionID)
+	require.NoError(t, err)
+	return s.ModelID, rev.ContentToken(), data
+}
+
+// modelCount is the number of models the owner can list.
+func (e relEnv) modelCount(t *testing.T) int {
+	t.Helper()
+	n := 0
+	for _, err := range All(context.Background(), &ListModelsParams{PageOptions: PageOptions{Size: 100}}, e.c.ListModels) {
+		require.NoError(t, err)
+		n++
+	}
+	return n
+}
+
+const (
+	testToken = "tok-SUPER-SECRET-123"
+	testBase  = "https://registry.example.test"
+)
+
+// testClient is the one helper that builds a client for a test: fast retries, a per-test cache directory, the
+// given registry URL and token, then mutate. The other helpers (mockClient, fakeClient, ...) build on it.
+func testClient(t *testing.T, url string, token Secret, mutate ...func(*Configuration)) *Client {
+	t.Helper()
+	cfg := Configuration{
+		RegistryURL:         url,
+		RegistryAuthToken:   token,
+		RetryMinInterval:    time.Millisecond,
+		RetryMaxInterval:    5 * time.Millisecond,
+		FilesystemCacheRoot: t.TempDir(),
+	}
+	for _, m := range mutate {
+		m(&cfg)
+	}
+	c, err := NewClient(cfg)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = c.Close() })
+	return c
+}
+
+// mockClient is a client whose transport is an httpmock responder (wire tests).
+func mockClient(t *testing.T, mutate ...func(*Configuration)) (*Client, *httpmock.MockTransport) {
+	t.Helper()
+	mt := httpmock.NewMockTransport()
+	transport := func(cfg *Configuration) { cfg.HTTPClient = &http.Client{Transport: wireRecorder{mt}} }
+	return testClient(t, testBase+"/", testToken, append([]func(*Configuration){transport}, mutate...)...), mt
+}
+
+// logBuffer is a concurrency-safe buffer behind a DEBUG text logger.
+type logBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (l *logBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.Write(p)
+}
+
+func (l *logBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.String()
+}
+
+func (l *logBuffer) logger() *slog.Logger {
+	return slog.New(slog.NewTextHandler(l, &slog.HandlerOptions{Level: slog.LevelDebug}))
+}
+
+func readAll(r *http.Request) string {
+	if r.Body == nil {
+		return ""
+	}
+	b := new(bytes.Buffer)
+	_, _ = b.ReadFrom(r.Body)
+	return b.String()
+}
+
+func TestFakeRegistryCompatibilityEndToEnd(t *testing.T) {
+	c, _ := fakeClient(t, noCache)
+	res, err := c.CheckCompatibility(context.Background())
+	require.NoError(t, err)
+	require.NotNil(t, res)
+	assert.Equal(t, istaritest.DefaultVersion, *res.ServerVersion)
+	assert.Equal(t, "compatible", string(*res.Status))
+}
+
+func TestRetryAfterFromTheFakeIsHonouredWithinTheCap(t *testing.T) {
+	c, srv := fakeClient(t, noCache)
+	srv.InjectFault(istaritest.Fault{Op: "liveness_check", Status: 429, RetryAfter: "1", Times: 2})
+	h, err := c.LivenessCheck(context.Background())
+	require.NoError(t, err)
+	assert.Equal(t, 200, h.StatusCode)
+	assert.Len(t, srv.RequestsFor("liveness_check"), 3, "two 429s then success")
+}
+
+func TestRateLimitOutlastingRetriesIsErrRateLimited(t *testing.T) {
+	c, srv := fakeClient(t, noCache)
+	srv.InjectFault(istaritest.Fault{Op: "readiness_check", Status: 429, Times: 5})
+	_, err := c.ReadinessCheck(context.Background())
+	require.ErrorIs(t, err, ErrRateLimited)
+	var apiErr *APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, 3, apiErr.Attempts)
+}
+
+func TestDroppedConnectionOnGetIsRetried(t *testing.T) {
+	c, srv := fakeClient(t, noCache)
+	srv.InjectFault(istaritest.Fault{Op: "liveness_check", Drop: true})
+	_, err := c.LivenessCheck(context.Background())
+	require.NoError(t, err)
+}
+
+func TestOneClientSharedByManyGoroutinesReusesConnections(t *testing.T) {
+	c, srv := fakeClient(t, noCache)
+	const workers, calls = 100, 10
+	var wg sync.WaitGroup
+	errs := make(chan error, workers*calls)
+	for range workers {
+		wg.Go(func() {
+			for range calls {
+				if _, err := c.LivenessCheck(context.Background()); err != nil {
+					errs <- err
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	assert.Len(t, srv.RequestsFor("liveness_check"), workers*calls)
+	assert.Less(t, srv.ConnectionCount(), int64(workers*calls/4), "connections are pooled, not one per call")
 }

@@ -6,11 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/istari-sdk/istari-go/enums"
 	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/istari-sdk/istari-go/enums"
 )
 
 func compatResponder(version, verdict, incompatible string) httpmock.Responder {
@@ -99,4 +98,29 @@ func TestAuthDeprecationHeader(t *testing.T) {
 	require.NotNil(t, got)
 	assert.True(t, got.Detected)
 	assert.Equal(t, "use access keys", *got.Message)
+}
+
+// FuzzCompatibilityHeaders: any header values parse without panicking, tags are trimmed and non-empty,
+// and a result exists exactly when the version or the verdict header is present.
+func FuzzCompatibilityHeaders(f *testing.F) {
+	f.Add("11.2.0", "compatible", "", "")
+	f.Add("", "incompatible", " Model, ,Agent ,", "Job")
+	f.Add("", "", ",,,", "")
+	f.Add("x", "", "a,b", "c , d")
+	f.Fuzz(func(t *testing.T, version, verdict, incompatible, deprecated string) {
+		h := http.Header{}
+		h.Set(headerRegistryVersion, version)
+		h.Set(headerCompatibility, verdict)
+		h.Set(headerIncompatibleTags, incompatible)
+		h.Set(headerDeprecatedTags, deprecated)
+		r, ok := parseCompatibility(h)
+		if ok != (h.Get(headerRegistryVersion) != "" || h.Get(headerCompatibility) != "") {
+			t.Fatalf("ok=%v for version %q verdict %q", ok, version, verdict)
+		}
+		for _, tag := range append(r.IncompatibleTags, r.DeprecatedTags...) {
+			if tag == "" || tag != strings.TrimSpace(tag) || strings.Contains(tag, ",") {
+				t.Fatalf("badly split tag %q", tag)
+			}
+		}
+	})
 }

@@ -1,15 +1,20 @@
 package istari
 
 import (
+	"bufio"
 	"go/ast"
 	"go/doc"
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"os"
+	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/stretchr/testify/require"
 )
 
@@ -114,3 +119,108 @@ func firstLine(s string) string {
 	line, _, _ := strings.Cut(s, "\n")
 	return line
 }
+
+const pythonToGoDoc = "docs/python-to-go.md"
+
+// goOnlyHeading starts the section of Go-only helpers; every table before it maps Python names to Go names.
+const goOnlyHeading = "## Go-only helpers"
+
+// tableRow matches a Markdown table row whose first two cells start with backticked names:
+// "| `python_name` | `GoName` | ..." in the mapping tables, "| `GoName` | ..." in the Go-only table.
+var tableRow = regexp.MustCompile("^\\|\\s*`([A-Za-z_.]+)`[^|]*\\|\\s*(?:`([A-Za-z]+)`)?")
+
+// pythonToGo is the parsed docs/python-to-go.md.
+type pythonToGo struct {
+	mapped map[string][]string // Go name -> Python names
+	goOnly map[string]bool
+}
+
+func parsePythonToGo(t *testing.T) pythonToGo {
+	t.Helper()
+	f, err := os.Open(pythonToGoDoc)
+	require.NoError(t, err)
+	defer f.Close()
+	doc := pythonToGo{mapped: map[string][]string{}, goOnly: map[string]bool{}}
+	inGoOnly := false
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "## ") {
+			inGoOnly = strings.HasPrefix(line, goOnlyHeading)
+			continue
+		}
+		m := tableRow.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		if inGoOnly {
+			doc.goOnly[m[1]] = true
+			continue
+		}
+		require.NotEmpty(t, m[2], "mapping row without a backticked Go name: %s", line)
+		doc.mapped[m[2]] = append(doc.mapped[m[2]], m[1])
+	}
+	require.NoError(t, sc.Err())
+	require.NotEmpty(t, doc.mapped, "no mapping rows parsed")
+	require.NotEmpty(t, doc.goOnly, "no Go-only rows parsed")
+	return doc
+}
+
+func TestPythonToGoNamesAreClientMethods(t *testing.T) {
+	doc := parsePythonToGo(t)
+	client := reflect.TypeFor[*Client]()
+	check := func(name, where string) {
+		if _, ok := client.MethodByName(name); !ok {
+			t.Errorf("%s lists %s (%s), which is not a method of *Client", pythonToGoDoc, name, where)
+		}
+	}
+	for goName, py := range doc.mapped {
+		check(goName, "Python "+strings.Join(py, ", "))
+	}
+	for goName := range doc.goOnly {
+		check(goName, "Go-only helpers")
+		if _, dup := doc.mapped[goName]; dup {
+			t.Errorf("%s is both mapped to Python and listed as Go-only", goName)
+		}
+	}
+}
+
+func TestPythonToGoCoversOperationTable(t *testing.T) {
+	doc := parsePythonToGo(t)
+	n := 0
+	for _, op := range ops.Builtin().All() {
+		if op.Section == ops.SectionProposed || !isExported(op.GoName) {
+			continue
+		}
+		n++
+		py, ok := doc.mapped[op.GoName]
+		if !ok {
+			t.Errorf("operation %s (%s, §%s) is missing from %s", op.ID, op.GoName, op.Section, pythonToGoDoc)
+			continue
+		}
+		if !slices.Contains(py, op.ID) {
+			t.Errorf("%s is mapped from %v in %s, want the operation id %s", op.GoName, py, pythonToGoDoc, op.ID)
+		}
+	}
+	require.Positive(t, n)
+}
+
+// formattingMethods are the fmt and slog interface methods that keep a *Client's secrets out of output;
+// they are not API of their own.
+var formattingMethods = map[string]bool{"String": true, "GoString": true, "Format": true, "LogValue": true}
+
+func TestPythonToGoCoversClientMethods(t *testing.T) {
+	doc := parsePythonToGo(t)
+	client := reflect.TypeFor[*Client]()
+	for i := range client.NumMethod() {
+		name := client.Method(i).Name
+		if formattingMethods[name] {
+			continue
+		}
+		if _, ok := doc.mapped[name]; !ok && !doc.goOnly[name] {
+			t.Errorf("*Client.%s is in neither the Python mapping nor the Go-only helpers of %s", name, pythonToGoDoc)
+		}
+	}
+}
+
+func isExported(name string) bool { return name != "" && name[0] >= 'A' && name[0] <= 'Z' }

@@ -230,3 +230,42 @@ func describeRule(rule, param string, length int) string {
 func newValidationError(field, rule, param, msg string) *ValidationError {
 	return &ValidationError{Field: field, Rule: rule, Param: param, Length: -1, Msg: msg}
 }
+
+// checkEnum reports a *ValidationError "must be one of: ..." when v is not a known value of an enum (Python's
+// newer SDKs reject unknown enum input locally the same way). An empty v is reported as required.
+func checkEnum[T ~string](field string, v T, known []T) error {
+	if v == "" {
+		return newValidationError(field, "required", "", "")
+	}
+	for _, k := range known {
+		if v == k {
+			return nil
+		}
+	}
+	names := make([]string, len(known))
+	for i, k := range known {
+		names[i] = string(k)
+	}
+	return &ValidationError{Field: field, Rule: "oneof", Param: strings.Join(names, " "), Length: len(v)}
+}
+
+// lowerEnum lower-cases enum input the way Python's newer SDKs do before checking it.
+func lowerEnum[T ~string](v T) T { return T(strings.ToLower(string(v))) }
+
+// requireString reports a *ValidationError when a required string is empty.
+func requireString(field, v string) error {
+	if v == "" {
+		return newValidationError(field, "required", "", "")
+	}
+	return nil
+}
+
+// firstErr returns the first non-nil error.
+func firstErr(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

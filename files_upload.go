@@ -80,11 +80,6 @@ func uploadErr(err error) error {
 	return err
 }
 
-// violationError is the *ValidationError of one violation.
-func violationError(v *validate.Violation) *ValidationError {
-	return &ValidationError{Field: v.Field, Rule: v.Rule, Param: v.Param, Length: v.Length, Msg: v.Msg}
-}
-
 // revisionWith uploads content with salt ("" = new) and returns the client-built revision, not registered.
 func (c *Client) revisionWith(ctx context.Context, open upload.Opener, salt string, opts *UploadOptions) (*types.FileRevision, error) {
 	rev, err := c.files.up.Revision(ctx, open, salt, opts.internal())

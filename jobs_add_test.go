@@ -12,13 +12,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jarcoal/httpmock"
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
 	"github.com/istari-sdk/istari-go/enums"
 	"github.com/istari-sdk/istari-go/istaritest"
 	"github.com/istari-sdk/istari-go/types"
+	"github.com/jarcoal/httpmock"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // isolateTemp points os.TempDir at a fresh directory so parameters*.json files can be counted exactly.
@@ -313,4 +312,15 @@ func TestUpdateJobKeepsSalt(t *testing.T) {
 		_, err := c.UpdateJobFromReader(ctx, "", "p.json", strings.NewReader("{}"), nil)
 		return err
 	})
+}
+
+func TestAddJobNamesTheParametersRevision(t *testing.T) {
+	c, srv := fakeClient(t)
+	ctx := context.Background()
+	srv.RegisterFunction(istaritest.FunctionSpec{Name: "@istari:extract"})
+	m, err := c.AddModelFromReader(ctx, "a.csv", strings.NewReader("a\n1\n"), nil)
+	require.NoError(t, err)
+	job, err := c.AddJob(ctx, m.ID, "@istari:extract", &AddJobOptions{Parameters: map[string]int{"n": 1}})
+	require.NoError(t, err)
+	assert.Equal(t, "parameters.json", job.Name())
 }

@@ -19,16 +19,11 @@ import (
 	"github.com/istari-sdk/istari-go/types"
 )
 
-// fakeJobsClient starts a fake registry and a client with fast retries pointed at it.
+// fakeJobsClient starts a fake registry with opts and a client pointed at it.
 func fakeJobsClient(t *testing.T, opts ...istaritest.Option) (*istaritest.Server, *Client) {
 	t.Helper()
-	srv := istaritest.NewServer(opts...)
-	t.Cleanup(srv.Close)
-	c, err := NewClient(Configuration{RegistryURL: srv.URL, RegistryAuthToken: Secret(srv.Token()),
-		RetryMinInterval: time.Millisecond, RetryMaxInterval: 2 * time.Millisecond})
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = c.Close() })
-	return srv, c
+	srv := newFake(t, opts...)
+	return srv, testClient(t, srv.URL, Secret(srv.Token()))
 }
 
 // startFakeJob creates a job for function on a seeded model, as AddJob will once uploads exist.

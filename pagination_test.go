@@ -202,3 +202,19 @@ func TestHandBuiltPageCannotFetchMore(t *testing.T) {
 	assert.Equal(t, []int{1}, ids)
 	assert.ErrorIs(t, err, errDetachedPage)
 }
+
+// FuzzPageEnvelope: any body decodes or fails cleanly, and the walk rules never panic.
+func FuzzPageEnvelope(f *testing.F) {
+	f.Add([]byte(`{"items":[{"id":1}],"total":5,"page":1,"size":1,"pages":5}`))
+	f.Add([]byte(`[{"id":1},{"id":2}]`))
+	f.Add([]byte(`{"items":[],"total":null,"page":null,"size":null}`))
+	f.Add([]byte(`{"items":[1],"total":-3,"page":0,"size":0,"pages":-1}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var p Page[json.RawMessage]
+		if json.Unmarshal(data, &p) != nil {
+			return
+		}
+		_ = p.HasNext()
+		_ = p.number()
+	})
+}

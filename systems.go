@@ -23,9 +23,6 @@ type ListSystemsParams struct {
 // CreateSystem creates a system (Python Client.create_system, operation create_system). The registry
 // requires both name and description; an empty name fails locally.
 func (c *Client) CreateSystem(ctx context.Context, body *types.NewSystem) (*types.System, error) {
-	if body == nil || body.Name == "" {
-		return nil, newValidationError("name", "required", "", "is required")
-	}
 	return invokeOne[types.System](ctx, c, request{op: ops.CreateSystem, body: body})
 }
 

@@ -2,7 +2,6 @@ package istari
 
 import (
 	"context"
-	"strconv"
 
 	"github.com/istari-sdk/istari-go/enums"
 	"github.com/istari-sdk/istari-go/internal/ops"
@@ -49,22 +48,6 @@ type ListConfigurationRevisionsParams struct {
 // "Configuration must have at least one tracked file" (ErrBadRequest). A missing name, file id or specifier
 // type fails locally.
 func (c *Client) CreateConfiguration(ctx context.Context, systemID string, body *types.NewSystemConfiguration) (*types.SystemConfiguration, error) {
-	if body == nil || body.Name == "" {
-		return nil, newValidationError("name", "required", "", "is required")
-	}
-	for i, tf := range body.TrackedFiles {
-		if tf.FileID == "" {
-			return nil, newValidationError(sysIndexedField("tracked_files", i, "file_id"), "required", "", "is required")
-		}
-		if tf.SpecifierType == "" {
-			return nil, newValidationError(sysIndexedField("tracked_files", i, "specifier_type"), "required", "", "is required")
-		}
-	}
-	for i, ts := range body.TrackedSystems {
-		if ts.SystemID == "" {
-			return nil, newValidationError(sysIndexedField("tracked_systems", i, "system_id"), "required", "", "is required")
-		}
-	}
 	return invokeOne[types.SystemConfiguration](ctx, c, request{op: ops.CreateConfiguration, path: []string{systemID}, body: body})
 }
 
@@ -102,8 +85,4 @@ func (c *Client) ListConfigurationSubsystems(ctx context.Context, configurationI
 // Client.list_configuration_revisions, operation list_configuration_revisions; route reconstructed).
 func (c *Client) ListConfigurationRevisions(ctx context.Context, configurationID string, params *ListConfigurationRevisionsParams) (*Page[types.ConfigurationRevisionSearchItem], error) {
 	return listPage[types.ConfigurationRevisionSearchItem](ctx, c, ops.ListConfigurationRevisions, []string{configurationID}, params)
-}
-
-func sysIndexedField(list string, i int, field string) string {
-	return list + "[" + strconv.Itoa(i) + "]." + field
 }

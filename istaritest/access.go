@@ -2,7 +2,7 @@ package istaritest
 
 // This file serves the sharing operations with real authorisation: a resource is
 // visible to its owner and to the subjects it was shared with (and to administrators); viewers read, owners
-// share. Relationships live in Server.acl (acl.go).
+// share. Relationships live in Server.acl (access_acl.go).
 
 import (
 	"net/http"

@@ -91,15 +91,15 @@ func (m ControlTag) MarshalJSON() ([]byte, error) {
 // NewControlTag is Python's istari_digital_client NewControlTag model: the body of create_control_tag.
 // Description is 0..255 characters (platform-validated).
 type NewControlTag struct {
-	Name        string  `json:"name"`
-	Description *string `json:"description,omitempty"`
+	Name        string  `json:"name" validate:"required"`
+	Description *string `json:"description,omitempty" validate:"omitempty,column"`
 }
 
 // UpdateControlTag is Python's istari_digital_client UpdateControlTag model: the body of update_control_tag.
 // Description is 0..255 characters; Name is a proposed field (unconfirmed).
 type UpdateControlTag struct {
 	Name        *string `json:"name,omitempty"`
-	Description *string `json:"description,omitempty"`
+	Description *string `json:"description,omitempty" validate:"omitempty,column"`
 }
 
 // ResourceControlTagging is Python's istari_digital_client ResourceControlTagging model: a control tag's

@@ -290,10 +290,10 @@ func (m FunctionAuthSecret) MarshalJSON() ([]byte, error) {
 type NewFunctionAuthSecret struct {
 	AuthIntegrationID *string                `json:"auth_integration_id,omitempty"`
 	Revision          FileRevision           `json:"revision"`
-	FunctionAuthType  enums.FunctionAuthType `json:"function_auth_type"`
+	FunctionAuthType  enums.FunctionAuthType `json:"function_auth_type" validate:"required"`
 	Expiration        *Timestamp             `json:"expiration,omitempty"`
-	SHA               string                 `json:"sha"`
-	Salt              string                 `json:"salt"`
+	SHA               string                 `json:"sha" validate:"required"`
+	Salt              string                 `json:"salt" validate:"required"`
 }
 
 // PresignedURL is the proposed response of the storage calls generate_upload_url / generate_download_url: a
@@ -306,7 +306,7 @@ type PresignedURL struct {
 // UploadURLRequest is the proposed body of generate_upload_url / generate_download_url (and an item of
 // generate_upload_urls_bulk): the sha and salt of the object, as Python's storage client sends them.
 type UploadURLRequest struct {
-	SHA  string `json:"sha"`
+	SHA  string `json:"sha" validate:"required"`
 	Salt string `json:"salt"`
 }
 

@@ -133,12 +133,12 @@ type NewAgent struct {
 // NewAgentDisplayName is Python's istari_digital_client NewAgentDisplayName model: the body of
 // update_agent_display_name.
 type NewAgentDisplayName struct {
-	DisplayName string `json:"display_name"`
+	DisplayName string `json:"display_name" validate:"required"`
 }
 
 // NewAgentStatus is Python's istari_digital_client NewAgentStatus model: the body of update_agent_status.
 type NewAgentStatus struct {
-	Name enums.AgentStatusName `json:"name"`
+	Name enums.AgentStatusName `json:"name" validate:"required"`
 }
 
 // NewAgentInformation is Python's istari_digital_client NewAgentInformation model: the body of
@@ -191,7 +191,7 @@ func (m AgentPool) MarshalJSON() ([]byte, error) {
 // NewAgentPool is Python's istari_digital_client NewAgentPool model: the body of create_agent_pool and
 // update_agent_pool.
 type NewAgentPool struct {
-	Name        string  `json:"name"`
+	Name        string  `json:"name" validate:"required"`
 	Description *string `json:"description,omitempty"`
 }
 

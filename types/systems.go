@@ -421,7 +421,7 @@ func DecodeCreateSnapshotResult(data []byte, dryRun bool) (CreateSnapshotResult,
 
 // NewSystem is Python's istari_digital_client NewSystem model: the body of create_system (both fields required).
 type NewSystem struct {
-	Name        string `json:"name"`
+	Name        string `json:"name" validate:"required"`
 	Description string `json:"description"`
 }
 
@@ -435,23 +435,23 @@ type UpdateSystem struct {
 // NewSystemConfiguration is Python's istari_digital_client NewSystemConfiguration model: the body of
 // create_configuration. TrackedFiles must not be empty (the registry answers 400).
 type NewSystemConfiguration struct {
-	Name           string             `json:"name"`
-	TrackedFiles   []NewTrackedFile   `json:"tracked_files"`
-	TrackedSystems []NewTrackedSystem `json:"tracked_systems,omitzero"`
+	Name           string             `json:"name" validate:"required"`
+	TrackedFiles   []NewTrackedFile   `json:"tracked_files" validate:"dive"`
+	TrackedSystems []NewTrackedSystem `json:"tracked_systems,omitzero" validate:"dive"`
 }
 
 // NewTrackedFile is Python's istari_digital_client NewTrackedFile model. Omit PinnedFileRevisionID when
 // following the latest revision.
 type NewTrackedFile struct {
-	SpecifierType        enums.TrackedFileSpecifierType `json:"specifier_type"`
-	FileID               string                         `json:"file_id"`
+	SpecifierType        enums.TrackedFileSpecifierType `json:"specifier_type" validate:"required"`
+	FileID               string                         `json:"file_id" validate:"required"`
 	PinnedFileRevisionID *string                        `json:"pinned_file_revision_id,omitempty"`
 }
 
 // NewTrackedSystem is Python's istari_digital_client NewTrackedSystem model. TagID pins the child system to a
 // tag.
 type NewTrackedSystem struct {
-	SystemID string  `json:"system_id"`
+	SystemID string  `json:"system_id" validate:"required"`
 	TagID    *string `json:"tag_id,omitempty"`
 }
 

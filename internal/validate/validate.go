@@ -138,6 +138,16 @@ func Struct(v any) []Violation {
 	return out
 }
 
+// Body validates a request body like Struct, except that a nil pointer to a struct is validated as the struct's
+// zero value: a missing body breaks whatever its required fields state (a nil *NewAgentPool reports "name").
+func Body(v any) []Violation {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() == reflect.Pointer && rv.IsNil() && rv.Type().Elem().Kind() == reflect.Struct {
+		return Struct(reflect.New(rv.Type().Elem()).Interface())
+	}
+	return Struct(v)
+}
+
 // trimRoot drops the struct type name that validator puts first ("ListFilesParams.page" -> "page").
 // Embedded structs are flattened, as they are on the wire.
 func trimRoot(ns string) string {

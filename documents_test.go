@@ -12,11 +12,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
 	"github.com/istari-sdk/istari-go/enums"
 	"github.com/istari-sdk/istari-go/types"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 const specDoc = `{"type":"doc","content":[

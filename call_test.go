@@ -1,26 +1,36 @@
 package istari
 
-// Fault-injection suite (issue 8): every fault is injected into the in-process fake registry (loopback only),
-// bounded in count (Fault.Times) and in time (short per-attempt timeouts, capped Retry-After waits). Each test
-// also checks that no goroutine and no temp file outlives the client and the server.
-
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
-	"io"
+	"flag"
+	"fmt"
 	"net/http"
+	"net/url"
 	"os"
-	"path/filepath"
+	"sort"
 	"strconv"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/istari-sdk/istari-go/internal/ops"
+	"github.com/istari-sdk/istari-go/istaritest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/istari-sdk/istari-go/istaritest"
 )
+
+func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
+
+// invokeRaw calls an operation with no parameters at all (to see the server's own validation).
+func (c *Client) invokeRaw(ctx context.Context, op string) (json.RawMessage, error) {
+	var out json.RawMessage
+	err := c.invoke(ctx, request{op: ops.ID(op), query: url.Values{}, out: &out})
+	return out, err
+}
 
 func TestFaultGETStatusBursts(t *testing.T) {
 	for _, tc := range []struct {
@@ -188,80 +198,37 @@ func TestFaultDroppedConnection(t *testing.T) {
 	})
 }
 
-func TestFaultDownloadDroppedMidBody(t *testing.T) {
-	e := newRelEnv(t)
-	_, tok, _ := e.seed(t, 1<<20)
-	e.srv.DropDownloadMidBody(1)
-	dst := t.TempDir()
-	target := filepath.Join(dst, "out.bin")
-	err := e.c.CopyTo(context.Background(), tok, target)
-	require.Error(t, err)
-	assert.ErrorIs(t, err, io.ErrUnexpectedEOF)
-	_, statErr := os.Stat(target)
-	assert.True(t, os.IsNotExist(statErr), "no partial file at the target")
-	assert.Empty(t, listFiles(t, dst), "no temp file beside the target")
-	assert.Empty(t, listFiles(t, e.cacheDir), "no cache entry for a truncated download")
-	_, _, puts := e.c.files.cache.Stats()
-	assert.Zero(t, puts)
-	assert.Len(t, e.srv.RequestsFor("storage.get"), 1)
+// wireSeen records every operation that a mockClient test sent on the wire (method and path matched
+// against the operation table).
+var wireSeen sync.Map
 
-	// The object is intact: a second read succeeds and is then cached.
-	require.NoError(t, e.c.CopyTo(context.Background(), tok, target))
-	assert.Len(t, listFiles(t, e.cacheDir), 1)
-}
+// wireRecorder wraps the httpmock transport of mockClient and records the operation of each request.
+type wireRecorder struct{ next http.RoundTripper }
 
-func TestFaultCorruptDownload(t *testing.T) {
-	for _, tc := range []struct {
-		name  string
-		mut   func(*Configuration)
-		cache bool
-	}{
-		{"cache", func(*Configuration) {}, true},
-		{"no cache", noCache, false},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			e := newRelEnv(t, tc.mut)
-			_, tok, data := e.seed(t, 256<<10)
-			e.srv.CorruptDownloads(1)
-			dst := t.TempDir()
-			target := filepath.Join(dst, "out.bin")
-			err := e.c.CopyTo(context.Background(), tok, target)
-			require.ErrorIs(t, err, ErrChecksumMismatch)
-			var ce *ChecksumError
-			require.ErrorAs(t, err, &ce)
-			assert.Equal(t, tok.SHA, ce.Expected)
-			assert.Empty(t, listFiles(t, dst))
-			assert.Empty(t, listFiles(t, e.cacheDir))
-
-			got, err := e.c.ReadBytes(context.Background(), tok)
-			require.NoError(t, err)
-			assert.Equal(t, data, got)
-			if tc.cache {
-				assert.Len(t, listFiles(t, e.cacheDir), 1)
-			}
-		})
+func (w wireRecorder) RoundTrip(r *http.Request) (*http.Response, error) {
+	if op, _, ok := ops.Builtin().Match(r.Method, r.URL.EscapedPath()); ok {
+		wireSeen.Store(op.ID, true)
 	}
+	return w.next.RoundTrip(r)
 }
 
-func TestFaultMultipartPartFailsOnce(t *testing.T) {
-	e := newRelEnv(t, smallMultipart)
-	data := randomBytes(t, 6<<20)
-	// Baseline: the same upload shape without a fault.
-	_, err := e.c.AddModelFromReader(context.Background(), "a.bin", bytes.NewReader(data), nil)
-	require.NoError(t, err)
-	base := len(e.srv.RequestsFor("storage.put"))
-	require.Greater(t, base, 6, "6 parts plus the properties blob")
-	e.srv.ResetRequests()
-
-	other := append([]byte(nil), data...)
-	other[0] ^= 0xff
-	e.srv.InjectFault(istaritest.Fault{Op: "storage.put", Status: 500})
-	m, err := e.c.AddModelFromReader(context.Background(), "b.bin", bytes.NewReader(other), nil)
-	require.NoError(t, err)
-	assert.Len(t, e.srv.RequestsFor("storage.put"), base+1, "exactly one extra part PUT")
-	assert.Len(t, e.srv.RequestsFor("create_model"), 1)
-	assert.Zero(t, e.srv.MultipartUploadsInProgress())
-	got, err := e.c.ReadBytes(context.Background(), m.File.Revisions[len(m.File.Revisions)-1].ContentToken())
-	require.NoError(t, err)
-	assert.True(t, bytes.Equal(other, got))
+// TestMain runs the tests and then, when the whole package ran (no -run filter), checks that every wire
+// operation of the operation table was exercised by at least one httpmock wire test: method, path, query
+// and body are asserted there, so an operation missing from this list has no wire test.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if f := flag.Lookup("test.run"); code == 0 && f != nil && f.Value.String() == "" {
+		var missing []string
+		for _, op := range ops.Builtin().All() {
+			if _, ok := wireSeen.Load(op.ID); !ok {
+				missing = append(missing, op.ID)
+			}
+		}
+		if len(missing) > 0 {
+			sort.Strings(missing)
+			fmt.Fprintf(os.Stderr, "FAIL: %d operations have no httpmock wire test: %s\n", len(missing), strings.Join(missing, ", "))
+			code = 1
+		}
+	}
+	os.Exit(code)
 }

@@ -7,12 +7,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
 	"github.com/istari-sdk/istari-go/enums"
 	"github.com/istari-sdk/istari-go/istaritest"
 	"github.com/istari-sdk/istari-go/types"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestAgentsLifecycleAgainstTheFake(t *testing.T) {

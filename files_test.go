@@ -21,25 +21,20 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+func TestArchiveOfTypedNilFailsLocally(t *testing.T) {
+	c, mt := mockClient(t)
+	var f *types.File
+	err := c.Archive(context.Background(), f, nil)
+	var ve *ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Zero(t, mt.GetTotalCallCount())
+}
+
 // fakeClient starts a fake registry and a client for it; the cache lives in a per-test directory.
 func fakeClient(t *testing.T, mutate ...func(*Configuration)) (*Client, *istaritest.Server) {
 	t.Helper()
-	srv := istaritest.NewServer()
-	t.Cleanup(srv.Close)
-	cfg := Configuration{
-		RegistryURL:         srv.URL,
-		RegistryAuthToken:   Secret(srv.Token()),
-		RetryMinInterval:    time.Millisecond,
-		RetryMaxInterval:    5 * time.Millisecond,
-		FilesystemCacheRoot: t.TempDir(),
-	}
-	for _, m := range mutate {
-		m(&cfg)
-	}
-	c, err := NewClient(cfg)
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = c.Close() })
-	return c, srv
+	srv := newFake(t)
+	return testClient(t, srv.URL, Secret(srv.Token()), mutate...), srv
 }
 
 func noCache(cfg *Configuration) { cfg.FilesystemCacheEnabled = Bool(false) }

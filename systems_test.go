@@ -6,12 +6,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
 	"github.com/istari-sdk/istari-go/enums"
 	"github.com/istari-sdk/istari-go/istaritest"
 	"github.com/istari-sdk/istari-go/types"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // sysFakeClient starts a fake registry and a client for its owner.

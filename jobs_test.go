@@ -5,12 +5,11 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
 	"github.com/istari-sdk/istari-go/enums"
 	"github.com/istari-sdk/istari-go/istaritest"
 	"github.com/istari-sdk/istari-go/types"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func requireAPIStatus(t *testing.T, err error, status int, detail string) {
