@@ -191,7 +191,7 @@ func (c *Cache) CopyInto(ctx context.Context, sha, salt string, dst *os.File, fi
 	if f := c.intact(key, sha, salt); f != nil {
 		defer func() { _ = f.Close() }()
 		c.hits.Add(1)
-		if _, err := dst.ReadFrom(f); err != nil {
+		if err := copyAll(dst, f); err != nil {
 			return fmt.Errorf("copying the cached content: %w", err)
 		}
 		return nil
@@ -233,15 +233,28 @@ func (c *Cache) adopt(key string, f *os.File) {
 	_ = os.Remove(tmp)
 }
 
-// copyFile copies all of src into a new file at path through the kernel (copy_file_range, which falls back to
-// a plain copy where the kernel cannot).
+// copyFile copies all of src into a new file at path through the kernel.
 func copyFile(path string, src *os.File) error {
 	out, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
 	if err != nil {
 		return err
 	}
-	_, err = out.ReadFrom(io.NewSectionReader(src, 0, 1<<62))
-	return errors.Join(err, out.Close())
+	return errors.Join(copyAll(out, src), out.Close())
+}
+
+// copyAll copies all of src (from offset 0) into the empty file dst without passing the bytes through the
+// process where the kernel can: copy_file_range in parallel ranges on Linux (a reflink where the filesystem
+// shares blocks), else *os.File.ReadFrom (which tries copy_file_range itself before a plain copy).
+func copyAll(dst, src *os.File) error {
+	fi, err := src.Stat()
+	if err != nil {
+		return err
+	}
+	if done, err := kernelCopy(dst, src, fi.Size()); done {
+		return err
+	}
+	_, err = dst.ReadFrom(io.NewSectionReader(src, 0, fi.Size()))
+	return err
 }
 
 // added records a new entry at p.
