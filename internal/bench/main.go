@@ -215,7 +215,7 @@ func (b *bench) child(role string, env []string) (result, error) {
 		return result{}, err
 	}
 	out := filepath.Join(b.dir, "out-"+role+".bin")
-	cmd := exec.Command(self)
+	cmd := exec.CommandContext(context.Background(), self)
 	cmd.Env = append(os.Environ(), env...)
 	cmd.Env = append(cmd.Env, "ISTARI_BENCH_ROLE="+role, "ISTARI_BENCH_URL="+b.url, "ISTARI_BENCH_TOKEN="+b.token,
 		"ISTARI_BENCH_OUT="+out, "TMPDIR="+b.tmp)
@@ -262,7 +262,7 @@ func (b *bench) startFake() error {
 	if err != nil {
 		return err
 	}
-	cmd := exec.Command(self)
+	cmd := exec.CommandContext(context.Background(), self)
 	cmd.Env = append(os.Environ(), "ISTARI_BENCH_ROLE=fake", "TMPDIR="+b.tmp)
 	cmd.Stderr = os.Stderr
 	in, err := cmd.StdinPipe()
