@@ -3,6 +3,7 @@ package storage
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"crypto/sha3"
 	"encoding/hex"
 	"errors"
@@ -348,4 +349,31 @@ func TestUploadBodyReachesTheSocketInLargeWrites(t *testing.T) {
 	plainWrites, plainReads := put(false)
 	assert.GreaterOrEqual(t, plainWrites, int64(size/(32<<10)), "net/http alone copies in 32 KiB chunks")
 	assert.GreaterOrEqual(t, plainReads, int64(size/(32<<10)))
+}
+
+func TestCopyAllAcrossFilesystemsAndSizes(t *testing.T) {
+	dirs := []string{t.TempDir()}
+	if st, err := os.Stat("/dev/shm"); err == nil && st.IsDir() {
+		d, err := os.MkdirTemp("/dev/shm", "istari-copy-*")
+		require.NoError(t, err)
+		t.Cleanup(func() { _ = os.RemoveAll(d) })
+		dirs = append(dirs, d) // tmpfs to the test's filesystem: copy_file_range may refuse, sendfile copies
+	}
+	for _, size := range []int{0, 1, 64<<20 + 3} {
+		data := make([]byte, size)
+		_, _ = rand.Read(data)
+		src := filepath.Join(dirs[0], "src")
+		require.NoError(t, os.WriteFile(src, data, 0o600))
+		in, err := os.Open(src)
+		require.NoError(t, err)
+		for _, d := range dirs {
+			out := filepath.Join(d, "out")
+			require.NoError(t, copyFile(out, in))
+			got, err := os.ReadFile(out)
+			require.NoError(t, err)
+			assert.True(t, bytes.Equal(data, got), "size %d into %s", size, d)
+			require.NoError(t, os.Remove(out))
+		}
+		require.NoError(t, in.Close())
+	}
 }
