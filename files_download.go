@@ -64,6 +64,10 @@ func (c *Client) ReadContents(ctx context.Context, token types.Token, w io.Write
 	if err != nil {
 		return fmt.Errorf("istari: reading cached content: %w", err)
 	}
+	if !c.files.cache.Unchanged(f) {
+		// A file linked to the entry was written while w received it: say so rather than pass it as verified.
+		return fmt.Errorf("istari: reading cached content sha %s: the cache entry changed while it was read; read again", token.SHA)
+	}
 	return nil
 }
 

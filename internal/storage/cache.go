@@ -163,11 +163,8 @@ func (c *Cache) Open(ctx context.Context, sha, salt string, fill func(w io.Write
 	}
 	ok = true
 	c.added(p, st)
-	if _, err := tmp.Seek(0, io.SeekStart); err != nil {
-		_ = tmp.Close()
-		return nil, err
-	}
-	return tmp, nil
+	_ = tmp.Close()
+	return os.Open(p) // by its entry name, which Unchanged knows
 }
 
 // CopyInto writes the verified content of (sha, salt) into dst, an empty file the caller created (the temp
@@ -189,12 +186,21 @@ func (c *Cache) CopyInto(ctx context.Context, sha, salt string, dst *os.File, fi
 	}
 	defer unlock()
 	if f := c.intact(key, sha, salt); f != nil {
-		defer func() { _ = f.Close() }()
-		c.hits.Add(1)
-		if err := copyAll(dst, f); err != nil {
+		err := copyAll(dst, f)
+		unchanged := c.Unchanged(f)
+		_ = f.Close()
+		switch {
+		case err != nil:
 			return fmt.Errorf("copying the cached content: %w", err)
+		case unchanged:
+			c.hits.Add(1)
+			return nil
 		}
-		return nil
+		// The entry was written during the copy (through a file linked to it): drop both, fetch afresh.
+		c.drop(f.Name())
+		if err := errors.Join(dst.Truncate(0), seekStart(dst)); err != nil {
+			return err
+		}
 	}
 	c.misses.Add(1)
 	h := checksum.New(salt)
@@ -298,11 +304,34 @@ func (c *Cache) intact(key, sha, salt string) *os.File {
 		return f
 	}
 	_ = f.Close()
+	c.drop(p) // corrupt or unreadable: delete and refetch
+	return nil
+}
+
+// Unchanged reports whether the entry open as f still looks as it did when its bytes were verified: true
+// after a copy out of it means the copy holds verified bytes.
+func (c *Cache) Unchanged(f *os.File) bool {
+	fi, err := f.Stat()
+	if err != nil {
+		return false
+	}
+	c.mu.Lock()
+	want, known := c.verified[f.Name()]
+	c.mu.Unlock()
+	return known && want == stampOf(fi)
+}
+
+// drop deletes the entry at p as corrupt.
+func (c *Cache) drop(p string) {
 	c.mu.Lock()
 	delete(c.verified, p)
 	c.mu.Unlock()
-	_ = os.Remove(p) // corrupt or unreadable: delete and refetch
-	return nil
+	_ = os.Remove(p)
+}
+
+func seekStart(f *os.File) error {
+	_, err := f.Seek(0, io.SeekStart)
+	return err
 }
 
 // shard returns the shard directory of key, creating the root and the directory when missing.

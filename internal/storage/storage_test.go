@@ -377,3 +377,17 @@ func TestCopyAllAcrossFilesystemsAndSizes(t *testing.T) {
 		require.NoError(t, in.Close())
 	}
 }
+
+func TestUnchangedTellsWhetherAReadWasOfVerifiedBytes(t *testing.T) {
+	root, out := t.TempDir(), t.TempDir()
+	c := NewCache(root)
+	sha, fill := content("s", []byte("verified bytes"))
+	linked, err := copyInto(t, c, out, sha, "s", fill)
+	require.NoError(t, err)
+	f, err := c.Open(context.Background(), sha, "s", fill)
+	require.NoError(t, err)
+	defer func() { _ = f.Close() }()
+	assert.True(t, c.Unchanged(f))
+	require.NoError(t, os.WriteFile(linked, []byte("verified bytez"), 0o600)) // the caller's linked copy
+	assert.False(t, c.Unchanged(f), "a write through the linked file shows")
+}
