@@ -249,8 +249,7 @@ func copyFile(path string, src *os.File) error {
 }
 
 // copyAll copies all of src (from offset 0) into the empty file dst without passing the bytes through the
-// process where the kernel can: copy_file_range in parallel ranges on Linux (a reflink where the filesystem
-// shares blocks), else *os.File.ReadFrom (which tries copy_file_range itself before a plain copy).
+// process where the kernel can (kernelCopy), else with *os.File.ReadFrom.
 func copyAll(dst, src *os.File) error {
 	fi, err := src.Stat()
 	if err != nil {
