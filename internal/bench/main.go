@@ -1,3 +1,5 @@
+//go:build linux
+
 // Command bench measures the SDK's large transfers against baselines doing the minimum I/O the protocol
 // needs, each side in its own process against one fake registry (istaritest) in a third process:
 //
@@ -16,7 +18,7 @@
 // Wall time is measured from outside each process (start to exit), peak RSS is the whole process's VmHWM as
 // the kernel reports it, and read/write syscall counts come from /proc/self/io. Temp files, the SDK cache
 // and the fake's storage live under -dir (TMPDIR points there); use a tmpfs to measure the SDK rather than
-// the disk.
+// the disk. Linux only (it reads /proc).
 package main
 
 import (
@@ -31,6 +33,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -144,8 +147,8 @@ func run(size int64, runs int, dir string, rssSizes []int64) error {
 		return err
 	}
 	defer b.stopFake()
-	fmt.Printf("istari-go transfer bench: %s, %d alternating runs, dir %s, GOMAXPROCS default, fake in its own process\n\n",
-		human(size), runs, dir)
+	fmt.Printf("istari-go transfer bench: %s, %d alternating runs, dir %s (%s), %d CPUs, fake in its own process\n\n",
+		human(size), runs, dir, fsType(dir), runtime.NumCPU())
 
 	timed, err := b.measure(size, runs)
 	if err != nil {
@@ -335,7 +338,7 @@ func report(size int64, m measurements) {
 		hits = append(hits, float64(r.HitNS)/float64(r.OpNS))
 	}
 	lo, med, hi := stats(hits)
-	fmt.Printf("%-52s %8.3f %8.3f %8.3f   %.3f / %.3f (in-process)\n", "cache hit: second CopyTo ÷ first CopyTo (one process)", lo, med, hi,
+	fmt.Printf("%-52s %8.4f %8.4f %8.4f   %.4f / %.3f (in-process)\n", "cache hit: second CopyTo ÷ first CopyTo (one process)", lo, med, hi,
 		median(m["sdk-hit"], func(r result) float64 { return float64(r.HitNS) / 1e9 }),
 		median(m["sdk-hit"], func(r result) float64 { return float64(r.OpNS) / 1e9 }))
 	gib := float64(size) / (1 << 30)
