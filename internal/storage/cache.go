@@ -177,7 +177,8 @@ func (c *Cache) Open(ctx context.Context, sha, salt string, fill func(w io.Write
 //
 // Linking makes the caller's file and the entry one inode until the caller's file is replaced or deleted; a
 // later write to that file changes the entry's modification time, so the entry is verified before its next use
-// (and deleted and refetched when it no longer matches). Hits never link: each copy is a file of its own.
+// (and deleted and refetched when it no longer matches), and a hit whose entry changed while it was copied is
+// discarded and fetched afresh. Hits never link: each copy is a file of its own.
 func (c *Cache) CopyInto(ctx context.Context, sha, salt string, dst *os.File, fill func(w io.Writer) error) error {
 	key := Key(sha, salt)
 	unlock, err := c.lock(ctx, key)
