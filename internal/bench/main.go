@@ -53,7 +53,9 @@ type result struct {
 	SHA    string `json:"sha,omitempty"` // uploads: the content token, freed afterwards
 	Salt   string `json:"salt,omitempty"`
 
-	wall time.Duration // measured by the parent, start to exit
+	wall    time.Duration // measured by the parent, start to exit
+	cpu     time.Duration // the child's user+system CPU
+	fakeCPU float64       // seconds of CPU the fake spent during the child's run
 }
 
 func main() {
@@ -225,17 +227,19 @@ func (b *bench) child(role string, env []string) (result, error) {
 	cmd.Stderr = os.Stderr
 	var stdout strings.Builder
 	cmd.Stdout = &stdout
+	fake0 := b.fakeCPU()
 	start := time.Now()
 	if err := cmd.Run(); err != nil {
 		return result{}, fmt.Errorf("%s: %w", role, err)
 	}
 	wall := time.Since(start)
+	fake1 := b.fakeCPU()
 	var res result
 	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
 	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &res); err != nil {
 		return result{}, fmt.Errorf("%s: reading its result: %w", role, err)
 	}
-	res.wall = wall
+	res.wall, res.cpu, res.fakeCPU = wall, cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime(), fake1-fake0
 	for _, p := range []string{out, out + ".2"} {
 		_ = os.Remove(p)
 	}
@@ -299,6 +303,12 @@ func (b *bench) fakeCmd(line string) string {
 	return b.fakeOut.Text()
 }
 
+// fakeCPU is the CPU seconds the fake's process has used so far.
+func (b *bench) fakeCPU() float64 {
+	v, _ := strconv.ParseFloat(b.fakeCmd("cpu"), 64)
+	return v
+}
+
 func (b *bench) stopFake() {
 	if c, ok := b.fakeIn.(io.Closer); ok {
 		_ = c.Close()
@@ -341,6 +351,11 @@ func report(size int64, m measurements) {
 	fmt.Printf("%-52s %8.4f %8.4f %8.4f   %.4f / %.3f (in-process)\n", "cache hit: second CopyTo ÷ first CopyTo (one process)", lo, med, hi,
 		median(m["sdk-hit"], func(r result) float64 { return float64(r.HitNS) / 1e9 }),
 		median(m["sdk-hit"], func(r result) float64 { return float64(r.OpNS) / 1e9 }))
+	fmt.Printf("\nCPU seconds (median): the process / the fake registry during its run\n")
+	for _, role := range []string{"sdk-upload", "base-upload", "sdk-download", "sdk-download-nocache", "base-download", "sdk-hit"} {
+		fmt.Printf("  %-22s %6.3f / %6.3f\n", role, median(m[role], func(r result) float64 { return r.cpu.Seconds() }),
+			median(m[role], func(r result) float64 { return r.fakeCPU }))
+	}
 	gib := float64(size) / (1 << 30)
 	fmt.Printf("\nsyscalls per GiB (median, /proc/self/io): read/write\n")
 	for _, role := range []string{"sdk-upload", "base-upload", "sdk-download", "sdk-download-nocache", "base-download"} {
