@@ -151,6 +151,9 @@ func (r registry) call(ctx context.Context, id ops.ID, body, out any, params map
 	for k, v := range params {
 		path = strings.ReplaceAll(path, "{"+k+"}", v)
 	}
+	if op.Method == http.MethodGet {
+		body = nil // a GET route carries its parameters in the path (the sha of /tokens/{sha}/...)
+	}
 	var rd io.Reader
 	if body != nil {
 		b, err := json.Marshal(body)
