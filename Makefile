@@ -3,13 +3,12 @@ GO        ?= go
 LINT_VER  ?= v2.6.2
 GOBIN     ?= $(shell $(GO) env GOPATH)/bin
 GOLANGCI  ?= $(GOBIN)/golangci-lint
-BENCHTIME ?= 3x
 # The published Python client the operation table and the fake are checked against (make pyref, make crosscheck).
 PYREF_VERSION ?= 13.3.4
 # The spec directory lets the operation-table test compare every row with operations.md.
 SPEC_DIR  ?= $(abspath $(firstword $(wildcard ../shared/spec /work/shared/spec)))
 
-.PHONY: test vet lint lint-install cover bench bench-files bench-perf bench-telemetry bench-walk fuzz specdiff examples quickstart pyref crosscheck
+.PHONY: test vet lint lint-install cover bench bench-transfers bench-perf bench-telemetry bench-walk fuzz specdiff examples quickstart pyref crosscheck
 
 ## test: vet, then every test with the race detector (examples included)
 test: vet
@@ -30,12 +29,17 @@ cover:
 	$(GO) test -count=1 -coverprofile=coverage.out ./...
 	$(GO) tool cover -func=coverage.out | tail -n 1
 
-## bench: large-file upload/download and small-call benchmarks, each beside its plain baseline (ratios
-## reported as sdk/baseline; ISTARI_BENCH_SIZE=1073741824 make bench moves 1 GiB)
-bench: bench-files bench-perf bench-telemetry
+## bench: large transfers (separate processes) and small calls, each beside its plain baseline
+bench: bench-transfers bench-perf bench-telemetry
 
-bench-files:
-	$(GO) test -run='^$$' -bench='Benchmark(Upload|Download)LargeFile' -benchtime=$(BENCHTIME) -benchmem .
+## bench-transfers: uploads, downloads (cache on and off) and cache hits of BENCH_SIZE, SDK and baseline each in
+## its own process against one fake registry process, BENCH_RUNS alternating runs, ratios as min/median/max,
+## whole-process peak RSS; files live in BENCH_DIR (a tmpfs when /dev/shm exists)
+BENCH_SIZE ?= 1GiB
+BENCH_RUNS ?= 5
+BENCH_DIR  ?= $(if $(wildcard /dev/shm),/dev/shm/istari-bench,)
+bench-transfers:
+	$(GO) run ./internal/bench -size $(BENCH_SIZE) -runs $(BENCH_RUNS) -rss-sizes 64MiB $(if $(BENCH_DIR),-dir $(BENCH_DIR))
 
 bench-perf:
 	$(GO) test -run='^$$' -bench='BenchmarkPerf(GetModel|ConcurrentGetModel)' -benchtime=3000x -count=3 .

@@ -108,7 +108,7 @@ func (c Configuration) newHTTPTransportEnv(lookup func(string) (string, bool)) (
 	dialer := &net.Dialer{Timeout: transportDialTimeout, KeepAlive: transportKeepAlive}
 	return &http.Transport{
 		Proxy:                 proxy,
-		DialContext:           dialer.DialContext,
+		DialContext:           storage.LargeWrites(dialer.DialContext), // upload bodies in large writes
 		ForceAttemptHTTP2:     true,
 		MaxIdleConns:          transportMaxIdleConns,
 		MaxIdleConnsPerHost:   transportMaxIdleConnsPerHost,

@@ -106,13 +106,14 @@
 // MultipartChunkSize (default 128 MiB), UploadConcurrency at a time; a failed multipart upload is
 // aborted. When the registry call after an upload fails, the error names the sha of the orphaned blob.
 //
-// Downloads verify the checksum on every read: [Client.ReadContents] writes to an [io.Writer],
+// Downloads are verified against the checksum: [Client.ReadContents] writes to an [io.Writer],
 // [Client.ReadBytes], [Client.ReadText] and [Client.ReadJSON] return the content, and [Client.CopyTo] writes
 // a file that only appears once verified. The token to read comes from a revision:
 // model.Revision().ContentToken(). With the filesystem cache on (the default, as in Python) verified
 // content is kept on disk under FilesystemCacheRoot, keyed by sha and salt, and served from there next
-// time; [Client.CacheStats] counts hits, misses and puts, and [Client.Close] removes what this client
-// cached when FilesystemCacheCleanOnExit is on (the default).
+// time (an entry this client verified is served while unchanged; any other is verified in full first, and
+// refetched when corrupt); [Client.CacheStats] counts hits, misses and puts, and [Client.Close] removes what
+// this client cached when FilesystemCacheCleanOnExit is on (the default).
 //
 // # Jobs
 //

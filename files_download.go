@@ -30,9 +30,10 @@ type DownloadOptions struct {
 // Authorization header). A mismatch returns an error matching ErrChecksumMismatch (*ChecksumError) and keeps no
 // cache entry.
 //
-// With the filesystem cache enabled (the default) the content is first stored and verified in the cache, so w
-// only ever receives verified bytes, and a later read of the same token is served from disk (verified again).
-// Without the cache the bytes stream straight to w and the mismatch is reported at the end: w may then hold
+// With the filesystem cache enabled (the default) the content streams into the cache while it is hashed and
+// reaches w only once verified, so w only ever receives verified bytes; a later read of the same token is
+// served from the cache without downloading (an *os.File w gets it by a kernel copy). Without the cache the
+// bytes stream straight to w while they are hashed and the mismatch is reported at the end: w may then hold
 // unverified bytes (use CopyTo for a file that only appears once verified).
 func (c *Client) ReadContents(ctx context.Context, token types.Token, w io.Writer, opts *DownloadOptions) (err error) {
 	if validate.IsNil(w) {
@@ -61,17 +62,28 @@ func (c *Client) ReadContents(ctx context.Context, token types.Token, w io.Write
 		return err
 	}
 	defer func() { _ = f.Close() }()
-	total := int64(-1)
-	if st, err := f.Stat(); err == nil {
-		total = st.Size()
+	if progress == nil {
+		// io.Copy lets an *os.File w take the bytes by copy_file_range and a socket by sendfile.
+		_, err = io.Copy(w, f)
+	} else {
+		total := int64(-1)
+		if st, serr := f.Stat(); serr == nil {
+			total = st.Size()
+		}
+		_, err = checksum.Copy(storage.NewProgress(progress, total).Writer(w), f)
 	}
-	if _, err := checksum.Copy(storage.NewProgress(progress, total).Writer(w), f); err != nil {
+	if err != nil {
 		return fmt.Errorf("istari: reading cached content: %w", err)
+	}
+	if !c.files.cache.Unchanged(f) {
+		// A file linked to the entry was written while w received it: say so rather than pass it as verified.
+		return fmt.Errorf("istari: reading cached content sha %s: the cache entry changed while it was read; read again", token.SHA)
 	}
 	return nil
 }
 
-// download streams the object of token into w, verifying the checksum while streaming when verify is set.
+// download streams the object of token into w in one pass, hashing it on the way and verifying the checksum at
+// the end when verify is set.
 func (c *Client) download(ctx context.Context, token types.Token, w io.Writer, progress func(int64, int64), verify bool) (err error) {
 	u, err := c.GenerateDownloadURL(ctx, &types.UploadURLRequest{SHA: token.SHA, Salt: token.Salt})
 	if err != nil {
@@ -86,11 +98,10 @@ func (c *Client) download(ctx context.Context, token types.Token, w io.Writer, p
 	}
 	defer func() { _ = body.Close() }()
 	h := checksum.New(token.Salt)
-	src := io.Reader(body)
 	if verify {
-		src = io.TeeReader(body, h)
+		w = io.MultiWriter(w, h)
 	}
-	n, err = checksum.Copy(storage.NewProgress(progress, size).Writer(w), src)
+	n, err = checksum.Copy(storage.NewProgress(progress, size).Writer(w), body)
 	if err != nil {
 		return fmt.Errorf("istari: downloading content sha %s: %w", token.SHA, err)
 	}
@@ -143,7 +154,15 @@ func (c *Client) ReadProperties(ctx context.Context, token types.Token) (*types.
 // CopyTo writes the verified content behind token to path atomically (Python Readable.copy_to): the bytes go
 // to a temp file in the target directory, which is synced and renamed over path only after the checksum
 // verified. On any error neither path nor a temp file is left behind (an existing file at path is untouched).
+//
+// The bytes are written once. On a download they stream into the temp file while they are hashed, and the
+// verified file then also becomes the cache entry (a hard link when the cache is on the same filesystem, one
+// kernel copy otherwise). On a cache hit the entry is copied into place by the kernel (a reflink where the
+// filesystem supports it), without passing through the process.
 func (c *Client) CopyTo(ctx context.Context, token types.Token, path string) (err error) {
+	if token.SHA == "" {
+		return newValidationError("token.sha", "required", "", "is required")
+	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -158,7 +177,14 @@ func (c *Client) CopyTo(ctx context.Context, token types.Token, path string) (er
 			_ = os.Remove(tmp.Name())
 		}
 	}()
-	if err = c.ReadContents(ctx, token, tmp, nil); err != nil {
+	if c.files.cache == nil {
+		err = c.download(ctx, token, tmp, nil, true)
+	} else {
+		err = c.files.cache.CopyInto(ctx, token.SHA, token.Salt, tmp, func(dst io.Writer) error {
+			return c.download(ctx, token, dst, nil, false) // the cache verifies
+		})
+	}
+	if err != nil {
 		return err
 	}
 	if st, statErr := os.Stat(path); statErr == nil { // a replaced file keeps its mode

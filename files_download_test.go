@@ -209,3 +209,78 @@ func TestHostileNilWriter(t *testing.T) {
 	}
 	assert.Zero(t, regHits.count())
 }
+
+// cacheEntry is the one regular file under root.
+func cacheEntry(t *testing.T, root string) string {
+	t.Helper()
+	var entry string
+	_ = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			require.Empty(t, entry, "one entry")
+			entry = p
+		}
+		return nil
+	})
+	require.NotEmpty(t, entry)
+	return entry
+}
+
+func sameFile(t *testing.T, a, b string) bool {
+	t.Helper()
+	sa, err := os.Stat(a)
+	require.NoError(t, err)
+	sb, err := os.Stat(b)
+	require.NoError(t, err)
+	return os.SameFile(sa, sb)
+}
+
+func TestCopyToWritesOnceAndHitsAreCopies(t *testing.T) {
+	root := t.TempDir()
+	c, srv := fakeClient(t, func(cfg *Configuration) { cfg.FilesystemCacheRoot = root })
+	ctx := context.Background()
+	data := randomBytes(t, 1<<20)
+	m, err := c.AddModelFromReader(ctx, "m.bin", bytes.NewReader(data), nil)
+	require.NoError(t, err)
+	tok := m.Revision().ContentToken()
+	out := t.TempDir()
+
+	first := filepath.Join(out, "first.bin")
+	require.NoError(t, c.CopyTo(ctx, tok, first))
+	entry := cacheEntry(t, root)
+	assert.True(t, sameFile(t, first, entry), "the verified download became the cache entry without a second write")
+
+	second := filepath.Join(out, "second.bin")
+	require.NoError(t, c.CopyTo(ctx, tok, second))
+	assert.Len(t, srv.RequestsFor("storage.get"), 1, "the second copy is a cache hit")
+	assert.False(t, sameFile(t, second, entry), "a hit is a file of its own")
+	got, err := os.ReadFile(second)
+	require.NoError(t, err)
+	assert.Equal(t, data, got)
+	assert.Equal(t, CacheStats{Hits: 1, Misses: 1, Puts: 1}, c.CacheStats())
+
+	// The caller edits its first copy in place: the entry it shares changed, so the next copy refetches and
+	// the caller's edit never reaches another copy.
+	f, err := os.OpenFile(first, os.O_WRONLY, 0)
+	require.NoError(t, err)
+	_, err = f.WriteAt([]byte("edited"), 0)
+	require.NoError(t, err)
+	require.NoError(t, f.Close())
+	third := filepath.Join(out, "third.bin")
+	require.NoError(t, c.CopyTo(ctx, tok, third))
+	got, err = os.ReadFile(third)
+	require.NoError(t, err)
+	assert.Equal(t, data, got)
+	assert.Len(t, srv.RequestsFor("storage.get"), 2, "the changed entry was refetched")
+	got, err = os.ReadFile(second)
+	require.NoError(t, err)
+	assert.Equal(t, data, got, "earlier copies are untouched")
+	edited, err := os.ReadFile(first)
+	require.NoError(t, err)
+	assert.Equal(t, "edited", string(edited[:6]), "the caller's file keeps the caller's edit")
+
+	// ReadContents is served from the cache and verified bytes only.
+	var buf bytes.Buffer
+	require.NoError(t, c.ReadContents(ctx, tok, &buf, nil))
+	assert.Equal(t, data, buf.Bytes())
+	assert.Len(t, srv.RequestsFor("storage.get"), 2)
+}

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"crypto/sha512"
 	"encoding/hex"
+	"hash"
 	"io"
 	"net/http"
 	"os"
@@ -55,17 +56,78 @@ type grant struct {
 	bySHA    bool // asked for by sha alone: the salt is unknown to the storage
 }
 
+// multipartRec is one multipart upload. Parts are written straight into the object file at their offsets
+// ((n-1) × partSize), and the SHA-384 of the object grows as the parts in front of it arrive, so completing
+// neither copies nor re-reads the object.
 type multipartRec struct {
 	id, sha, salt string
 	size          int64
+	partSize      int64
 	ownerID       string
-	parts         map[int]partRec
+	obj           string // the object being assembled
+
+	mu     sync.Mutex      // guards parts, h, hashed, busy and gen
+	parts  map[int]partRec // parts uploaded in full
+	h      hash.Hash       // SHA-384 of parts 1..hashed (and of part busy, while it is being hashed)
+	hashed int
+	busy   int // the part being hashed, 0 when none
+	gen    int // bumped when the hash restarts
+
+	hashing sync.Mutex // one hasher at a time
 }
 
 type partRec struct {
-	path string
 	etag string
 	size int64
+}
+
+// forget drops part n before it is written again; when part n is hashed or being hashed the hash restarts.
+func (up *multipartRec) forget(n int) {
+	up.mu.Lock()
+	defer up.mu.Unlock()
+	delete(up.parts, n)
+	if n <= up.hashed || n == up.busy {
+		up.h, up.hashed, up.gen = sha512.New384(), 0, up.gen+1
+	}
+}
+
+// advance hashes the uploaded parts that follow the hashed prefix, reading them back from the page cache while
+// later parts are still arriving (the lock is not held while a part is read).
+func (up *multipartRec) advance() error {
+	up.hashing.Lock()
+	defer up.hashing.Unlock()
+	f, err := os.Open(up.obj)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = f.Close() }()
+	buf := make([]byte, 256<<10)
+	for {
+		up.mu.Lock()
+		n := up.hashed + 1
+		rec, ok := up.parts[n]
+		h, gen := up.h, up.gen
+		if ok {
+			up.busy = n
+		}
+		up.mu.Unlock()
+		if !ok {
+			return nil
+		}
+		_, err := io.CopyBuffer(h, io.NewSectionReader(f, int64(n-1)*up.partSize, rec.size), buf)
+		up.mu.Lock()
+		up.busy = 0
+		switch {
+		case err != nil:
+			up.h, up.hashed, up.gen = sha512.New384(), 0, up.gen+1
+		case up.gen == gen:
+			up.hashed = n
+		}
+		up.mu.Unlock()
+		if err != nil {
+			return err
+		}
+	}
 }
 
 func newStorageStore() *storageStore {
@@ -178,6 +240,24 @@ func (s *Server) ObjectCount() int {
 	return len(s.store.objects) + len(s.store.unsalted)
 }
 
+// DeleteObject removes a stored object, as an object store's delete would (long benchmark runs free their
+// uploads with it). It reports whether the object existed.
+func (s *Server) DeleteObject(sha, salt string) bool {
+	s.store.mu.Lock()
+	defer s.store.mu.Unlock()
+	p, ok := s.store.objects[sha+"/"+salt]
+	if ok {
+		delete(s.store.objects, sha+"/"+salt)
+		_ = os.Remove(p)
+	}
+	if p, found := s.store.unsalted[sha]; found {
+		delete(s.store.unsalted, sha)
+		_ = os.Remove(p)
+		ok = true
+	}
+	return ok
+}
+
 // CorruptDownloads makes the next n storage downloads serve their object with one byte flipped.
 func (s *Server) CorruptDownloads(n int) {
 	s.store.mu.Lock()
@@ -239,6 +319,10 @@ func storageFail(w http.ResponseWriter, status int, msg string) {
 }
 
 func (s *Server) serveUpload(w http.ResponseWriter, r *http.Request, id string, g grant) {
+	if g.kind == "part" {
+		s.servePart(w, r, g)
+		return
+	}
 	st := s.store
 	st.mu.Lock()
 	tmpPath := st.newPath("upload")
@@ -248,11 +332,7 @@ func (s *Server) serveUpload(w http.ResponseWriter, r *http.Request, id string, 
 		storageFail(w, http.StatusInternalServerError, err.Error())
 		return
 	}
-	newHash := sha512.New384 // whole objects are verified against their token
-	if g.kind == "part" {
-		newHash = sha256.New // parts get an ETag
-	}
-	h := newHash()
+	h := sha512.New384() // whole objects are verified against their token
 	n, err := io.CopyBuffer(io.MultiWriter(f, h), r.Body, make([]byte, 256<<10))
 	cerr := f.Close()
 	if err != nil || cerr != nil {
@@ -262,25 +342,6 @@ func (s *Server) serveUpload(w http.ResponseWriter, r *http.Request, id string, 
 	if r.ContentLength >= 0 && n != r.ContentLength {
 		_ = os.Remove(tmpPath)
 		storageFail(w, http.StatusBadRequest, "body shorter than Content-Length")
-		return
-	}
-	if g.kind == "part" {
-		etag := `"` + hex.EncodeToString(h.Sum(nil))[:32] + `"`
-		st.mu.Lock()
-		up := st.uploads[g.uploadID]
-		if up == nil {
-			st.mu.Unlock()
-			_ = os.Remove(tmpPath)
-			storageFail(w, http.StatusNotFound, "no such multipart upload")
-			return
-		}
-		if old, ok := up.parts[g.part]; ok {
-			_ = os.Remove(old.path)
-		}
-		up.parts[g.part] = partRec{path: tmpPath, etag: etag, size: n}
-		st.mu.Unlock()
-		w.Header().Set("ETag", etag)
-		w.WriteHeader(http.StatusOK)
 		return
 	}
 	if g.bySHA {
@@ -312,6 +373,52 @@ func (s *Server) serveUpload(w http.ResponseWriter, r *http.Request, id string, 
 		gg.used = true
 	}
 	st.mu.Unlock()
+	w.WriteHeader(http.StatusOK)
+}
+
+// servePart stores one part of a multipart upload at its offset in the object and answers its ETag (the
+// part's SHA-256, cut to 32 hex digits).
+func (s *Server) servePart(w http.ResponseWriter, r *http.Request, g grant) {
+	s.store.mu.Lock()
+	up := s.store.uploads[g.uploadID]
+	s.store.mu.Unlock()
+	switch {
+	case up == nil:
+		storageFail(w, http.StatusNotFound, "no such multipart upload")
+		return
+	case r.ContentLength > up.partSize:
+		storageFail(w, http.StatusBadRequest, "part larger than the upload's part size")
+		return
+	}
+	up.forget(g.part)
+	f, err := os.OpenFile(up.obj, os.O_WRONLY, 0)
+	if err != nil {
+		storageFail(w, http.StatusNotFound, "no such multipart upload")
+		return
+	}
+	h := sha256.New()
+	dst := io.NewOffsetWriter(f, int64(g.part-1)*up.partSize)
+	n, err := io.CopyBuffer(io.MultiWriter(dst, h), io.LimitReader(r.Body, up.partSize+1), make([]byte, 256<<10))
+	cerr := f.Close()
+	switch {
+	case err != nil || cerr != nil:
+		return // the client went away
+	case n > up.partSize:
+		storageFail(w, http.StatusBadRequest, "part larger than the upload's part size")
+		return
+	case r.ContentLength >= 0 && n != r.ContentLength:
+		storageFail(w, http.StatusBadRequest, "body shorter than Content-Length")
+		return
+	}
+	etag := `"` + hex.EncodeToString(h.Sum(nil))[:32] + `"`
+	up.mu.Lock()
+	up.parts[g.part] = partRec{etag: etag, size: n}
+	next := g.part == up.hashed+1
+	up.mu.Unlock()
+	if next {
+		go func() { _ = up.advance() }()
+	}
+	w.Header().Set("ETag", etag)
 	w.WriteHeader(http.StatusOK)
 }
 
@@ -449,10 +556,20 @@ func handleCreateMultipart(s *Server, w http.ResponseWriter, _ *http.Request, c 
 		writeValidation(w, []string{"body", "size"}, "size must be >= 0", "greater_than_equal")
 		return
 	}
-	up := &multipartRec{id: newID(), sha: b.SHA, salt: b.Salt, size: b.Size, ownerID: c.user.ID, parts: map[int]partRec{}}
+	if b.PartSize <= 0 {
+		writeValidation(w, []string{"body", "part_size"}, "part_size must be > 0", "greater_than")
+		return
+	}
+	up := &multipartRec{id: newID(), sha: b.SHA, salt: b.Salt, size: b.Size, partSize: b.PartSize, ownerID: c.user.ID,
+		parts: map[int]partRec{}, h: sha512.New384()}
 	s.store.mu.Lock()
+	up.obj = s.store.newPath("multipart")
 	s.store.uploads[up.id] = up
 	s.store.mu.Unlock()
+	if err := os.WriteFile(up.obj, nil, 0o600); err != nil {
+		writeDetail(w, http.StatusInternalServerError, err.Error())
+		return
+	}
 	writeJSON(w, http.StatusCreated, types.MultipartUpload{UploadID: up.id})
 }
 
@@ -501,10 +618,15 @@ func handleCompleteMultipart(s *Server, w http.ResponseWriter, _ *http.Request, 
 		writeDetail(w, http.StatusBadRequest, "no parts")
 		return
 	}
-	s.store.mu.Lock()
-	parts := make([]partRec, 0, len(b.Parts))
-	var bad string
 	sort.Slice(b.Parts, func(i, j int) bool { return b.Parts[i].PartNumber < b.Parts[j].PartNumber })
+	// Catch the hash up with the parts that arrived last; nothing is copied or read twice.
+	if err := up.advance(); err != nil {
+		writeDetail(w, http.StatusInternalServerError, err.Error())
+		return
+	}
+	up.mu.Lock()
+	var bad string
+	var total int64
 	for i, p := range b.Parts {
 		rec, ok := up.parts[p.PartNumber]
 		switch {
@@ -514,47 +636,32 @@ func handleCompleteMultipart(s *Server, w http.ResponseWriter, _ *http.Request, 
 			bad = "part " + strconv.Itoa(p.PartNumber) + " was not uploaded"
 		case rec.etag != p.ETag:
 			bad = "ETag mismatch for part " + strconv.Itoa(p.PartNumber)
+		case i < len(b.Parts)-1 && rec.size != up.partSize:
+			bad = "part " + strconv.Itoa(p.PartNumber) + " is smaller than the part size"
 		}
 		if bad != "" {
 			break
 		}
-		parts = append(parts, rec)
+		total += rec.size
 	}
-	dst := s.store.newPath("obj")
-	s.store.mu.Unlock()
+	var got string
+	if bad == "" && up.hashed == len(b.Parts) {
+		c, _ := up.h.(hash.Cloner).Clone()
+		hc := c.(hash.Hash)
+		hc.Write([]byte(up.salt))
+		got = hex.EncodeToString(hc.Sum(nil))
+	}
+	up.mu.Unlock()
 	if bad != "" {
 		writeDetail(w, http.StatusBadRequest, bad)
 		return
 	}
-	// Assemble outside the locks, hashing as we go.
-	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_EXCL, 0o600)
-	if err != nil {
-		writeDetail(w, http.StatusInternalServerError, err.Error())
+	if got != up.sha || total != up.size {
+		writeDetail(w, http.StatusBadRequest, "checksum or size mismatch of the assembled object")
 		return
 	}
-	h := sha512.New384()
-	var total int64
-	buf := make([]byte, 256<<10)
-	for _, p := range parts {
-		f, err := os.Open(p.path)
-		if err == nil {
-			var n int64
-			n, err = io.CopyBuffer(io.MultiWriter(out, h), f, buf)
-			total += n
-			_ = f.Close()
-		}
-		if err != nil {
-			_ = out.Close()
-			_ = os.Remove(dst)
-			writeDetail(w, http.StatusInternalServerError, err.Error())
-			return
-		}
-	}
-	_ = out.Close()
-	h.Write([]byte(up.salt))
-	if got := hex.EncodeToString(h.Sum(nil)); got != up.sha || total != up.size {
-		_ = os.Remove(dst)
-		writeDetail(w, http.StatusBadRequest, "checksum or size mismatch of the assembled object")
+	if err := os.Truncate(up.obj, total); err != nil {
+		writeDetail(w, http.StatusInternalServerError, err.Error())
 		return
 	}
 	s.store.mu.Lock()
@@ -562,10 +669,7 @@ func handleCompleteMultipart(s *Server, w http.ResponseWriter, _ *http.Request, 
 	if old, ok := s.store.objects[key]; ok {
 		_ = os.Remove(old)
 	}
-	s.store.objects[key] = dst
-	for _, p := range up.parts {
-		_ = os.Remove(p.path)
-	}
+	s.store.objects[key] = up.obj
 	delete(s.store.uploads, up.id)
 	s.store.mu.Unlock()
 	writeJSON(w, http.StatusOK, map[string]any{"upload_id": up.id, "sha": up.sha, "size": total})
@@ -577,11 +681,9 @@ func handleAbortMultipart(s *Server, w http.ResponseWriter, _ *http.Request, c *
 		return
 	}
 	s.store.mu.Lock()
-	for _, p := range up.parts {
-		_ = os.Remove(p.path)
-	}
 	delete(s.store.uploads, up.id)
 	s.store.mu.Unlock()
+	_ = os.Remove(up.obj)
 	w.WriteHeader(http.StatusNoContent)
 }
 

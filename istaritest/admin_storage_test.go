@@ -8,11 +8,14 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/istari-sdk/istari-go/internal/ops"
 	"github.com/istari-sdk/istari-go/types"
 )
 
@@ -125,4 +128,70 @@ func TestSearchResourcesValidation(t *testing.T) {
 	resp, body := send(t, s, "POST", "/api/v2/resources/search", s.Token(), `{"search_term":"x","size":100}`)
 	assert.Equal(t, http.StatusOK, resp.StatusCode)
 	assert.JSONEq(t, `{"items":[],"total":0,"page":1,"size":100,"pages":0}`, body)
+}
+
+// callOp sends a JSON registry request of the operation id with the given path parameter values.
+func callOp(t *testing.T, s *Server, id ops.ID, body any, params ...string) *http.Response {
+	t.Helper()
+	op, ok := ops.Builtin().Lookup(string(id))
+	require.True(t, ok)
+	path := op.Path
+	for i := 0; i+1 < len(params); i += 2 {
+		path = strings.ReplaceAll(path, "{"+params[i]+"}", params[i+1])
+	}
+	b, _ := json.Marshal(body)
+	return do(t, op.Method, s.URL+path, b, "Bearer "+s.Token())
+}
+
+func TestMultipartHashesPartsAsTheyArrive(t *testing.T) {
+	s := NewServer()
+	defer s.Close()
+	const partSize = 64 << 10
+	content := bytes.Repeat([]byte("0123456789abcdef"), (3*partSize-100)/16)
+	sha := tokenOf(content, "salt")
+	resp := callOp(t, s, ops.CreateMultipartUpload, types.NewMultipartUpload{SHA: sha, Salt: "salt", Size: int64(len(content)), PartSize: partSize})
+	var created types.MultipartUpload
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&created))
+	resp = callOp(t, s, ops.GenerateMultipartPartURLs, types.MultipartPartURLsRequest{PartNumbers: []int{1, 2, 3}}, "upload_id", created.UploadID)
+	var urls []types.MultipartPartURL
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&urls))
+	require.Len(t, urls, 3)
+	part := func(n int) []byte { return content[(n-1)*partSize : min(len(content), n*partSize)] }
+	etags := map[int]string{}
+	for _, n := range []int{3, 1, 2, 1} { // out of order, and part 1 sent again after it was hashed
+		resp := do(t, http.MethodPut, urls[n-1].URL, part(n), "")
+		require.Equal(t, http.StatusOK, resp.StatusCode)
+		etags[n] = resp.Header.Get("ETag")
+	}
+	tooBig := do(t, http.MethodPut, urls[0].URL, make([]byte, partSize+1), "")
+	assert.Equal(t, http.StatusBadRequest, tooBig.StatusCode, "a part larger than the part size would overwrite the next")
+	resp = do(t, http.MethodPut, urls[0].URL, part(1), "")
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+
+	s.store.mu.Lock()
+	up := s.store.uploads[created.UploadID]
+	s.store.mu.Unlock()
+	require.Eventually(t, func() bool {
+		up.mu.Lock()
+		defer up.mu.Unlock()
+		return up.hashed == 3
+	}, 5*time.Second, time.Millisecond, "the object is hashed while the parts arrive, before completion")
+
+	parts := []types.CompletedPart{{PartNumber: 1, ETag: etags[1]}, {PartNumber: 2, ETag: etags[2]}, {PartNumber: 3, ETag: etags[3]}}
+	resp = callOp(t, s, ops.CompleteMultipartUpload, types.CompleteMultipartUpload{Parts: parts}, "upload_id", created.UploadID)
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	got, ok := s.store.object(sha, "salt")
+	require.True(t, ok)
+	assert.Equal(t, content, got)
+	assert.Zero(t, s.MultipartUploadsInProgress())
+
+	// Bytes that do not hash to the token are refused at completion.
+	resp = callOp(t, s, ops.CreateMultipartUpload, types.NewMultipartUpload{SHA: sha, Salt: "salt", Size: 5, PartSize: partSize})
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&created))
+	resp = callOp(t, s, ops.GenerateMultipartPartURLs, types.MultipartPartURLsRequest{PartNumbers: []int{1}}, "upload_id", created.UploadID)
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&urls))
+	resp = do(t, http.MethodPut, urls[0].URL, []byte("wrong"), "")
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	resp = callOp(t, s, ops.CompleteMultipartUpload, types.CompleteMultipartUpload{Parts: []types.CompletedPart{{PartNumber: 1, ETag: resp.Header.Get("ETag")}}}, "upload_id", created.UploadID)
+	assert.Equal(t, http.StatusBadRequest, resp.StatusCode)
 }

@@ -36,6 +36,19 @@ func (h *Hasher) Sum() string {
 	return hex.EncodeToString(h.h.Sum(nil))
 }
 
+// SumWith returns the checksum of the content written so far followed by salt, leaving h as it was: content
+// can be hashed before its salt is known (a reader spooled while it is hashed, whose salt comes from the
+// revision it updates). h's own salt is ignored.
+func (h *Hasher) SumWith(salt string) string {
+	c, err := h.h.(hash.Cloner).Clone() // every SHA-384 of the standard library clones without error
+	if err != nil {
+		panic("checksum: cloning SHA-384: " + err.Error())
+	}
+	d := c.(hash.Hash)
+	d.Write([]byte(salt))
+	return hex.EncodeToString(d.Sum(nil))
+}
+
 // Matches reports whether sum equals expected, compared as lowercase hex.
 func Matches(sum, expected string) bool { return sum == strings.ToLower(expected) }
 

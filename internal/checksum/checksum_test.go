@@ -27,6 +27,17 @@ func TestReaderIsSHA384OfContentThenSalt(t *testing.T) {
 	}
 }
 
+func TestSumWithHashesContentOnceForAnySalt(t *testing.T) {
+	h := New("")
+	_, _ = h.Write([]byte("hello world"))
+	for _, salt := range []string{"sält", "other", ""} {
+		sum := sha512.Sum384([]byte("hello world" + salt))
+		if got := h.SumWith(salt); got != hex.EncodeToString(sum[:]) {
+			t.Errorf("SumWith(%q) = %s", salt, got)
+		}
+	}
+}
+
 // TestNewSaltIsAUUID4HexFresh: the Python client's salt is a UUID4 as 32 lowercase hex characters.
 func TestNewSaltIsAUUID4HexFresh(t *testing.T) {
 	a, b := NewSalt(), NewSalt()

@@ -7,10 +7,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 	"time"
 
-	"github.com/istari-sdk/istari-go/internal/checksum"
 	"github.com/istari-sdk/istari-go/internal/redact"
 	"github.com/istari-sdk/istari-go/internal/transport"
 )
@@ -71,26 +69,13 @@ func (t *Transfers) header(rawURL string) http.Header {
 }
 
 // Put uploads n bytes of ra starting at off to rawURL. Each attempt re-opens an io.SectionReader, so nothing
-// is buffered whole and retries resend from the start of the section. It returns the ETag header, if any.
+// is buffered whole and retries resend from the start of the section. It returns the ETag header, if any. The
+// body reaches a plain-HTTP connection in checksum.BufSize reads and writes when the connection comes from a
+// LargeWrites dialer.
 func (t *Transfers) Put(ctx context.Context, rawURL string, ra io.ReaderAt, off, n int64, part *Part) (string, error) {
 	return t.PutFunc(ctx, rawURL, func() (io.ReadCloser, error) {
-		return io.NopCloser(bigCopy{part.Reader(io.NewSectionReader(ra, off, n))}), nil
+		return io.NopCloser(part.Reader(io.NewSectionReader(ra, off, n))), nil
 	}, n)
-}
-
-// bufPool holds the transfer buffers of request bodies (one per body being written).
-var bufPool = sync.Pool{New: func() any { b := make([]byte, checksum.BufSize); return &b }}
-
-// bigCopy is a request body that net/http copies to the connection through WriteTo with a pooled
-// checksum.BufSize buffer, instead of the 32 KiB chunks of its generic copy: 8x fewer write syscalls.
-type bigCopy struct{ r io.Reader }
-
-func (b bigCopy) Read(p []byte) (int, error) { return b.r.Read(p) }
-
-func (b bigCopy) WriteTo(w io.Writer) (int64, error) {
-	buf := bufPool.Get().(*[]byte)
-	defer bufPool.Put(buf)
-	return io.CopyBuffer(struct{ io.Writer }{w}, struct{ io.Reader }{b.r}, *buf)
 }
 
 // PutFunc uploads n bytes re-opened by open for each attempt.

@@ -12,8 +12,32 @@ import (
 	"github.com/istari-sdk/istari-go/types"
 )
 
-// partURLBatch is how many part URLs are requested per generate_multipart_part_urls call.
+// partURLBatch is the most part URLs requested per generate_multipart_part_urls call.
 const partURLBatch = 100
+
+// partURLs returns the URLs of the 0-based parts [lo, hi), in order.
+func (u *Uploader) partURLs(ctx context.Context, uploadID string, lo, hi int) ([]string, error) {
+	nums := make([]int, 0, hi-lo)
+	for i := lo; i < hi; i++ {
+		nums = append(nums, i+1)
+	}
+	got, err := u.Registry.PartURLs(ctx, uploadID, nums)
+	if err != nil {
+		return nil, err
+	}
+	urls := make([]string, hi-lo)
+	for _, p := range got {
+		if p.PartNumber > lo && p.PartNumber <= hi {
+			urls[p.PartNumber-1-lo] = p.URL
+		}
+	}
+	for i, url := range urls {
+		if url == "" {
+			return nil, fmt.Errorf("no URL for part %d", lo+i+1)
+		}
+	}
+	return urls, nil
+}
 
 // Put stores size bytes of ra under (sha, salt): one presigned PUT, or a multipart upload from Threshold bytes
 // on.
@@ -32,8 +56,10 @@ func (u *Uploader) Put(ctx context.Context, sha, salt string, ra io.ReaderAt, si
 }
 
 // putMultipart uploads size bytes of ra in ChunkSize parts, Concurrency at a time. Each part is streamed from
-// its own io.SectionReader (no part is held in memory) and retried on its own by the transport. On failure the
-// upload is aborted and the error names the upload id.
+// its own io.SectionReader (no part is held in memory) and retried on its own by the transport. Part URLs are
+// requested lazily, in batches of twice the concurrency, when the first part of a batch is about to be handed
+// to a worker: the first byte goes out after one small call, and no URL waits long enough to expire. On
+// failure the upload is aborted and the error names the upload id.
 func (u *Uploader) putMultipart(ctx context.Context, sha, salt string, ra io.ReaderAt, size int64, prog *storage.Progress) error {
 	chunk := u.ChunkSize
 	n := int((size + chunk - 1) / chunk)
@@ -49,27 +75,6 @@ func (u *Uploader) putMultipart(ctx context.Context, sha, salt string, ra io.Rea
 		}
 		return fmt.Errorf("istari: multipart upload %s (content sha %s) aborted: %w", uploadID, sha, cause)
 	}
-	urls := make([]string, n)
-	for start := 0; start < n; start += partURLBatch {
-		nums := make([]int, 0, partURLBatch)
-		for i := start; i < min(n, start+partURLBatch); i++ {
-			nums = append(nums, i+1)
-		}
-		got, err := u.Registry.PartURLs(ctx, uploadID, nums)
-		if err != nil {
-			return fail(err)
-		}
-		for _, p := range got {
-			if p.PartNumber >= 1 && p.PartNumber <= n {
-				urls[p.PartNumber-1] = p.URL
-			}
-		}
-	}
-	for i, url := range urls {
-		if url == "" {
-			return fail(fmt.Errorf("no URL for part %d", i+1))
-		}
-	}
 
 	wctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -79,27 +84,44 @@ func (u *Uploader) putMultipart(ctx context.Context, sha, salt string, ra io.Rea
 		errOnce  sync.Once
 		firstErr error
 	)
-	jobs := make(chan int)
+	setErr := func(err error) {
+		errOnce.Do(func() { firstErr = err })
+		cancel()
+	}
+	type job struct {
+		i   int
+		url string
+	}
+	jobs := make(chan job)
 	for range min(u.Concurrency, n) {
 		wg.Go(func() {
-			for i := range jobs {
-				off, n := int64(i)*chunk, min(chunk, size-int64(i)*chunk)
-				pctx, span := u.Telemetry.StartTransfer(wctx, telemetry.Upload, i+1, n)
-				etag, err := u.Transfers.Put(pctx, urls[i], ra, off, n, prog.Part())
+			for j := range jobs {
+				off, n := int64(j.i)*chunk, min(chunk, size-int64(j.i)*chunk)
+				pctx, span := u.Telemetry.StartTransfer(wctx, telemetry.Upload, j.i+1, n)
+				etag, err := u.Transfers.Put(pctx, j.url, ra, off, n, prog.Part())
 				span.EndTransfer(n, err)
 				if err != nil {
-					errOnce.Do(func() { firstErr = fmt.Errorf("part %d: %w", i+1, u.storageErr(err)) })
-					cancel()
+					setErr(fmt.Errorf("part %d: %w", j.i+1, u.storageErr(err)))
 					continue
 				}
-				etags[i] = etag
+				etags[j.i] = etag
 			}
 		})
 	}
+	batch := min(partURLBatch, max(1, 2*u.Concurrency))
+	var urls []string // URLs of parts [from, from+len(urls))
+	from := 0
 feed:
 	for i := range n {
+		if i >= from+len(urls) {
+			from = i
+			if urls, err = u.partURLs(wctx, uploadID, i, min(n, i+batch)); err != nil {
+				setErr(err)
+				break feed
+			}
+		}
 		select {
-		case jobs <- i:
+		case jobs <- job{i: i, url: urls[i-from]}:
 		case <-wctx.Done():
 			break feed
 		}

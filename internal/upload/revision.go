@@ -46,7 +46,7 @@ func (u *Uploader) Upload(ctx context.Context, src *Source, salt string, opts *O
 	if salt == "" {
 		salt = checksum.NewSalt()
 	}
-	sha, err := checksum.ReaderAt(src.RA, src.Size, salt)
+	sha, err := src.Checksum(salt) // path sources are read twice in all: this hash pass and the send
 	if err != nil {
 		return nil, fmt.Errorf("istari: hashing %s: %w", name, err)
 	}

@@ -18,6 +18,16 @@ type Source struct {
 	RA      io.ReaderAt
 	Size    int64
 	release func() error
+	hashed  *checksum.Hasher // the content already hashed (a spooled reader), its salt still to come
+}
+
+// Checksum returns the checksum of the content with salt: from the hash taken while a reader was spooled, or
+// by one read of the content.
+func (s *Source) Checksum(salt string) (string, error) {
+	if s.hashed != nil {
+		return s.hashed.SumWith(salt), nil
+	}
+	return checksum.ReaderAt(s.RA, s.Size, salt)
 }
 
 // Close releases the source; a nil release is a no-op.
@@ -53,8 +63,9 @@ func Path(path string) Opener {
 
 // Reader uses r from its current position. A reader that can seek and read at an offset (*os.File,
 // *bytes.Reader, *strings.Reader, io.SectionReader) is used in place; any other reader is spooled to a temp
-// file first (bounded memory), because the checksum must be known before the upload URL is requested. The
-// spool is removed by Close.
+// file first (bounded memory), because the checksum must be known before the upload URL is requested; the
+// content is hashed while it is spooled, so it is read back only once, to be sent. The spool is removed by
+// Close.
 func Reader(name string, r io.Reader) Opener {
 	return func() (*Source, error) {
 		if name == "" {
@@ -79,12 +90,13 @@ func Reader(name string, r io.Reader) Opener {
 			return nil, fmt.Errorf("istari: spooling upload: %w", err)
 		}
 		remove := func() error { _ = spool.Close(); return os.Remove(spool.Name()) }
-		n, err := checksum.Copy(spool, r)
+		h := checksum.New("") // the salt is appended when it is known (an update reuses the current one)
+		n, err := checksum.Copy(io.MultiWriter(spool, h), r)
 		if err != nil {
 			_ = remove()
 			return nil, fmt.Errorf("istari: spooling upload: %w", err)
 		}
-		return &Source{Name: name, RA: spool, Size: n, release: remove}, nil
+		return &Source{Name: name, RA: spool, Size: n, release: remove, hashed: h}, nil
 	}
 }
 
