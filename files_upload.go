@@ -52,7 +52,7 @@ type filesState struct {
 }
 
 func (c *Client) initFiles() {
-	c.files.xfer = &storage.Transfers{TR: c.tr, UserAgent: c.userAgent}
+	c.files.xfer = &storage.Transfers{TR: c.tr, UserAgent: c.userAgent, Policy: c.presignedPolicy(), Scrub: c.scrub}
 	c.files.up = &upload.Uploader{
 		Registry: uploadRegistry{c}, Transfers: c.files.xfer, Logger: c.logger, StorageError: storageError, Telemetry: c.tel,
 		Threshold: c.cfg.multipartThreshold(), ChunkSize: c.cfg.multipartChunkSize(), Concurrency: c.cfg.uploadConcurrency(),
