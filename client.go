@@ -66,7 +66,8 @@ func NewClient(cfg Configuration) (*Client, error) {
 		}
 		httpClient = &http.Client{Transport: rt}
 	}
-	auth, idState, err := cfg.newAuth(httpClient)
+	tel := newTelemetry(cfg)
+	auth, idState, err := cfg.newAuth(httpClient, scrub, tel)
 	if err != nil {
 		return nil, err
 	}
@@ -83,7 +84,7 @@ func NewClient(cfg Configuration) (*Client, error) {
 		return nil, err
 	}
 	c.compat = &compatTracker{logger: logger, hook: cfg.OnCompatibility}
-	c.tel = newTelemetry(cfg)
+	c.tel = tel
 	c.tr = transport.New(transport.Options{
 		HTTPClient:     httpClient,
 		MaxAttempts:    cfg.retryAttempts(),

@@ -222,15 +222,13 @@ func (c *Client) fetchOpenAPI(ctx context.Context) ([]byte, string, error) {
 func (c *Client) fetchOpenAPIAt(ctx context.Context, loc string) ([]byte, error) {
 	header := c.registryHeader()
 	header.Set("Accept", "application/json, application/yaml;q=0.9")
-	if !sameOrigin(loc, c.baseURL) {
-		header.Del("Authorization") // the registry token goes to the registry only
-	}
+	foreign := !sameOrigin(loc, c.baseURL) // the registry token goes to the registry only
 	path := loc
 	if u, err := url.Parse(loc); err == nil {
 		path = u.Path
 	}
 	resp, attempts, err := c.tr.Do(ctx, &transport.Request{ //nolint:bodyclose // drainAndClose below
-		Method: http.MethodGet, URL: loc, Header: header, Registry: true, Label: "openapi",
+		Method: http.MethodGet, URL: loc, Header: header, Registry: true, NoAuth: foreign, Label: "openapi",
 	})
 	if err != nil {
 		return nil, fmt.Errorf("istari: fetching %s: %w", path, err)

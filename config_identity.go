@@ -10,6 +10,8 @@ import (
 
 	"github.com/istari-sdk/istari-go/internal/identity"
 	"github.com/istari-sdk/istari-go/internal/ops"
+	"github.com/istari-sdk/istari-go/internal/redact"
+	"github.com/istari-sdk/istari-go/internal/telemetry"
 	"github.com/istari-sdk/istari-go/internal/transport"
 )
 
@@ -75,7 +77,7 @@ func (a identityAuth) Invalidate(token string) bool { return a.src.Invalidate(to
 
 // newTokenSource builds the identity token source of identity mode, on the client's HTTP client so that the
 // proxy and CA settings apply to the token requests too.
-func (c Configuration) newTokenSource(creds *identity.Credentials, hc *http.Client) *identity.TokenSource {
+func (c Configuration) newTokenSource(creds *identity.Credentials, hc *http.Client, scrub *redact.Scrubber, tel *telemetry.Telemetry) *identity.TokenSource {
 	op, _ := ops.Identity().Lookup(string(ops.IssueToken))
 	return identity.NewTokenSource(identity.Config{
 		TokenURL:    c.identityBaseURL() + op.Path,
@@ -86,6 +88,8 @@ func (c Configuration) newTokenSource(creds *identity.Credentials, hc *http.Clie
 		MaxInterval: c.retryMaxInterval(),
 		Jitter:      c.retryJitter(),
 		Logger:      c.Logger,
+		Telemetry:   tel,
+		OnToken:     scrub.Remember,
 	})
 }
 
@@ -108,7 +112,7 @@ type identityState struct {
 
 // newAuth returns the bearer-token supplier of registry calls: identity-service access tokens in identity mode,
 // the personal access token otherwise.
-func (c Configuration) newAuth(hc *http.Client) (transport.Authorizer, identityState, error) {
+func (c Configuration) newAuth(hc *http.Client, scrub *redact.Scrubber, tel *telemetry.Telemetry) (transport.Authorizer, identityState, error) {
 	if !c.IdentityServiceEnabled {
 		if c.RegistryAuthToken == "" {
 			return nil, identityState{}, nil
@@ -119,6 +123,6 @@ func (c Configuration) newAuth(hc *http.Client) (transport.Authorizer, identityS
 	if err != nil {
 		return nil, identityState{}, err
 	}
-	st := identityState{creds: creds, tokens: c.newTokenSource(creds, hc)}
+	st := identityState{creds: creds, tokens: c.newTokenSource(creds, hc, scrub, tel)}
 	return identityAuth{src: st.tokens}, st, nil
 }

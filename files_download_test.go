@@ -94,7 +94,8 @@ func TestFaultCorruptDownload(t *testing.T) {
 // presigningRegistry answers generate_download_url and generate_upload_url with url; other calls get 404.
 func presigningRegistry(url string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if r.Method == http.MethodPost && (r.URL.Path == "/api/v2/storage/download_urls" || r.URL.Path == "/api/v2/storage/upload_urls") {
+		if r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/api/v2/tokens/") &&
+			(strings.HasSuffix(r.URL.Path, "/download-url") || strings.HasSuffix(r.URL.Path, "/upload-url")) {
 			_ = json.NewEncoder(w).Encode(types.PresignedURL{URL: url})
 			return
 		}

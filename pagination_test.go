@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strconv"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -249,7 +248,7 @@ func TestHostilePagesCannotSpin(t *testing.T) {
 		defer cancel()
 		for m, err := range All(ctx, &ListModelsParams{}, c.ListModels) {
 			require.NoError(t, err)
-			items = append(items, strings.Trim(string(m.Extra["id"]), `"`))
+			items = append(items, m.ID)
 		}
 		mu.Lock()
 		defer mu.Unlock()

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -55,14 +56,14 @@ func TestCommitWireSequence(t *testing.T) {
 	require.Equal(t, commitOps, reg.ops())
 
 	want := []seqSent{
-		{op: "get_tag", method: "GET", path: "/api/v2/tags/t1"},
-		{op: "get_snapshot", method: "GET", path: "/api/v2/snapshots/snap1"}, // the re-read snapshot, not the stale one
-		{op: "list_tracked_files", method: "GET", path: "/api/v2/configurations/c1/tracked_files", query: "size=100"},
-		{op: "list_tracked_files", method: "GET", path: "/api/v2/configurations/c1/tracked_files", query: "page=2&size=100"},
-		{op: "list_configuration_subsystems", method: "GET", path: "/api/v2/configurations/c1/subsystems", query: "size=100"},
-		{op: "create_configuration", method: "POST", path: "/api/v2/systems/s1/configurations"},
-		{op: "list_snapshots", method: "GET", path: "/api/v2/snapshots", query: "configuration_id=c2&size=1&sort=-created"},
-		{op: "update_tag", method: "PATCH", path: "/api/v2/tags/t1", body: `{"snapshot_id":"snap2"}`},
+		seqRoute(t, "get_tag", "", "", "t1"),
+		seqRoute(t, "get_snapshot", "", "", "snap1"), // the re-read snapshot, not the stale one
+		seqRoute(t, "list_tracked_files", "size=100", "", "c1"),
+		seqRoute(t, "list_tracked_files", "page=2&size=100", "", "c1"),
+		seqRoute(t, "list_configuration_subsystems", "size=100", "", "c1"),
+		seqRoute(t, "create_configuration", "", "", "s1"),
+		seqRoute(t, "list_snapshots", "configuration_id=c2&size=1&sort=-created", ""),
+		seqRoute(t, "update_tag", "", `{"snapshot_id":"snap2"}`, "t1"),
 	}
 	for i, w := range want {
 		got := reg.request(i)
@@ -95,7 +96,8 @@ func TestCommitWireSequence(t *testing.T) {
 
 func TestCommitWireFailureArchivesConfiguration(t *testing.T) {
 	script := commitScript()
-	script["update_tag"] = []seqAnswer{{status: http.StatusBadGateway, body: `{"detail":"upstream down"}`}}
+	// update_tag is a PUT, so a 502 is retried: every attempt fails.
+	script["update_tag"] = slices.Repeat([]seqAnswer{{status: http.StatusBadGateway, body: `{"detail":"upstream down"}`}}, retryAttemptsOf(t))
 	script["get_tag"] = append(script["get_tag"], seqAnswer{body: seqTag}) // the re-read after the failure: not moved
 	script["archive_configuration"] = []seqAnswer{{body: seqConfig}}
 	c, reg := newSeqRegistry(t, script)
@@ -104,16 +106,18 @@ func TestCommitWireFailureArchivesConfiguration(t *testing.T) {
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "update_tag", apiErr.OperationID, "the original error")
 	assert.Equal(t, http.StatusBadGateway, apiErr.StatusCode)
-	assert.Equal(t, append(append([]string{}, commitOps...), "get_tag", "archive_configuration"), reg.ops())
-	archive := reg.request(len(commitOps) + 1)
-	assert.Equal(t, "/api/v2/configurations/c2/archive", archive.path)
+	retries := slices.Repeat([]string{"update_tag"}, retryAttemptsOf(t)-1)
+	assert.Equal(t, slices.Concat(commitOps, retries, []string{"get_tag", "archive_configuration"}), reg.ops())
+	archive := reg.request(len(commitOps) + len(retries) + 1)
+	assert.Equal(t, seqRoute(t, "archive_configuration", "", "", "c2").path, archive.path)
 	assert.JSONEq(t, `{"reason":"commit to branch design-b failed"}`, archive.body)
 }
 
 func TestCommitWireNoSnapshotArchivesConfiguration(t *testing.T) {
 	script := commitScript()
 	script["list_snapshots"] = []seqAnswer{{body: `{"items":[],"total":0,"page":1,"size":1,"pages":0}`}}
-	script["archive_configuration"] = []seqAnswer{{status: http.StatusInternalServerError, body: `{"detail":"boom"}`}}
+	// archive_configuration is a DELETE, so a 500 is retried: every attempt fails.
+	script["archive_configuration"] = slices.Repeat([]seqAnswer{{status: http.StatusInternalServerError, body: `{"detail":"boom"}`}}, retryAttemptsOf(t))
 	var logs logBuffer
 	c, reg := newSeqRegistry(t, script)
 	c.logger = logs.logger()
@@ -128,11 +132,18 @@ func TestCommitWireNoSnapshotArchivesConfiguration(t *testing.T) {
 
 func TestCommitWireLostAnswerIsSuccess(t *testing.T) {
 	script := commitScript()
-	script["update_tag"] = []seqAnswer{{status: http.StatusBadGateway, body: `{"detail":"answer lost"}`}}
+	script["update_tag"] = slices.Repeat([]seqAnswer{{status: http.StatusBadGateway, body: `{"detail":"answer lost"}`}}, retryAttemptsOf(t))
 	script["get_tag"] = append(script["get_tag"], seqAnswer{body: seqTagMoved}) // the tag did move
 	c, reg := newSeqRegistry(t, script)
 	moved, err := c.CommitToBranch(context.Background(), "s1", &types.SnapshotTag{ID: "t1", Tag: "design-b"}, commitChange)
 	require.NoError(t, err)
 	assert.Equal(t, "snap2", moved.SnapshotID)
 	assert.NotContains(t, reg.ops(), "archive_configuration")
+}
+
+// retryAttemptsOf is the number of attempts the wire-test client makes for a retryable answer.
+func retryAttemptsOf(t *testing.T) int {
+	t.Helper()
+	c, _ := mockClient(t)
+	return c.cfg.retryAttempts()
 }

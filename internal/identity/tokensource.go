@@ -17,6 +17,7 @@ import (
 	"golang.org/x/oauth2"
 	"golang.org/x/oauth2/clientcredentials"
 
+	"github.com/istari-sdk/istari-go/internal/telemetry"
 	"github.com/istari-sdk/istari-go/internal/transport"
 )
 
@@ -60,6 +61,11 @@ type Config struct {
 	Logger *slog.Logger
 	// Now is the clock (time.Now when nil), for tests.
 	Now func() time.Time
+	// Telemetry traces each fetch as an "istari.token_fetch" span and counts it; nil records nothing.
+	Telemetry *telemetry.Telemetry
+	// OnToken, when set, is told every access token obtained, so that the client's scrubber can remove it from
+	// server text in errors and logs. It must not log or store the value anywhere else.
+	OnToken func(access string)
 }
 
 // TokenSource caches the access token and refreshes it ahead of expiry. Only one fetch runs at a time: callers
@@ -147,7 +153,12 @@ func (ts *TokenSource) Token(ctx context.Context) (string, error) {
 }
 
 func (ts *TokenSource) run(ctx context.Context, f *flight) {
+	ctx, span := ts.cfg.Telemetry.StartTokenFetch(ctx)
 	f.tok, f.err = ts.fetch(ctx)
+	span.EndTokenFetch(f.err)
+	if f.err == nil && ts.cfg.OnToken != nil {
+		ts.cfg.OnToken(f.tok.access)
+	}
 	ts.mu.Lock()
 	if f.err == nil {
 		ts.tok = f.tok

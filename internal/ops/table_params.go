@@ -94,7 +94,7 @@ var wireParams = map[ID]wireShape{
 	ListArtifactAccess:                 {Query: []QueryParam{}},
 	ListJobAccess:                      {Query: []QueryParam{}},
 	CreateAccessByEmailForOtherTenants: {Query: []QueryParam{{Name: "subject_type", Required: true}, {Name: "email", Required: true}, {Name: "resource_type", Required: true}, {Name: "resource_id", Required: true}, {Name: "access_relationship", Required: true}}},
-	ListResourceTypePermissions:        {Query: []QueryParam{{Name: "subject_type", Required: true}, {Name: "subject_id", Required: true}, {Name: "resource_type", Required: true}, {Name: "permission", Required: true}, {Name: "page"}, {Name: "size"}}},
+	ListResourceTypePermissions:        {Query: []QueryParam{{Name: "permission", Required: true}, {Name: "page"}, {Name: "size"}}},
 	CreateControlTag:                   {Query: []QueryParam{}, Body: []string{"name", "description"}},
 	GetControlTag:                      {Query: []QueryParam{}},
 	ListControlTags:                    {Query: []QueryParam{{Name: "page"}, {Name: "size"}}},
