@@ -251,7 +251,7 @@ func (c *Client) UpdateRevisionProperties(ctx context.Context, rev *types.FileRe
 		Description: merged.Description, VersionName: merged.VersionName,
 		ExternalIdentifier: merged.ExternalIdentifier, DisplayName: merged.DisplayName,
 	}
-	tok, err := c.files.up.Properties(ctx, &props)
+	tok, err := c.files.up.Properties(ctx, &props, "")
 	if err != nil {
 		return nil, err
 	}

@@ -23,3 +23,5 @@ pid=$!
 exec 3>"$work/stdin" # the fake serves until this closes
 for _ in $(seq 100); do [ -s "$work/fake.json" ] && break; sleep 0.1; done
 CROSSCHECK_FAKE="$work/fake.json" "$venv/bin/python" crosscheck/scenarios.py
+# The same composite calls from both clients, request bodies and query strings compared (crosscheck/bodies).
+go run ./crosscheck/bodies "$venv/bin/python"

@@ -5,8 +5,10 @@ import (
 	"context"
 	"fmt"
 	"mime"
+	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/istari-sdk/istari-go/enums"
@@ -43,6 +45,7 @@ func (u *Uploader) Upload(ctx context.Context, src *Source, salt string, opts *O
 		return nil, err
 	}
 	name, ext, mimeType := FileFacts(src.Name)
+	propsSalt := salt // an update's salt also salts its properties token, as in Python's update_revision_content
 	if salt == "" {
 		salt = checksum.NewSalt()
 	}
@@ -58,7 +61,7 @@ func (u *Uploader) Upload(ctx context.Context, src *Source, salt string, opts *O
 		Description: opts.Description, VersionName: opts.VersionName,
 		ExternalIdentifier: opts.ExternalIdentifier, DisplayName: opts.DisplayName,
 	}
-	ptok, err := u.Properties(ctx, &props)
+	ptok, err := u.Properties(ctx, &props, propsSalt)
 	if err != nil {
 		return nil, fmt.Errorf("%w (content sha %s already uploaded)", err, sha)
 	}
@@ -99,12 +102,43 @@ func FileFacts(name string) (base, ext, mimeType string) {
 	ext = strings.ToLower(strings.TrimPrefix(dotExt, "."))
 	mimeType = "application/octet-stream"
 	if dotExt != "" {
-		if t := mime.TypeByExtension(strings.ToLower(dotExt)); t != "" {
+		if t := systemMIMETypes()[strings.ToLower(dotExt)]; t != "" {
 			mimeType = t
+		} else if t := mime.TypeByExtension(strings.ToLower(dotExt)); t != "" {
+			// Python's mimetypes.guess_type never adds parameters; Go's table says "text/plain; charset=utf-8".
+			mimeType, _, _ = strings.Cut(t, ";")
 		}
 	}
 	return base, ext, mimeType
 }
+
+// mimeTypesFiles are the files Python's mimetypes module reads (mimetypes.knownfiles), in its order: a later
+// file overrides an earlier one, and all override the built-in table. Go's mime package prefers the
+// freedesktop database when present and so disagrees with Python for extensions such as .step (model/step).
+var mimeTypesFiles = []string{
+	"/etc/mime.types", "/etc/httpd/mime.types", "/etc/httpd/conf/mime.types", "/etc/apache/mime.types",
+	"/etc/apache2/mime.types", "/usr/local/etc/httpd/conf/mime.types", "/usr/local/lib/netscape/mime.types",
+	"/usr/local/etc/httpd/conf/mime.types", "/usr/local/etc/mime.types",
+}
+
+// systemMIMETypes maps ".ext" to the type the mime.types files above give it (read once; missing files skipped).
+var systemMIMETypes = sync.OnceValue(func() map[string]string {
+	byExt := map[string]string{}
+	for _, name := range mimeTypesFiles {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			continue
+		}
+		for line := range strings.Lines(string(data)) {
+			line, _, _ = strings.Cut(line, "#")
+			fields := strings.Fields(line)
+			for _, ext := range fields[min(1, len(fields)):] {
+				byExt["."+strings.ToLower(ext)] = fields[0]
+			}
+		}
+	}
+	return byExt
+})
 
 // nameFacts are the stored columns of a file name, checked with the 255-character column rule.
 type nameFacts struct {
@@ -121,14 +155,16 @@ func CheckName(fileName string) error {
 	return nil
 }
 
-// Properties serializes props as the Python client does (PropertiesBlob), uploads it with its own new salt and
-// returns its token.
-func (u *Uploader) Properties(ctx context.Context, props *types.Properties) (types.Token, error) {
+// Properties serializes props as the Python client does (PropertiesBlob), uploads it under salt ("" = its own
+// new salt, as on every add; an update passes the file's current salt like Python) and returns its token.
+func (u *Uploader) Properties(ctx context.Context, props *types.Properties, salt string) (types.Token, error) {
 	blob, err := PropertiesBlob(props)
 	if err != nil {
 		return types.Token{}, fmt.Errorf("istari: encoding properties: %w", err)
 	}
-	salt := checksum.NewSalt()
+	if salt == "" {
+		salt = checksum.NewSalt()
+	}
 	r := bytes.NewReader(blob)
 	sha, err := checksum.ReaderAt(r, int64(len(blob)), salt)
 	if err != nil {
