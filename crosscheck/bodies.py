@@ -53,7 +53,7 @@ owner.update_model(m.id, temp_file("wing.step", b"solid wing-spar v2\n"), descri
 mark("add_model_bare")
 owner.add_model(temp_file("bare.txt", b"bare"))
 mark("add_artifact")
-owner.add_artifact(m.id, temp_file("wing.json", b'{"mass": 3}'), description="mass", display_name="Mass",
+owner.add_artifact(m.id, temp_file("wing.json", b'{"mass": 3}'), [m.revision.id], description="mass", display_name="Mass",
                    version_name="a1", external_identifier="ART-1")
 mark("add_comment")
 owner.add_comment(m.id, temp_file("note.md", b"check the spar"), description="review")
