@@ -39,17 +39,22 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: bodies <python of the pyref virtualenv>")
 		os.Exit(2)
 	}
+	os.Exit(run(os.Args[1]))
+}
+
+// run records both clients, compares them and returns the exit code.
+func run(python string) int {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	py, err := record(ctx, func(ctx context.Context, f *istaritest.Server, bob istaritest.User) error {
-		return drivePython(ctx, os.Args[1], f, bob)
+		return drivePython(ctx, python, f, bob)
 	})
 	if err != nil {
-		fail("python driver: %v", err)
+		return fail("python driver: %v", err)
 	}
 	gosdk, err := record(ctx, driveGo)
 	if err != nil {
-		fail("go driver: %v", err)
+		return fail("go driver: %v", err)
 	}
 	pySeg, goSeg := segments("python", py), segments("go", gosdk)
 	names := make([]string, 0, len(pySeg))
@@ -61,7 +66,7 @@ func main() {
 	for _, name := range names {
 		p, g := pySeg[name], goSeg[name]
 		if len(p) == 0 {
-			fail("segment %s: the Python client sent no write", name)
+			return fail("segment %s: the Python client sent no write", name)
 		}
 		if d := compare(p, g); d != "" {
 			diffs++
@@ -72,18 +77,20 @@ func main() {
 	}
 	for name := range goSeg {
 		if _, ok := pySeg[name]; !ok {
-			fail("segment %s only on the Go side", name)
+			return fail("segment %s only on the Go side", name)
 		}
 	}
 	fmt.Printf("%d of %d composites send the same requests from both clients\n", len(names)-diffs, len(names))
 	if diffs > 0 {
-		os.Exit(1)
+		return 1
 	}
+	return 0
 }
 
-func fail(format string, args ...any) {
+// fail reports a broken run (not a difference) and returns its exit code.
+func fail(format string, args ...any) int {
 	fmt.Fprintf(os.Stderr, "bodies: "+format+"\n", args...)
-	os.Exit(1)
+	return 1
 }
 
 // record starts a fresh fake (the same seeding for both clients), runs drive against it and returns what the
@@ -105,7 +112,7 @@ func drivePython(ctx context.Context, python string, fake *istaritest.Server, bo
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
+	defer func() { _ = os.RemoveAll(dir) }()
 	owner := fake.Owner()
 	info, _ := json.Marshal(map[string]any{
 		"url": fake.URL, "function": extractFunction,
@@ -129,12 +136,12 @@ func driveGo(ctx context.Context, fake *istaritest.Server, bob istaritest.User) 
 	if err != nil {
 		return err
 	}
-	defer c.Close()
+	defer func() { _ = c.Close() }()
 	dir, err := os.MkdirTemp("", "bodies-")
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
+	defer func() { _ = os.RemoveAll(dir) }()
 	n := 0
 	file := func(name, data string) string {
 		n++
@@ -157,7 +164,7 @@ func driveGo(ctx context.Context, fake *istaritest.Server, bob istaritest.User) 
 			err = e
 			return
 		}
-		resp.Body.Close()
+		_ = resp.Body.Close()
 	}
 	s := istari.Ptr[string]
 	mark("add_model")

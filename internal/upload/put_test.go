@@ -270,3 +270,28 @@ func TestPartETag(t *testing.T) {
 		t.Error("a missing S3 ETag passed")
 	}
 }
+
+// An update passes the file's current salt: Python's update_revision_content salts the properties token with it
+// too. An add passes "" and gets two different fresh salts.
+func TestUpdateSaltAlsoSaltsThePropertiesToken(t *testing.T) {
+	s := newStore(t)
+	up := s.uploader(1<<30, 1<<20, 2)
+	data := []byte("spar")
+	rev, err := up.Upload(context.Background(), &Source{Name: "m.bin", RA: bytes.NewReader(data), Size: 4}, "0123456789abcdef0123456789abcdef", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rev.ContentTok.Salt != "0123456789abcdef0123456789abcdef" || rev.PropertiesTok.Salt != rev.ContentTok.Salt {
+		t.Errorf("update salts: content %q, properties %q", rev.ContentTok.Salt, rev.PropertiesTok.Salt)
+	}
+	if _, ok := s.got["/obj/"+rev.PropertiesTok.SHA]; !ok {
+		t.Error("the properties blob was not stored under its token's sha")
+	}
+	rev, err = up.Upload(context.Background(), &Source{Name: "m.bin", RA: bytes.NewReader(data), Size: 4}, "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rev.ContentTok.Salt == "" || rev.PropertiesTok.Salt == "" || rev.PropertiesTok.Salt == rev.ContentTok.Salt {
+		t.Errorf("add salts: content %q, properties %q, want two fresh ones", rev.ContentTok.Salt, rev.PropertiesTok.Salt)
+	}
+}

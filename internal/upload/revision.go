@@ -122,9 +122,13 @@ var mimeTypesFiles = []string{
 }
 
 // systemMIMETypes maps ".ext" to the type the mime.types files above give it (read once; missing files skipped).
-var systemMIMETypes = sync.OnceValue(func() map[string]string {
+var systemMIMETypes = sync.OnceValue(func() map[string]string { return parseMIMETypes(mimeTypesFiles) })
+
+// parseMIMETypes reads mime.types files ("type ext ext ..." lines, # comments) into ".ext" -> type, a later
+// file overriding an earlier one; unreadable files are skipped.
+func parseMIMETypes(files []string) map[string]string {
 	byExt := map[string]string{}
-	for _, name := range mimeTypesFiles {
+	for _, name := range files {
 		data, err := os.ReadFile(name)
 		if err != nil {
 			continue
@@ -138,7 +142,7 @@ var systemMIMETypes = sync.OnceValue(func() map[string]string {
 		}
 	}
 	return byExt
-})
+}
 
 // nameFacts are the stored columns of a file name, checked with the 255-character column rule.
 type nameFacts struct {

@@ -56,6 +56,38 @@ func TestCheckNameAndFileFacts(t *testing.T) {
 	}
 	if _, ext, mime := FileFacts("README"); ext != "" || mime != "application/octet-stream" {
 		t.Errorf("FileFacts(README) = %q %q", ext, mime)
+	} // Python's mimetypes.guess_type never carries a parameter; Go's own table says "; charset=utf-8".
+	for _, name := range []string{"a.txt", "a.md", "a.html", "a.css", "a.js"} {
+		if _, _, mime := FileFacts(name); strings.Contains(mime, ";") {
+			t.Errorf("FileFacts(%s) mime %q has a parameter", name, mime)
+		}
+	}
+	// The mime.types files Python reads win over Go's table (on this machine: whatever they say of .step).
+	if want := systemMIMETypes()[".step"]; want != "" {
+		if _, _, mime := FileFacts("wing.STEP"); mime != want {
+			t.Errorf("FileFacts(wing.STEP) mime %q, want %q from the system mime.types", mime, want)
+		}
+	}
+}
+
+func TestSystemMIMETypesParsesLikePython(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.types"), filepath.Join(dir, "b.types")
+	if err := os.WriteFile(a, []byte("# comment\nmodel/step\t\tstp step\ntext/x-old\tfoo\nbare/type\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(b, []byte("text/x-new foo # later file wins\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	got := parseMIMETypes([]string{a, filepath.Join(dir, "missing"), b})
+	want := map[string]string{".stp": "model/step", ".step": "model/step", ".foo": "text/x-new"}
+	if len(got) != len(want) {
+		t.Errorf("parsed %v, want %v", got, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s = %q, want %q", k, got[k], v)
+		}
 	}
 }
 
