@@ -133,10 +133,8 @@ func snapshot(ctx context.Context, c *istari.Client, configurationID string, w i
 // revisions maps file id to the revision a snapshot pins, walking every page.
 func revisions(ctx context.Context, c *istari.Client, snapshotID string) (map[string]types.SnapshotRevisionSearchItem, error) {
 	out := map[string]types.SnapshotRevisionSearchItem{}
-	list := func(ctx context.Context, p *istari.ListSnapshotRevisionsParams) (*istari.Page[types.SnapshotRevisionSearchItem], error) {
-		return c.ListSnapshotRevisions(ctx, snapshotID, p)
-	}
-	for item, err := range istari.All(ctx, &istari.ListSnapshotRevisionsParams{PageOptions: istari.PageOptions{Size: 100}}, list) {
+	params := &istari.ListSnapshotRevisionsParams{PageOptions: istari.PageOptions{Size: 100}}
+	for item, err := range istari.AllOf(ctx, snapshotID, params, c.ListSnapshotRevisions) {
 		if err != nil {
 			return nil, err
 		}
