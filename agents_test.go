@@ -72,11 +72,13 @@ func TestAgentsLifecycleAgainstTheFake(t *testing.T) {
 	members, err := c.ListAgentPoolAgents(ctx, pool.ID, nil)
 	require.NoError(t, err)
 	require.Len(t, members.Items, 1)
-	assert.JSONEq(t, `"`+a.ID+`"`, string(members.Items[0].Extra["agent_id"]))
+	assert.Equal(t, a.ID, members.Items[0].AgentID)
+	require.NotNil(t, members.Items[0].Agent)
+	assert.Equal(t, a.ID, members.Items[0].Agent.ID)
 	users, err := c.ListAgentPoolUsers(ctx, pool.ID, nil)
 	require.NoError(t, err)
 	require.Len(t, users.Items, 1)
-	assert.JSONEq(t, `"`+srv.Owner().ID+`"`, string(users.Items[0].Extra["user_id"]))
+	assert.Equal(t, srv.Owner().ID, users.Items[0].UserID)
 
 	archived, err := c.ArchiveAgent(ctx, b.ID, Ptr("retired"))
 	require.NoError(t, err)
@@ -196,7 +198,7 @@ func TestModulesToolsAndFunctionsAgainstTheFake(t *testing.T) {
 	require.Len(t, mods.Items[0].ModuleVersions, 1)
 	var modID, mvID string
 	require.NoError(t, json.Unmarshal(mods.Items[0].Extra["id"], &modID))
-	require.NoError(t, json.Unmarshal(mods.Items[0].ModuleVersions[0].Extra["id"], &mvID))
+	mvID = mods.Items[0].ModuleVersions[0].ID
 	mod, err := c.GetModule(ctx, modID)
 	require.NoError(t, err)
 	assert.JSONEq(t, `"@istari"`, string(mod.Extra["name"]))
@@ -228,7 +230,7 @@ func TestModulesToolsAndFunctionsAgainstTheFake(t *testing.T) {
 	authors, err := c.ListAuthors(ctx, nil)
 	require.NoError(t, err)
 	require.Len(t, authors.Items, 2)
-	assert.JSONEq(t, `"Acme"`, string(authors.Items[1].Extra["name"]))
+	assert.Equal(t, "Acme", authors.Items[1].Name)
 }
 
 func TestFunctionAuthSecretsAgainstTheFake(t *testing.T) {

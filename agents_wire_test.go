@@ -183,7 +183,7 @@ func TestAgentsWire(t *testing.T) {
 			check: func(t *testing.T, got any) {
 				p := got.(*Page[types.AgentPoolAgentMembershipWithAgent])
 				require.Len(t, p.Items, 1)
-				assert.JSONEq(t, `"ag-1"`, string(p.Items[0].Extra["agent_id"]))
+				assert.Equal(t, "ag-1", p.Items[0].AgentID)
 			},
 		},
 		{
@@ -193,7 +193,7 @@ func TestAgentsWire(t *testing.T) {
 			check: func(t *testing.T, got any) {
 				p := got.(*Page[types.AgentPoolUserMembershipWithUser])
 				require.Len(t, p.Items, 1)
-				assert.JSONEq(t, `"u1"`, string(p.Items[0].Extra["user_id"]))
+				assert.Equal(t, "u1", p.Items[0].UserID)
 			},
 		},
 	})
@@ -207,7 +207,7 @@ func TestModulesWire(t *testing.T) {
 		m := got.(*types.Module)
 		assert.JSONEq(t, `"mod-1"`, string(m.Extra["id"]))
 		require.Len(t, m.ModuleVersions, 1)
-		assert.JSONEq(t, `"mv-1"`, string(m.ModuleVersions[0].Extra["id"]))
+		assert.Equal(t, "mv-1", m.ModuleVersions[0].ID)
 	}
 	checkTool := func(t *testing.T, got any) {
 		tl := got.(*types.Tool)
@@ -238,7 +238,7 @@ func TestModulesWire(t *testing.T) {
 			name: "GetModuleVersion", method: "GET", path: "/api/v2/modules/versions/mv-1", resp: `{"id":"mv-1","version":"1.0.0"}`,
 			call: func(ctx context.Context, c *Client) (any, error) { return c.GetModuleVersion(ctx, "mv-1") },
 			check: func(t *testing.T, got any) {
-				assert.JSONEq(t, `"1.0.0"`, string(got.(*types.ModuleVersion).Extra["version"]))
+				assert.Equal(t, "1.0.0", got.(*types.ModuleVersion).Version)
 			},
 		},
 		{
@@ -327,7 +327,7 @@ func TestModulesWire(t *testing.T) {
 				return c.ListAuthors(ctx, &ListAuthorsParams{PageOptions: PageOptions{Page: 1}, Sort: Ptr("-name")})
 			},
 			check: func(t *testing.T, got any) {
-				assert.JSONEq(t, `"Istari"`, string(got.(*Page[types.ModuleAuthor]).Items[0].Extra["name"]))
+				assert.Equal(t, "Istari", got.(*Page[types.ModuleAuthor]).Items[0].Name)
 			},
 		},
 	})

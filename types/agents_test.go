@@ -65,7 +65,7 @@ func TestAgentBodies(t *testing.T) {
 func TestModuleAndToolDecode(t *testing.T) {
 	var m Module
 	roundTrip(t, `{"id":"mod-1","name":"@istari:cameo","module_versions":[{"id":"mv-1","version":"1.2.3"}]}`, &m)
-	if string(m.Extra["id"]) != `"mod-1"` || string(m.ModuleVersions[0].Extra["version"]) != `"1.2.3"` {
+	if string(m.Extra["id"]) != `"mod-1"` || m.ModuleVersions[0].Version != "1.2.3" {
 		t.Errorf("module = %+v", m)
 	}
 	var tools []Tool

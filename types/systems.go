@@ -287,9 +287,13 @@ func (m ConfigurationRevisionSearchItem) MarshalJSON() ([]byte, error) {
 	return encodeWithExtra(plain(m), m.Extra)
 }
 
-// UpstreamRemote is Python's istari_digital_client UpstreamRemote model (cross-tenant remote sync). Its fields
-// are unknown, so every key is kept in Extra.
+// UpstreamRemote is Python's istari_digital_client UpstreamRemote model (cross-tenant remote sync). The id,
+// name and URL are typed; other keys are kept in Extra.
 type UpstreamRemote struct {
+	ID   string `json:"id"`
+	Name string `json:"name,omitempty"`
+	URL  string `json:"url,omitempty"`
+
 	Extra ExtraFields `json:"-"`
 }
 
