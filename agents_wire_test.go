@@ -25,7 +25,7 @@ func checkAgent(t *testing.T, got any) {
 	assert.Equal(t, "runner-1", a.DisplayName())
 	st, ok := a.Status()
 	require.True(t, ok)
-	assert.Equal(t, enums.AgentStatusExecutingJob, st.Name)
+	assert.Equal(t, enums.AgentStatusNameExecutingJob, st.Name)
 	assert.Equal(t, "9.1", a.InformationHistory[0].AgentVersion)
 	assert.JSONEq(t, `"t1"`, string(a.Extra["tenant_id"]))
 }
@@ -66,7 +66,7 @@ func TestAgentsWire(t *testing.T) {
 			resp:  onePage(wireAgent),
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.ListAgents(ctx, &ListAgentsParams{PageOptions: PageOptions{Page: 2}, AgentVersion: Ptr("9.1"), HostOS: Ptr("Ubuntu 22.04"),
-					UpdatedSince: &since, ModuleName: Ptr("cad"), ModuleVersion: Ptr("2"), StatusName: Ptr(enums.AgentStatusIdle),
+					UpdatedSince: &since, ModuleName: Ptr("cad"), ModuleVersion: Ptr("2"), StatusName: Ptr(enums.AgentStatusNameIdle),
 					TenantID: Ptr("t1"), AllTenants: Ptr(true), InAgentPools: Ptr(false), ArchiveStatus: Ptr(enums.ArchiveStatusActive), Sort: Ptr("-created")})
 			},
 			check: func(t *testing.T, got any) {
@@ -85,7 +85,7 @@ func TestAgentsWire(t *testing.T) {
 		{
 			name: "UpdateAgentStatus", method: "PUT", path: "/api/v2/agents/ag-1/status", body: `{"name":"ExecutingJob"}`, resp: wireAgent,
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.UpdateAgentStatus(ctx, "ag-1", &types.NewAgentStatus{Name: enums.AgentStatusExecutingJob})
+				return c.UpdateAgentStatus(ctx, "ag-1", &types.NewAgentStatus{Name: enums.AgentStatusNameExecutingJob})
 			},
 			check: checkAgent,
 		},
@@ -118,7 +118,7 @@ func TestAgentsWire(t *testing.T) {
 			check: func(t *testing.T, got any) {
 				p := got.(*Page[types.AgentStatus])
 				require.Len(t, p.Items, 1)
-				assert.Equal(t, enums.AgentStatusPaused, p.Items[0].Name)
+				assert.Equal(t, enums.AgentStatusNamePaused, p.Items[0].Name)
 				assert.JSONEq(t, `"st-9"`, string(p.Items[0].Extra["id"]))
 			},
 		},

@@ -137,8 +137,8 @@ func TestAddJobLifecycle(t *testing.T) {
 	done, err := c.WaitForJob(ctx, job.ID, &WaitOptions{Interval: 5 * time.Millisecond, OnStatus: func(s types.JobStatus) { seen = append(seen, s.Name) }})
 	require.NoError(t, err)
 	st, _ := done.Status()
-	assert.Equal(t, enums.JobStatusCompleted, st.Name)
-	assert.Equal(t, enums.JobStatusCompleted, seen[len(seen)-1])
+	assert.Equal(t, enums.JobStatusNameCompleted, st.Name)
+	assert.Equal(t, enums.JobStatusNameCompleted, seen[len(seen)-1])
 
 	page, err := c.ListModelArtifacts(ctx, model.ID, nil)
 	require.NoError(t, err)

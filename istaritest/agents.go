@@ -69,7 +69,7 @@ func (s *Server) newAgentLocked(owner *User, body types.NewAgent) *agentRec {
 	s.jobs.agents[a.ID] = a
 	s.jobs.agentOrder = append(s.jobs.agentOrder, a.ID)
 	s.grantLocked(a.ID, owner.ID, "owner")
-	s.addAgentStatusLocked(a, owner.ID, enums.AgentStatusIdle)
+	s.addAgentStatusLocked(a, owner.ID, enums.AgentStatusNameIdle)
 	return a
 }
 

@@ -146,17 +146,17 @@ func (s *Server) startAgentLocked(j *jobRec, fn *functionRec, owner *User) {
 
 // runAgent drives one job through its lifecycle.
 func (s *Server) runAgent(ctx context.Context, h FunctionHandler, jc JobContext, agentID string) {
-	for _, st := range []enums.JobStatusName{enums.JobStatusPending, enums.JobStatusClaimed, enums.JobStatusValidating, enums.JobStatusRunning} {
+	for _, st := range []enums.JobStatusName{enums.JobStatusNamePending, enums.JobStatusNameClaimed, enums.JobStatusNameValidating, enums.JobStatusNameRunning} {
 		if !s.agentStep(ctx, jc.JobID, agentID, st, nil) {
 			return
 		}
 	}
 	if err := runHandler(ctx, h, jc); err != nil {
-		s.agentStep(ctx, jc.JobID, agentID, enums.JobStatusFailed, ptr(err.Error()))
+		s.agentStep(ctx, jc.JobID, agentID, enums.JobStatusNameFailed, ptr(err.Error()))
 		return
 	}
-	if s.agentStep(ctx, jc.JobID, agentID, enums.JobStatusUploading, nil) {
-		s.agentStep(ctx, jc.JobID, agentID, enums.JobStatusCompleted, nil)
+	if s.agentStep(ctx, jc.JobID, agentID, enums.JobStatusNameUploading, nil) {
+		s.agentStep(ctx, jc.JobID, agentID, enums.JobStatusNameCompleted, nil)
 	}
 }
 
