@@ -117,10 +117,22 @@ func (s *Server) jobParameters(tok types.Token) []byte {
 // HandleFunction installs a simulated agent for the function name: every job created afterwards for a function
 // of that name is claimed and run by h in the background, moving Pending → Claimed → Validating → Running →
 // Uploading → Completed (or Failed with h's error text). Without a handler jobs stay Created until someone
-// calls update_job_status.
+// calls update_job_status. A function of that name that is not registered yet is registered with the
+// defaults of RegisterFunction (version 1.0.0, any OS and input), so AddJob finds it; call RegisterFunction
+// first to give it a tool, OS or input extensions.
 func (s *Server) HandleFunction(name string, h FunctionHandler) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	known := false
+	for _, fn := range s.jobs.functions {
+		if fn.Name == name {
+			known = true
+			break
+		}
+	}
+	if !known {
+		s.registerFunctionLocked(FunctionSpec{Name: name}, "istaritest")
+	}
 	s.jobs.handlers[name] = h
 }
 
