@@ -18,6 +18,7 @@ import (
 	"github.com/istari-sdk/istari-go/enums"
 	"github.com/istari-sdk/istari-go/internal/identity"
 	"github.com/istari-sdk/istari-go/internal/ops"
+	"github.com/istari-sdk/istari-go/internal/redact"
 	"github.com/istari-sdk/istari-go/internal/transport"
 	"github.com/istari-sdk/istari-go/types"
 )
@@ -429,12 +430,18 @@ func (k *KeyManager) do(ctx context.Context, id ops.ID, path []string, pat strin
 	defer drainAndClose(resp.Body)
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		raw, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
-		return identityAPIError(opID, resp.StatusCode, raw)
+		// The service's text may echo the PAT or the access token: scrub it with every secret the client knows
+		// and the PAT of this call.
+		return identityAPIError(k.c.scrub.With(pat), opID, resp.StatusCode, raw)
 	}
 	if out == nil {
 		return nil
 	}
-	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
+	// Bounded like every registry answer the SDK decodes (Configuration.MaxResponseBytes).
+	if err := json.NewDecoder(&limitedBody{r: resp.Body, left: k.c.cfg.maxResponseBytes()}).Decode(out); err != nil {
+		if errors.Is(err, ErrResponseTooLarge) {
+			return &IdentityServiceError{Op: opID, StatusCode: resp.StatusCode, Message: "Identity-router response is larger than the client's limit (MaxResponseBytes)", err: err}
+		}
 		if errors.Is(err, io.EOF) {
 			return &IdentityServiceError{Op: opID, StatusCode: resp.StatusCode, Message: "Identity-router returned an empty response body"}
 		}
@@ -445,17 +452,17 @@ func (k *KeyManager) do(ctx context.Context, id ops.ID, path []string, pat strin
 
 // identityAPIError decodes the service's {error, error_description} answer into Python's message
 // "Identity-router request failed: HTTP <s> (<error>): <error_description>".
-func identityAPIError(op string, status int, raw []byte) *IdentityServiceError {
+func identityAPIError(scrub *redact.Scrubber, op string, status int, raw []byte) *IdentityServiceError {
 	var env struct {
 		Error       string `json:"error"`
 		Description string `json:"error_description"`
 	}
 	e := &IdentityServiceError{Op: op, StatusCode: status, Message: "Identity-router request failed: HTTP " + strconv.Itoa(status)}
 	if json.Unmarshal(raw, &env) == nil && env.Error != "" {
-		e.Code = env.Error
-		e.Message += " (" + env.Error + ")"
+		e.Code = scrub.String(env.Error)
+		e.Message += " (" + e.Code + ")"
 		if env.Description != "" {
-			e.Message += ": " + env.Description
+			e.Message += ": " + scrub.String(env.Description)
 		}
 	}
 	return e

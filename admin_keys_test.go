@@ -2,6 +2,8 @@ package istari
 
 import (
 	"context"
+	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -117,4 +119,34 @@ func TestKeyPrincipalRules(t *testing.T) {
 	var ve *ValidationError
 	_, err = agent.Keys().List(ctx, KeyTarget{Kind: enums.PrincipalKindAgent})
 	require.ErrorAs(t, err, &ve)
+}
+
+// The identity service's error text may echo the PAT being exchanged: it is scrubbed from the error, in every
+// printed form, although the client never saw that PAT before the call.
+func TestHostileIdentityErrorEchoingThePATScrubbed(t *testing.T) {
+	srv, _ := recordingServer(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusUnauthorized)
+		_, _ = w.Write([]byte(`{"error":"invalid_token","error_description":"token ` + hostileToken + ` is revoked"}`))
+	})
+	c := hostileClient(t, srv.URL, nil, func(cfg *Configuration) { cfg.DigitalAPIURL = srv.URL; cfg.RetryMaxAttempts = 1 })
+	_, err := c.Keys().GenerateAndExchange(context.Background(), nil)
+	var ie *IdentityServiceError
+	require.ErrorAs(t, err, &ie)
+	assert.Equal(t, "invalid_token", ie.Code)
+	noSecretIn(t, everyForm(err), hostileToken)
+}
+
+// An identity-service answer is bounded like a registry answer (MaxResponseBytes).
+func TestHostileIdentityAnswerBounded(t *testing.T) {
+	big := strings.Repeat("x", 8<<20)
+	srv, _ := recordingServer(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"client_id":"c","key_id":"k","name":"` + big + `"}`))
+	})
+	c := hostileClient(t, srv.URL, nil, func(cfg *Configuration) { cfg.DigitalAPIURL = srv.URL; cfg.MaxResponseBytes = 1 << 10 })
+	_, err := c.Keys().GenerateAndExchange(context.Background(), nil)
+	var ie *IdentityServiceError
+	require.ErrorAs(t, err, &ie)
+	assert.ErrorIs(t, err, ErrResponseTooLarge)
 }

@@ -228,7 +228,7 @@ func (c *Client) fetchOpenAPIAt(ctx context.Context, loc string) ([]byte, error)
 		path = u.Path
 	}
 	resp, attempts, err := c.tr.Do(ctx, &transport.Request{ //nolint:bodyclose // drainAndClose below
-		Method: http.MethodGet, URL: loc, Header: header, Registry: true, NoAuth: foreign, Label: "openapi",
+		Method: http.MethodGet, URL: loc, Header: header, Registry: !foreign, NoAuth: foreign, Label: "openapi",
 	})
 	if err != nil {
 		return nil, fmt.Errorf("istari: fetching %s: %w", path, err)
@@ -236,7 +236,7 @@ func (c *Client) fetchOpenAPIAt(ctx context.Context, loc string) ([]byte, error)
 	defer drainAndClose(resp.Body)
 	if resp.StatusCode != http.StatusOK {
 		raw, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
-		return nil, newAPIError("openapi", http.MethodGet, path, resp.StatusCode, resp.Header, raw, attempts)
+		return nil, c.apiError("openapi", http.MethodGet, path, resp.StatusCode, resp.Header, raw, attempts)
 	}
 	spec, err := io.ReadAll(io.LimitReader(resp.Body, maxOpenAPIBytes+1))
 	if err != nil {

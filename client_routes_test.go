@@ -23,6 +23,8 @@ import (
 	"github.com/istari-sdk/istari-go/istaritest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.opentelemetry.io/otel/propagation"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 )
 
 // routesServer is a registry that serves doc (with status) at the OpenAPI locations and answers every other
@@ -578,4 +580,44 @@ func TestDiscoveryBehindTheGatewayJoinsTheBaseOnce(t *testing.T) {
 	_, err := c.LivenessCheck(context.Background())
 	require.NoError(t, err)
 	assert.Equal(t, []string{"/registry/openapi.json", "/registry/api/v2/health/live"}, rs.seen())
+}
+
+// A registry answer to the OpenAPI fetch is server text like any other: an echoed token is scrubbed from the
+// error VerifyRoutes returns, in every printed form.
+func TestHostileOpenAPIErrorScrubbed(t *testing.T) {
+	srv, _ := recordingServer(t, func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusInternalServerError)
+		_, _ = w.Write([]byte(`{"detail":"bad token ` + hostileToken + `"}`))
+	})
+	c := hostileClient(t, srv.URL, nil, func(cfg *Configuration) { cfg.RetryMaxAttempts = 1 })
+	_, err := c.VerifyRoutes(context.Background())
+	require.Error(t, err)
+	noSecretIn(t, everyForm(err), hostileToken)
+}
+
+// An OpenAPI document on another origin is not the registry: no token, no trace context, and its headers do not
+// count as the registry's compatibility signals.
+func TestForeignOpenAPIOriginIsNotTheRegistry(t *testing.T) {
+	var mu sync.Mutex
+	var gotTP, gotAuth string
+	foreign, hits := recordingServer(t, func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		gotTP, gotAuth = r.Header.Get("Traceparent"), r.Header.Get("Authorization")
+		mu.Unlock()
+		w.Header().Set("X-Istari-Auth-Deprecation", "true")
+		w.WriteHeader(http.StatusNotFound)
+	})
+	reg, _ := recordingServer(t, func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNotFound) })
+	c := hostileClient(t, reg.URL, nil, func(cfg *Configuration) {
+		cfg.OpenAPIURL = foreign.URL + "/openapi.json"
+		cfg.TracerProvider = sdktrace.NewTracerProvider()
+		cfg.Propagator = propagation.TraceContext{}
+	})
+	_, _ = c.VerifyRoutes(context.Background())
+	require.Equal(t, 1, hits.count())
+	mu.Lock()
+	defer mu.Unlock()
+	assert.Empty(t, gotTP, "no trace context to a foreign origin")
+	assert.Empty(t, gotAuth, "no registry token to a foreign origin")
+	assert.Nil(t, c.AuthDeprecation(), "a foreign origin's header is not the registry's")
 }

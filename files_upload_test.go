@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/istari-sdk/istari-go/istaritest"
 	"github.com/jarcoal/httpmock"
@@ -99,4 +100,37 @@ func TestHostileTypedNilReader(t *testing.T) {
 		}
 	}
 	assert.Zero(t, regHits.count(), "nothing was sent")
+}
+
+// slowReader yields one byte per tick, forever: a producer slower than the caller's deadline.
+type slowReader struct{ tick time.Duration }
+
+func (s slowReader) Read(p []byte) (int, error) {
+	time.Sleep(s.tick)
+	if len(p) == 0 {
+		return 0, nil
+	}
+	p[0] = 'x'
+	return 1, nil
+}
+
+// Spooling a reader that cannot seek honours the context: the upload stops at the next Read after ctx ends,
+// before any request.
+func TestReaderSpoolHonoursContext(t *testing.T) {
+	srv, hits := recordingServer(t, func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusInternalServerError) })
+	c := hostileClient(t, srv.URL, nil)
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	done := make(chan error, 1)
+	go func() {
+		_, err := c.CreateRevisionFromReader(ctx, "a.txt", slowReader{tick: 5 * time.Millisecond}, nil)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		require.ErrorIs(t, err, context.DeadlineExceeded)
+	case <-time.After(5 * time.Second):
+		t.Fatal("CreateRevisionFromReader still spooling long after its context ended")
+	}
+	assert.Zero(t, hits.count(), "nothing was sent")
 }

@@ -114,9 +114,11 @@ func (c *Client) CommitToBranch(ctx context.Context, systemID string, branch *ty
 	if err != nil {
 		return nil, err
 	}
-	moved, err := c.moveToConfiguration(ctx, tag, cfg.ID)
+	moved, orphan, err := c.moveToConfiguration(ctx, tag, cfg.ID)
 	if err != nil {
-		c.archiveOrphan(ctx, cfg.ID, tag.Tag)
+		if orphan {
+			c.archiveOrphan(ctx, cfg.ID, tag.Tag)
+		}
 		return nil, err
 	}
 	return moved, nil
@@ -227,27 +229,34 @@ func (c *Client) branchTrackedSystems(ctx context.Context, configurationID strin
 	return out, nil
 }
 
-// moveToConfiguration moves the branch to the newest snapshot of the configuration.
-func (c *Client) moveToConfiguration(ctx context.Context, tag *types.SnapshotTag, configurationID string) (*types.SnapshotTag, error) {
+// moveToConfiguration moves the branch to the newest snapshot of the configuration. On failure, orphan reports
+// whether the configuration is known to be unused (the branch verifiably did not move), so it may be archived;
+// when the branch's state cannot be read back, the configuration is left alone and the error names it.
+func (c *Client) moveToConfiguration(ctx context.Context, tag *types.SnapshotTag, configurationID string) (moved *types.SnapshotTag, orphan bool, err error) {
 	page, err := c.ListSnapshots(ctx, &ListSnapshotsParams{PageOptions: PageOptions{Size: 1}, ConfigurationID: &configurationID, Sort: Ptr("-created")})
 	if err != nil {
-		return nil, err
+		return nil, true, err
 	}
 	if len(page.Items) == 0 || page.Items[0].ID == "" {
-		return nil, fmt.Errorf("istari: commit: configuration %s has no snapshots", configurationID)
+		return nil, true, fmt.Errorf("istari: commit: configuration %s has no snapshots", configurationID)
 	}
 	snapshotID := page.Items[0].ID
-	moved, err := c.UpdateTag(ctx, tag.ID, &types.UpdateTag{SnapshotID: snapshotID})
+	moved, err = c.UpdateTag(ctx, tag.ID, &types.UpdateTag{SnapshotID: snapshotID})
 	if err == nil {
-		return moved, nil
+		return moved, false, nil
 	}
 	// The answer may have been lost after the tag moved: then the commit happened.
 	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), orphanCleanupTimeout)
 	defer cancel()
-	if cur, getErr := c.GetTag(cctx, tag.ID); getErr == nil && cur.SnapshotID == snapshotID {
-		return cur, nil
+	cur, getErr := c.GetTag(cctx, tag.ID)
+	switch {
+	case getErr != nil:
+		// Unknown: the branch may now point at this configuration, so archiving it could hide live data.
+		return nil, false, fmt.Errorf("%w (the branch could not be read back, so configuration %s was kept: archive it if branch %s did not move)", err, configurationID, tag.Tag)
+	case cur.SnapshotID == snapshotID:
+		return cur, false, nil
 	}
-	return nil, err
+	return nil, true, err
 }
 
 // archiveOrphan archives the configuration of a failed commit, even when ctx is done; a failure is logged.

@@ -147,3 +147,21 @@ func retryAttemptsOf(t *testing.T) int {
 	c, _ := mockClient(t)
 	return c.cfg.retryAttempts()
 }
+
+// When update_tag fails and the branch cannot be read back, the branch may already point at the new
+// configuration: it is kept (never archived) and the error names it.
+func TestCommitWireUnknownStateKeepsConfiguration(t *testing.T) {
+	script := commitScript()
+	fail := func(detail string) []seqAnswer {
+		return slices.Repeat([]seqAnswer{{status: http.StatusBadGateway, body: `{"detail":"` + detail + `"}`}}, retryAttemptsOf(t))
+	}
+	script["update_tag"] = fail("answer lost")
+	script["get_tag"] = append(script["get_tag"], fail("still down")...)
+	c, reg := newSeqRegistry(t, script)
+	_, err := c.CommitToBranch(context.Background(), "s1", &types.SnapshotTag{ID: "t1", Tag: "design-b"}, commitChange)
+	var apiErr *APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, "update_tag", apiErr.OperationID, "the original error")
+	assert.ErrorContains(t, err, "configuration c2 was kept")
+	assert.NotContains(t, reg.ops(), "archive_configuration")
+}

@@ -68,9 +68,11 @@ type Config struct {
 	OnToken func(access string)
 }
 
-// TokenSource caches the access token and refreshes it ahead of expiry. Only one fetch runs at a time: callers
-// whose token is still valid keep using it while a refresh runs; callers without a valid token wait for the
-// running fetch (or their context) and share its result. It is safe for concurrent use.
+// TokenSource caches the access token and refreshes it ahead of expiry, as the Python client does: the first
+// caller to find the token due (inside the refresh margin) starts the one fetch and waits for it (or its
+// context), and gets the fetch's error if it fails; callers arriving while that fetch runs keep using the cached
+// token as long as it has not expired; callers without an unexpired token wait for the fetch and share its
+// result. It is safe for concurrent use.
 type TokenSource struct {
 	cfg    Config
 	client *http.Client

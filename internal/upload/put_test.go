@@ -123,7 +123,7 @@ func TestPathContentIsReadExactlyTwice(t *testing.T) {
 func TestSpooledReaderIsHashedWhileSpooled(t *testing.T) {
 	s := newStore(t)
 	data := randomContent(t, 1<<20)
-	src, err := Reader("r.bin", io.MultiReader(bytes.NewReader(data)))() // not seekable: spooled
+	src, err := Reader("r.bin", io.MultiReader(bytes.NewReader(data)))(context.Background()) // not seekable: spooled
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,7 +23,7 @@ func (u *Uploader) Revision(ctx context.Context, open Opener, salt string, opts 
 	if err := opts.Validate(); err != nil {
 		return nil, err
 	}
-	src, err := open()
+	src, err := open(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -164,7 +164,7 @@ func Update[T any](ctx context.Context, u *Uploader, open Opener, opts *Options,
 	if err := opts.Validate(); err != nil {
 		return nil, err
 	}
-	src, err := open()
+	src, err := open(ctx)
 	if err != nil {
 		return nil, err
 	}

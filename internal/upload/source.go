@@ -1,6 +1,7 @@
 package upload
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -38,12 +39,13 @@ func (s *Source) Close() error {
 	return s.release()
 }
 
-// Opener opens a source when the upload starts (after its options validated).
-type Opener func() (*Source, error)
+// Opener opens a source when the upload starts (after its options validated); spooling a reader stops when ctx
+// ends (a Read already blocked inside the caller's reader can only be ended by the caller).
+type Opener func(ctx context.Context) (*Source, error)
 
 // Path opens a local regular file.
 func Path(path string) Opener {
-	return func() (*Source, error) {
+	return func(ctx context.Context) (*Source, error) {
 		if path == "" {
 			return nil, &validate.Violation{Field: "path", Rule: "required", Length: -1, Msg: "is required (a local file to upload)"}
 		}
@@ -76,7 +78,7 @@ func pathViolation(err error) error {
 // content is hashed while it is spooled, so it is read back only once, to be sent. The spool is removed by
 // Close.
 func Reader(name string, r io.Reader) Opener {
-	return func() (*Source, error) {
+	return func(ctx context.Context) (*Source, error) {
 		if name == "" {
 			return nil, &validate.Violation{Field: "name", Rule: "required", Length: -1, Msg: "is required (a file name with its extension)"}
 		}
@@ -100,7 +102,7 @@ func Reader(name string, r io.Reader) Opener {
 		}
 		remove := func() error { _ = spool.Close(); return os.Remove(spool.Name()) }
 		h := checksum.New("") // the salt is appended when it is known (an update reuses the current one)
-		n, err := checksum.Copy(io.MultiWriter(spool, h), r)
+		n, err := checksum.Copy(io.MultiWriter(spool, h), ctxReader{ctx: ctx, r: r})
 		if err != nil {
 			_ = remove()
 			return nil, fmt.Errorf("istari: spooling upload: %w", err)
@@ -111,11 +113,24 @@ func Reader(name string, r io.Reader) Opener {
 
 // Named opens the source of open under another name (the temp file of generated content, for example).
 func Named(open Opener, name string) Opener {
-	return func() (*Source, error) {
-		src, err := open()
+	return func(ctx context.Context) (*Source, error) {
+		src, err := open(ctx)
 		if err == nil {
 			src.Name = name
 		}
 		return src, err
 	}
+}
+
+// ctxReader fails its next Read once ctx has ended, so spooling a slow reader honours the caller's context.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
 }

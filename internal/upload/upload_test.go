@@ -2,6 +2,7 @@ package upload
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"os"
@@ -62,12 +63,12 @@ func TestSourcesInPlaceSpooledAndNamed(t *testing.T) {
 	// A seekable reader is used in place from its current position.
 	r := bytes.NewReader([]byte("0123456789"))
 	_, _ = r.Seek(4, io.SeekStart)
-	src, err := Reader("d/x.bin", r)()
+	src, err := Reader("d/x.bin", r)(context.Background())
 	if err != nil || src.Name != "x.bin" || src.Size != 6 {
 		t.Fatalf("in place: %+v, %v", src, err)
 	}
 	// Any other reader is spooled, and Close removes the spool.
-	src, err = Reader("y.txt", io.MultiReader(strings.NewReader("abc")))()
+	src, err = Reader("y.txt", io.MultiReader(strings.NewReader("abc")))(context.Background())
 	if err != nil || src.Size != 3 {
 		t.Fatalf("spooled: %+v, %v", src, err)
 	}
@@ -78,19 +79,19 @@ func TestSourcesInPlaceSpooledAndNamed(t *testing.T) {
 	if _, err := os.Stat(spool); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("spool %s left behind: %v", spool, err)
 	}
-	if v := violation(t, errOf(Reader("", r)())); v.Field != "name" || v.Rule != "required" {
+	if v := violation(t, errOf(Reader("", r)(context.Background()))); v.Field != "name" || v.Rule != "required" {
 		t.Errorf("violation %+v", v)
 	}
 	path := filepath.Join(t.TempDir(), "tmp-123")
 	if err := os.WriteFile(path, []byte("{}"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	src, err = Named(Path(path), "parameters.json")()
+	src, err = Named(Path(path), "parameters.json")(context.Background())
 	if err != nil || src.Name != "parameters.json" || src.Size != 2 {
 		t.Fatalf("named: %+v, %v", src, err)
 	}
 	_ = src.Close()
-	if _, err := Path(t.TempDir())(); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+	if _, err := Path(t.TempDir())(context.Background()); err == nil || !strings.Contains(err.Error(), "not a regular file") {
 		t.Errorf("a directory: %v", err)
 	}
 }
