@@ -162,7 +162,7 @@ func TestModulesToolsAndFunctionsAgainstTheFake(t *testing.T) {
 
 	fn, err := c.GetFunction(ctx, extract)
 	require.NoError(t, err)
-	assert.JSONEq(t, `"@istari:extract"`, string(fn.Extra["name"]))
+	assert.Equal(t, "@istari:extract", fn.Name)
 	assert.JSONEq(t, `["step"]`, string(fn.Extra["input_extensions"]))
 
 	tools, err := c.ListTools(ctx, &ListToolsParams{Include: []enums.ToolInclude{enums.ToolIncludeFunctions}})

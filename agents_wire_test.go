@@ -252,7 +252,7 @@ func TestModulesWire(t *testing.T) {
 			name: "GetFunction", method: "GET", path: "/api/v2/modules/versions/functions/fn-1", resp: fn,
 			call: func(ctx context.Context, c *Client) (any, error) { return c.GetFunction(ctx, "fn-1") },
 			check: func(t *testing.T, got any) {
-				assert.JSONEq(t, `"@istari:extract"`, string(got.(*types.Function).Extra["name"]))
+				assert.Equal(t, "@istari:extract", got.(*types.Function).Name)
 			},
 		},
 		{

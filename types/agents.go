@@ -324,9 +324,12 @@ func (m ModuleAuthor) MarshalJSON() ([]byte, error) {
 	return encodeWithExtra(plain(m), m.Extra)
 }
 
-// Function is Python's istari_digital_client Function model: the result of get_function. Its fields are
-// unknown, so every key is kept in Extra.
+// Function is Python's istari_digital_client Function model: the result of get_function. The id and name
+// (e.g. "@istari:extract") are typed; other keys are kept in Extra.
 type Function struct {
+	ID   string `json:"id"`
+	Name string `json:"name,omitempty"`
+
 	Extra ExtraFields `json:"-"`
 }
 
