@@ -8,7 +8,9 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -27,7 +29,7 @@ type event struct {
 
 func main() {
 	args := append([]string{"test", "-json"}, os.Args[1:]...)
-	cmd := exec.Command("go", args...)
+	cmd := exec.CommandContext(context.Background(), "go", args...)
 	cmd.Stderr = os.Stderr
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -106,7 +108,7 @@ func main() {
 	err = cmd.Wait()
 	fmt.Printf("%d tests passed, %d failed in %s\n", passed, failed, time.Since(start).Round(time.Second))
 	if err != nil {
-		if ee, ok := err.(*exec.ExitError); ok {
+		if ee := (*exec.ExitError)(nil); errors.As(err, &ee) {
 			os.Exit(ee.ExitCode())
 		}
 		os.Exit(1)
