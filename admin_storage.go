@@ -67,7 +67,8 @@ func checkTokenBody(b *types.UploadURLRequest) error {
 	return nil
 }
 
-// createMultipartUpload starts a multipart upload (operation create_multipart_upload, a proposed route).
+// createMultipartUpload starts a multipart upload and answers a presigned URL for every part (operation
+// create_multipart_upload; Python StorageApi.create_multipart_upload).
 func (c *Client) createMultipartUpload(ctx context.Context, body *types.NewMultipartUpload) (*types.MultipartUpload, error) {
 	var out types.MultipartUpload
 	if err := c.invoke(ctx, request{op: ops.CreateMultipartUpload, body: body, out: &out}); err != nil {
@@ -79,22 +80,8 @@ func (c *Client) createMultipartUpload(ctx context.Context, body *types.NewMulti
 	return &out, nil
 }
 
-// generateMultipartPartURLs returns presigned URLs for the given 1-based parts (operation
-// generate_multipart_part_urls, a proposed route).
-func (c *Client) generateMultipartPartURLs(ctx context.Context, uploadID string, body *types.MultipartPartURLsRequest) ([]types.MultipartPartURL, error) {
-	var out []types.MultipartPartURL
-	if err := c.invoke(ctx, request{op: ops.GenerateMultipartPartURLs, path: []string{uploadID}, body: body, out: &out}); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// completeMultipartUpload assembles the parts (operation complete_multipart_upload, a proposed route).
-func (c *Client) completeMultipartUpload(ctx context.Context, uploadID string, body *types.CompleteMultipartUpload) error {
-	return c.invoke(ctx, request{op: ops.CompleteMultipartUpload, path: []string{uploadID}, body: body})
-}
-
-// abortMultipartUpload discards the parts (operation abort_multipart_upload, a proposed route).
-func (c *Client) abortMultipartUpload(ctx context.Context, uploadID string) error {
-	return c.invoke(ctx, request{op: ops.AbortMultipartUpload, path: []string{uploadID}})
+// finalizeMultipartUpload completes or cancels a multipart upload (operation finalize_multipart_upload; Python
+// StorageApi.finalize_multipart_upload).
+func (c *Client) finalizeMultipartUpload(ctx context.Context, body *types.FinalizeMultipartUpload) error {
+	return c.invoke(ctx, request{op: ops.FinalizeMultipartUpload, body: body})
 }

@@ -6,7 +6,6 @@ import (
 	"crypto/rand"
 	"fmt"
 	"net/http"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -154,18 +153,15 @@ func TestTelemetryAddModelMultipartSpanTree(t *testing.T) {
 		assert.Equal(t, root.SpanContext().TraceID(), s.SpanContext().TraceID(), "one trace: %s", s.Name())
 	}
 
-	// AddModel = the content in parts, then the properties blob, then create_model.
-	// Part URLs are fetched lazily in batches just ahead of the parts, so their fetches may interleave with the
-	// parts: the first comes before the first part, and the rest of the order is fixed.
+	// AddModel = the content in parts, then the properties blob, then create_model. create_multipart_upload
+	// answers every part's URL, so nothing else is asked of the registry until finalize_multipart_upload.
 	rev := tree.kids(root)
-	got := names(rev)
-	require.Equal(t, "istari.generate_multipart_part_urls", got[1], tree.render())
 	require.Equal(t, []string{
 		"istari.create_multipart_upload",
 		"istari.upload_part", "istari.upload_part", "istari.upload_part",
-		"istari.complete_multipart_upload", "istari.generate_upload_url", "istari.upload",
+		"istari.finalize_multipart_upload", "istari.generate_upload_url", "istari.upload",
 		"istari.create_model",
-	}, slices.DeleteFunc(slices.Clone(got), func(n string) bool { return n == "istari.generate_multipart_part_urls" }), tree.render())
+	}, names(rev), tree.render())
 
 	// Parts: number, size, bytes; part 1 took two attempts, the second a resend after the 503.
 	var parts []sdktrace.ReadOnlySpan
@@ -254,9 +250,8 @@ func TestTelemetryAddModelMultipartSpanTree(t *testing.T) {
 			assert.Equal(t, r.Op, attrsOf(at)[telemetry.KeyOperation].AsString())
 		}
 	}
-	partURLs := len(got) - 8              // the lazy part-URL batches
-	assert.Equal(t, 4+partURLs, registry) // create, part urls, complete, upload url (properties), create_model
-	assert.Equal(t, 5, storageReqs)       // 3 parts + 1 resend + the properties blob
+	assert.Equal(t, 4, registry)    // create (every part URL), finalize, upload url (properties), create_model
+	assert.Equal(t, 5, storageReqs) // 3 parts + 1 resend + the properties blob
 	assertNoSecrets(t, e, tree, content)
 	assert.NotEmpty(t, m.ID)
 }
@@ -536,24 +531,28 @@ func TestTelemetryConcurrentPartsAndFailure(t *testing.T) {
 	}
 	assert.Len(t, seen, 8)
 
-	// Every attempt of one part refused: the call fails as server_error and the upload is aborted.
+	// Every attempt of one part refused: the call fails as server_error and the upload is cancelled
+	// (finalize_multipart_upload with action "cancel").
 	e.spans = tracetest.NewSpanRecorder()
 	e.c.cfg.TracerProvider.(*sdktrace.TracerProvider).RegisterSpanProcessor(e.spans)
 	e.srv.InjectFault(istaritest.Fault{Op: "storage.put", Status: http.StatusInternalServerError, Times: 100})
 	_, err = e.c.AddFileFromReader(ctx, "fails.bin", bytes.NewReader(content), nil)
 	require.ErrorIs(t, err, ErrServer)
-	var failed sdktrace.ReadOnlySpan
-	var aborted bool
+	var failed, cancelled sdktrace.ReadOnlySpan
 	for _, s := range e.spans.Ended() {
 		switch s.Name() {
 		case "istari.AddFile":
 			failed = s
-		case "istari.abort_multipart_upload":
-			aborted = true
+		case "istari.finalize_multipart_upload":
+			cancelled = s
 		}
 	}
 	require.NotNil(t, failed)
+	aborted := cancelled != nil && cancelled.Parent().SpanID() == failed.SpanContext().SpanID()
 	assert.Equal(t, codes.Error, failed.Status().Code)
 	assert.Equal(t, "server_error", attrsOf(failed)["error.type"].AsString())
-	assert.True(t, aborted, "the abort is traced under the failed call")
+	assert.True(t, aborted, "the cancel is traced under the failed call")
+	finals := e.srv.RequestsFor("finalize_multipart_upload")
+	require.NotEmpty(t, finals)
+	assert.Contains(t, string(finals[len(finals)-1].Body), `"action":"cancel"`)
 }

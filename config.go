@@ -161,8 +161,8 @@ type Configuration struct {
 	// multipart uploads, in bytes. 0 = 128 MiB.
 	MultipartChunkSize int64
 
-	// MultipartThreshold is Python's multipart_threshold (env ISTARI_CLIENT_MULTIPART_THRESHOLD): contents of this
-	// size or more, in bytes, are uploaded in parts. 0 = 2 GiB.
+	// MultipartThreshold is Python's multipart_threshold (env ISTARI_CLIENT_MULTIPART_THRESHOLD): contents larger
+	// than this, in bytes, are uploaded in parts. 0 = 2 GiB.
 	MultipartThreshold int64
 
 	// UploadConcurrency is a Go addition with no Python field and no env var: how many multipart parts upload at

@@ -102,9 +102,10 @@
 // holds the revision metadata (sources, description, display name, version name, external identifier)
 // and an optional progress callback.
 //
-// Contents of Configuration.MultipartThreshold bytes or more (default 2 GiB) are uploaded in parts of
-// MultipartChunkSize (default 128 MiB), UploadConcurrency at a time; a failed multipart upload is
-// aborted. When the registry call after an upload fails, the error names the sha of the orphaned blob.
+// Contents larger than Configuration.MultipartThreshold (default 2 GiB) are uploaded in parts of
+// MultipartChunkSize (default 128 MiB), UploadConcurrency at a time, streamed from the source; the registry
+// hands out every part's URL when the upload starts. A failed or cancelled multipart upload is cancelled on
+// the registry too. When the registry call after an upload fails, the error names the sha of the orphaned blob.
 //
 // Downloads are verified against the checksum: [Client.ReadContents] writes to an [io.Writer],
 // [Client.ReadBytes], [Client.ReadText] and [Client.ReadJSON] return the content, and [Client.CopyTo] writes

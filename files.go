@@ -293,8 +293,8 @@ func (c *Client) UpdateRevisionContentFromReader(ctx context.Context, name strin
 }
 
 // CreateRevisionsBulk uploads up to 10 items with presigned URLs issued in bulk and returns their client-built
-// revisions, in order (Python Client.create_revisions_bulk). More than 10 items, or an item at or above the
-// multipart threshold, fails before any upload.
+// revisions, in order (Python Client.create_revisions_bulk). More than 10 items, or an item above the multipart
+// threshold, fails before any upload.
 func (c *Client) CreateRevisionsBulk(ctx context.Context, items []types.UploadItem) (_ []types.FileRevision, err error) {
 	ctx, span := c.tel.StartCall(ctx, "CreateRevisionsBulk")
 	defer span.Done(&err)

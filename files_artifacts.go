@@ -71,7 +71,7 @@ func (c *Client) AddArtifactFromReader(ctx context.Context, modelID, name string
 
 // AddArtifactsBulk uploads up to 10 items and registers them as artifacts of a model in one call (Python
 // Client.add_artifacts_bulk: create_revisions_bulk, then create_artifacts_bulk). More than 10 items or an item
-// at or above the multipart threshold fails before any upload.
+// above the multipart threshold fails before any upload.
 //
 // Deprecated: add_artifacts_bulk is deprecated in the 2026.04 docs; call AddArtifact per file.
 func (c *Client) AddArtifactsBulk(ctx context.Context, modelID string, items []types.UploadItem) (_ []types.Artifact, err error) {

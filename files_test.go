@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
+	"encoding/json"
 	"io"
 	"net/http"
 	"os"
@@ -40,7 +41,7 @@ func fakeClient(t *testing.T, mutate ...func(*Configuration)) (*Client, *istarit
 func noCache(cfg *Configuration) { cfg.FilesystemCacheEnabled = Bool(false) }
 
 func smallMultipart(cfg *Configuration) {
-	cfg.MultipartThreshold = 5<<20 + 1 // 5 MiB is one PUT, anything larger is multipart
+	cfg.MultipartThreshold = 5 << 20 // 5 MiB is one PUT, anything larger is multipart (as in Python)
 	cfg.MultipartChunkSize = 1 << 20
 }
 
@@ -112,7 +113,8 @@ func TestUploadDownloadRoundTrips(t *testing.T) {
 
 			if tc.size > 5<<20 {
 				assert.Equal(t, 6, storagePuts(srv, true), "5.5 MiB in 1 MiB parts")
-				assert.Len(t, srv.RequestsFor("complete_multipart_upload"), 1)
+				require.Len(t, srv.RequestsFor("finalize_multipart_upload"), 1)
+				assert.Contains(t, string(srv.RequestsFor("finalize_multipart_upload")[0].Body), `"action":"complete"`)
 			} else {
 				assert.Zero(t, storagePuts(srv, true))
 			}
@@ -342,8 +344,13 @@ func TestMultipartFailureAborts(t *testing.T) {
 	_, err := c.AddModelFromReader(context.Background(), "big.bin", bytes.NewReader(randomBytes(t, 6<<20)), nil)
 	require.Error(t, err)
 	assert.ErrorIs(t, err, ErrServer)
-	require.Len(t, srv.RequestsFor("abort_multipart_upload"), 1)
-	assert.Contains(t, err.Error(), strings.Split(srv.RequestsFor("abort_multipart_upload")[0].Path, "/")[5])
+	finals := srv.RequestsFor("finalize_multipart_upload")
+	require.Len(t, finals, 1)
+	var cancel types.FinalizeMultipartUpload
+	require.NoError(t, json.Unmarshal(finals[0].Body, &cancel))
+	assert.Equal(t, types.MultipartCancel, cancel.Action)
+	assert.Nil(t, cancel.CompletedParts)
+	assert.Contains(t, err.Error(), cancel.UploadID)
 	assert.Zero(t, srv.MultipartUploadsInProgress())
 	assert.Empty(t, srv.RequestsFor("create_model"))
 }

@@ -177,24 +177,12 @@ func (r uploadRegistry) UploadURLs(ctx context.Context, reqs []types.UploadURLRe
 	return urls, nil
 }
 
-func (r uploadRegistry) CreateMultipart(ctx context.Context, body *types.NewMultipartUpload) (string, error) {
-	up, err := r.c.createMultipartUpload(ctx, body)
-	if err != nil {
-		return "", err
-	}
-	return up.UploadID, nil
+func (r uploadRegistry) CreateMultipart(ctx context.Context, body *types.NewMultipartUpload) (*types.MultipartUpload, error) {
+	return r.c.createMultipartUpload(ctx, body)
 }
 
-func (r uploadRegistry) PartURLs(ctx context.Context, uploadID string, parts []int) ([]types.MultipartPartURL, error) {
-	return r.c.generateMultipartPartURLs(ctx, uploadID, &types.MultipartPartURLsRequest{PartNumbers: parts})
-}
-
-func (r uploadRegistry) CompleteMultipart(ctx context.Context, uploadID string, parts []types.CompletedPart) error {
-	return r.c.completeMultipartUpload(ctx, uploadID, &types.CompleteMultipartUpload{Parts: parts})
-}
-
-func (r uploadRegistry) AbortMultipart(ctx context.Context, uploadID string) error {
-	return r.c.abortMultipartUpload(ctx, uploadID)
+func (r uploadRegistry) FinalizeMultipart(ctx context.Context, body *types.FinalizeMultipartUpload) error {
+	return r.c.finalizeMultipartUpload(ctx, body)
 }
 
 // CacheStats are the filesystem cache counters (Python get_cache_stats()).

@@ -219,25 +219,29 @@ func TestFilesWireOperations(t *testing.T) {
 			},
 			check: func(t *testing.T, out any) { assert.Equal(t, "u2", out.([]types.PresignedURL)[1].URL) }},
 		{name: "create_multipart_upload", method: "POST", path: "/api/v2/tokens/multipart-upload",
-			body: `{"sha":"a","salt":"1","size":10,"part_size":4}`, status: 201, resp: `{"upload_id":"up1"}`,
+			body: `{"sha":"a","num_parts":2,"model_id":null}`,
+			resp: `{"upload_id":"up1","upload_urls":{"1":{"url":"p1","expires":"2026-12-03T23:00:00Z"},"2":{"url":"p2"}}}`,
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.createMultipartUpload(ctx, &types.NewMultipartUpload{SHA: "a", Salt: "1", Size: 10, PartSize: 4})
+				return c.createMultipartUpload(ctx, &types.NewMultipartUpload{SHA: "a", NumParts: 2})
 			},
-			check: func(t *testing.T, out any) { assert.Equal(t, "up1", out.(*types.MultipartUpload).UploadID) }},
-		{name: "generate_multipart_part_urls", method: "POST", path: "/api/v2/storage/multipart_uploads/up1/part_urls",
-			body: `{"part_numbers":[1,2]}`, resp: `[{"part_number":1,"url":"p1"},{"part_number":2,"url":"p2"}]`,
+			check: func(t *testing.T, out any) {
+				up := out.(*types.MultipartUpload)
+				assert.Equal(t, "up1", up.UploadID)
+				assert.Equal(t, "p2", up.UploadURLs["2"].URL)
+				assert.Equal(t, "2026-12-03T23:00:00Z", *up.UploadURLs["1"].Expires)
+			}},
+		{name: "finalize_multipart_upload complete", method: "PUT", path: "/api/v2/tokens/multipart-upload",
+			body: `{"action":"complete","sha":"a","upload_id":"up1","completed_parts":[{"ETag":"e1","PartNumber":1}]}`, resp: `{}`,
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.generateMultipartPartURLs(ctx, "up1", &types.MultipartPartURLsRequest{PartNumbers: []int{1, 2}})
-			},
-			check: func(t *testing.T, out any) { assert.Equal(t, "p2", out.([]types.MultipartPartURL)[1].URL) }},
-		{name: "complete_multipart_upload", method: "POST", path: "/api/v2/storage/multipart_uploads/up1/complete",
-			body: `{"parts":[{"part_number":1,"etag":"\"e1\""}]}`, resp: `{}`,
-			call: func(ctx context.Context, c *Client) (any, error) {
-				return nil, c.completeMultipartUpload(ctx, "up1", &types.CompleteMultipartUpload{Parts: []types.CompletedPart{{PartNumber: 1, ETag: `"e1"`}}})
+				return nil, c.finalizeMultipartUpload(ctx, &types.FinalizeMultipartUpload{Action: types.MultipartComplete, SHA: "a",
+					UploadID: "up1", CompletedParts: []types.CompletedPart{{ETag: "e1", PartNumber: 1}}})
 			},
 			check: func(t *testing.T, out any) {}},
-		{name: "abort_multipart_upload", method: "DELETE", path: "/api/v2/storage/multipart_uploads/up1", status: 204,
-			call:  func(ctx context.Context, c *Client) (any, error) { return nil, c.abortMultipartUpload(ctx, "up1") },
+		{name: "finalize_multipart_upload cancel", method: "PUT", path: "/api/v2/tokens/multipart-upload",
+			body: `{"action":"cancel","sha":"a","upload_id":"up1","completed_parts":null}`, resp: `{}`,
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return nil, c.finalizeMultipartUpload(ctx, &types.FinalizeMultipartUpload{Action: types.MultipartCancel, SHA: "a", UploadID: "up1"})
+			},
 			check: func(t *testing.T, out any) {}},
 		{name: "generic archive job", method: "DELETE", path: "/api/v2/jobs/j1", body: `{"reason":"done"}`, resp: `{"id":"j1"}`,
 			call: func(ctx context.Context, c *Client) (any, error) {

@@ -5,6 +5,7 @@ the file named by CROSSCHECK_FAKE. Each step asserts the Python client's result;
 methods a passing step exercised. Tokens are never printed.
 """
 
+import contextlib
 import json
 import logging
 import os
@@ -20,6 +21,8 @@ logging.disable(logging.CRITICAL)  # the client logs every failed call with its 
 
 from istari_digital_client import Client, Configuration  # noqa: E402
 from istari_digital_client.legacy import exceptions as exc  # noqa: E402
+from istari_digital_client.legacy.storage.api.storage_api import StorageApi as LegacyStorageApi  # noqa: E402
+from istari_digital_client.sdk._generated.storage_api.api.storage_api import StorageApi as GeneratedStorageApi  # noqa: E402
 from istari_digital_client.legacy.v2.models.access_relationship import AccessRelationship  # noqa: E402
 from istari_digital_client.legacy.v2.models.full_text_search import FullTextSearch  # noqa: E402
 from istari_digital_client.legacy.v2.models.new_control_tag import NewControlTag  # noqa: E402
@@ -34,8 +37,9 @@ from istari_digital_client.legacy.v2.models.update_system import UpdateSystem  #
 fake = json.load(open(os.environ["CROSSCHECK_FAKE"]))
 
 
-def client(user):
-    return Client(Configuration(registry_url=fake["url"], registry_auth_token=fake[user]["token"], retry_enabled=False))
+def client(user, **settings):
+    return Client(Configuration(registry_url=fake["url"], registry_auth_token=fake[user]["token"], retry_enabled=False,
+                                **settings))
 
 
 results = []  # (domain, step, methods, ok, detail)
@@ -116,6 +120,55 @@ def files_comment():
     cm = owner.add_comment(state["model"].id, temp_file("note.md", b"check the spar"))
     expect(owner.get_comment(cm.id).revision.read_bytes() == b"check the spar", "comment contents differ")
     expect(any(c.id == cm.id for c in owner.list_model_comments(state["model"].id).items), "comment not listed")
+
+
+# The client goes multipart above multipart_threshold (2 GiB by default, ISTARI_CLIENT_MULTIPART_THRESHOLD), in
+# parts of multipart_chunksize (128 MiB). Those sizes are too large for CI, so this client lowers both, as the
+# variables would: 200 KiB + 1 byte goes up in four parts of 64 KiB (the last one of 8 KiB + 1).
+MULTIPART = {"multipart_threshold": 128 * 1024, "multipart_chunksize": 64 * 1024}
+BIG = os.urandom(200 * 1024 + 1)
+
+
+@contextlib.contextmanager
+def multipart_calls():
+    """Records the client's two multipart calls (they still go through, unchanged) so that a step can tell that
+    the upload really went multipart."""
+    calls, saved = [], []
+    for cls in (LegacyStorageApi, GeneratedStorageApi):
+        create, finalize = cls.create_multipart_upload, cls.finalize_multipart_upload
+        saved.append((cls, create, finalize))
+
+        def spy_create(self, req, *a, _f=create, **k):
+            calls.append(("create", req.num_parts))
+            return _f(self, req, *a, **k)
+
+        def spy_finalize(self, req, *a, _f=finalize, **k):
+            calls.append((req.action.value, len(req.completed_parts or [])))
+            return _f(self, req, *a, **k)
+
+        cls.create_multipart_upload, cls.finalize_multipart_upload = spy_create, spy_finalize
+    try:
+        yield calls
+    finally:
+        for cls, create, finalize in saved:
+            cls.create_multipart_upload, cls.finalize_multipart_upload = create, finalize
+
+
+def files_multipart():
+    with multipart_calls() as calls:
+        m = client("owner", **MULTIPART).add_model(temp_file("fuselage.bin", BIG), description="multipart")
+    expect(calls == [("create", 4), ("complete", 4)], f"multipart calls {calls}, want one create and one complete of 4 parts")
+    expect(m.revision.size == len(BIG), f"size {m.revision.size}, want {len(BIG)}")
+    expect(owner.get_model(m.id).revision.read_bytes() == BIG, "multipart contents read back differ")
+    state["multipart"] = m
+
+
+def files_multipart_update():
+    data = BIG[::-1]
+    with multipart_calls() as calls:
+        m = client("owner", **MULTIPART).update_model(state["multipart"].id, temp_file("fuselage.bin", data))
+    expect(calls == [("create", 4), ("complete", 4)], f"multipart calls {calls}")
+    expect(m.revision.read_bytes() == data, "updated multipart contents differ")
 
 
 def files_archive_restore():
@@ -226,6 +279,8 @@ step("files", "add an artifact and read it back", ["add_artifact", "get_artifact
 step("files", "update the artifact", ["update_artifact"], files_update_artifact)
 step("files", "list the model's artifacts", ["list_model_artifacts"], files_list_artifacts)
 step("files", "comment on the model and read it back", ["add_comment", "get_comment", "list_model_comments"], files_comment)
+step("files", "add a model above the multipart threshold and read it back", ["add_model", "get_model", "read_contents"], files_multipart)
+step("files", "update a model with multipart content", ["update_model"], files_multipart_update)
 step("files", "archive and restore the model", ["archive_model", "restore_model"], files_archive_restore)
 step("jobs", "run a job on a simulated agent and poll it", ["add_job", "get_job"], jobs_run)
 step("jobs", "list jobs", ["list_jobs"], jobs_list)

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -36,6 +37,9 @@ type storageStore struct {
 	// as the registry and the Python client do): their salt becomes known, and is checked, when a revision
 	// names them.
 	unsalted map[string]string // sha -> file path
+	// prefixes holds, for unsalted objects, the SHA-384 state after their content: checking a salt then clones
+	// it and adds the salt instead of reading the object again.
+	prefixes map[string]hash.Hash
 	grants   map[string]*grant // presigned URL id -> what it allows
 	uploads  map[string]*multipartRec
 	seq      int64
@@ -56,47 +60,53 @@ type grant struct {
 	bySHA    bool // asked for by sha alone: the salt is unknown to the storage
 }
 
-// multipartRec is one multipart upload. Parts are written straight into the object file at their offsets
-// ((n-1) × partSize), and the SHA-384 of the object grows as the parts in front of it arrive, so completing
-// neither copies nor re-reads the object.
+// multipartRec is one multipart upload, as create_multipart_upload knows it: the token sha and the number of
+// parts, but neither the salt, the size nor the part size. Each part lands in its own file as it arrives; the
+// parts in front of the assembled prefix are appended to the object and hashed (SHA-384 of the content, no
+// salt) while later parts are still arriving, so completing neither copies nor re-reads the object.
 type multipartRec struct {
-	id, sha, salt string
-	size          int64
-	partSize      int64
-	ownerID       string
-	obj           string // the object being assembled
+	id, sha  string
+	numParts int
+	ownerID  string
+	obj      string // the object being assembled
 
-	mu     sync.Mutex      // guards parts, h, hashed, busy and gen
+	mu     sync.Mutex      // guards parts, h, hashed, size, busy and gen
 	parts  map[int]partRec // parts uploaded in full
-	h      hash.Hash       // SHA-384 of parts 1..hashed (and of part busy, while it is being hashed)
+	h      hash.Hash       // SHA-384 of parts 1..hashed (and of part busy, while it is being appended)
 	hashed int
-	busy   int // the part being hashed, 0 when none
-	gen    int // bumped when the hash restarts
+	size   int64 // bytes of parts 1..hashed in obj
+	busy   int   // the part being appended, 0 when none
+	gen    int   // bumped when the assembly restarts
 
-	hashing sync.Mutex // one hasher at a time
+	hashing sync.Mutex // one assembler at a time
 }
 
 type partRec struct {
 	etag string
 	size int64
+	path string
 }
 
-// forget drops part n before it is written again; when part n is hashed or being hashed the hash restarts.
+// partPath is where part n is stored until completion.
+func (up *multipartRec) partPath(n int) string { return up.obj + ".part" + strconv.Itoa(n) }
+
+// forget drops part n before it is written again; when part n is assembled or being assembled, the assembly
+// restarts from part 1.
 func (up *multipartRec) forget(n int) {
 	up.mu.Lock()
 	defer up.mu.Unlock()
 	delete(up.parts, n)
 	if n <= up.hashed || n == up.busy {
-		up.h, up.hashed, up.gen = sha512.New384(), 0, up.gen+1
+		up.h, up.hashed, up.size, up.gen = sha512.New384(), 0, 0, up.gen+1
 	}
 }
 
-// advance hashes the uploaded parts that follow the hashed prefix, reading them back from the page cache while
-// later parts are still arriving (the lock is not held while a part is read).
+// advance appends and hashes the uploaded parts that follow the assembled prefix, reading each from the page
+// cache right after it arrived (the lock is not held while a part is copied).
 func (up *multipartRec) advance() error {
 	up.hashing.Lock()
 	defer up.hashing.Unlock()
-	f, err := os.Open(up.obj)
+	f, err := os.OpenFile(up.obj, os.O_WRONLY, 0)
 	if err != nil {
 		return err
 	}
@@ -106,7 +116,7 @@ func (up *multipartRec) advance() error {
 		up.mu.Lock()
 		n := up.hashed + 1
 		rec, ok := up.parts[n]
-		h, gen := up.h, up.gen
+		h, gen, off := up.h, up.gen, up.size
 		if ok {
 			up.busy = n
 		}
@@ -114,14 +124,14 @@ func (up *multipartRec) advance() error {
 		if !ok {
 			return nil
 		}
-		_, err := io.CopyBuffer(h, io.NewSectionReader(f, int64(n-1)*up.partSize, rec.size), buf)
+		err := appendPart(io.MultiWriter(io.NewOffsetWriter(f, off), h), rec.path, buf)
 		up.mu.Lock()
 		up.busy = 0
 		switch {
 		case err != nil:
-			up.h, up.hashed, up.gen = sha512.New384(), 0, up.gen+1
+			up.h, up.hashed, up.size, up.gen = sha512.New384(), 0, 0, up.gen+1
 		case up.gen == gen:
-			up.hashed = n
+			up.hashed, up.size = n, off+rec.size
 		}
 		up.mu.Unlock()
 		if err != nil {
@@ -130,12 +140,30 @@ func (up *multipartRec) advance() error {
 	}
 }
 
+func appendPart(dst io.Writer, path string, buf []byte) error {
+	pf, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = pf.Close() }()
+	_, err = io.CopyBuffer(dst, pf, buf)
+	return err
+}
+
+// discard removes the upload's files.
+func (up *multipartRec) discard() {
+	for n := 1; n <= up.numParts; n++ {
+		_ = os.Remove(up.partPath(n))
+	}
+	_ = os.Remove(up.obj)
+}
+
 func newStorageStore() *storageStore {
 	dir, err := os.MkdirTemp("", "istaritest-storage-*")
 	if err != nil {
 		panic("istaritest: creating the storage dir: " + err.Error())
 	}
-	return &storageStore{dir: dir, objects: map[string]string{}, unsalted: map[string]string{}, grants: map[string]*grant{}, uploads: map[string]*multipartRec{}}
+	return &storageStore{dir: dir, objects: map[string]string{}, unsalted: map[string]string{}, prefixes: map[string]hash.Hash{}, grants: map[string]*grant{}, uploads: map[string]*multipartRec{}}
 }
 
 // close removes every stored object.
@@ -178,12 +206,42 @@ func (st *storageStore) objectPath(sha, salt string) (string, bool) {
 		return p, true
 	}
 	p, ok := st.unsalted[sha]
-	if !ok || !saltedSHAIs(p, salt, sha) {
+	if !ok || !st.saltedSHAIsLocked(p, salt, sha) {
 		return "", false
 	}
 	delete(st.unsalted, sha)
+	delete(st.prefixes, sha)
 	st.objects[sha+"/"+salt] = p
 	return p, true
+}
+
+// saltedSHAIsLocked reports whether SHA-384(content || salt) of the unsalted object sha at path is sha, from
+// the kept hash state when there is one. st.mu must be held.
+func (st *storageStore) saltedSHAIsLocked(path, salt, sha string) bool {
+	h, ok := st.prefixes[sha]
+	if !ok {
+		return saltedSHAIs(path, salt, sha)
+	}
+	c, err := h.(hash.Cloner).Clone()
+	if err != nil {
+		return saltedSHAIs(path, salt, sha)
+	}
+	hc := c.(hash.Hash)
+	hc.Write([]byte(salt))
+	return hex.EncodeToString(hc.Sum(nil)) == sha
+}
+
+// putUnsaltedLocked stores the object at path under sha alone, with the hash state h of its content (nil when
+// unknown). st.mu must be held.
+func (st *storageStore) putUnsaltedLocked(sha, path string, h hash.Hash) {
+	if old, ok := st.unsalted[sha]; ok && old != path {
+		_ = os.Remove(old)
+	}
+	st.unsalted[sha] = path
+	delete(st.prefixes, sha)
+	if h != nil {
+		st.prefixes[sha] = h
+	}
 }
 
 // pathOfSHALocked finds an object by sha alone, whatever its salt. st.mu must be held.
@@ -252,6 +310,7 @@ func (s *Server) DeleteObject(sha, salt string) bool {
 	}
 	if p, found := s.store.unsalted[sha]; found {
 		delete(s.store.unsalted, sha)
+		delete(s.store.prefixes, sha)
 		_ = os.Remove(p)
 		ok = true
 	}
@@ -346,10 +405,7 @@ func (s *Server) serveUpload(w http.ResponseWriter, r *http.Request, id string, 
 	}
 	if g.bySHA {
 		st.mu.Lock()
-		if old, ok := st.unsalted[g.sha]; ok {
-			_ = os.Remove(old)
-		}
-		st.unsalted[g.sha] = tmpPath
+		st.putUnsaltedLocked(g.sha, tmpPath, h)
 		if gg := st.grants[id]; gg != nil {
 			gg.used = true
 		}
@@ -376,43 +432,36 @@ func (s *Server) serveUpload(w http.ResponseWriter, r *http.Request, id string, 
 	w.WriteHeader(http.StatusOK)
 }
 
-// servePart stores one part of a multipart upload at its offset in the object and answers its ETag (the
-// part's SHA-256, cut to 32 hex digits).
+// servePart stores one part of a multipart upload in its own file and answers its ETag (the part's SHA-256,
+// cut to 32 hex digits, quoted as S3 does).
 func (s *Server) servePart(w http.ResponseWriter, r *http.Request, g grant) {
 	s.store.mu.Lock()
 	up := s.store.uploads[g.uploadID]
 	s.store.mu.Unlock()
-	switch {
-	case up == nil:
+	if up == nil {
 		storageFail(w, http.StatusNotFound, "no such multipart upload")
-		return
-	case r.ContentLength > up.partSize:
-		storageFail(w, http.StatusBadRequest, "part larger than the upload's part size")
 		return
 	}
 	up.forget(g.part)
-	f, err := os.OpenFile(up.obj, os.O_WRONLY, 0)
+	path := up.partPath(g.part)
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
 	if err != nil {
 		storageFail(w, http.StatusNotFound, "no such multipart upload")
 		return
 	}
 	h := sha256.New()
-	dst := io.NewOffsetWriter(f, int64(g.part-1)*up.partSize)
-	n, err := io.CopyBuffer(io.MultiWriter(dst, h), io.LimitReader(r.Body, up.partSize+1), make([]byte, 256<<10))
+	n, err := io.CopyBuffer(io.MultiWriter(f, h), r.Body, make([]byte, 256<<10))
 	cerr := f.Close()
 	switch {
 	case err != nil || cerr != nil:
 		return // the client went away
-	case n > up.partSize:
-		storageFail(w, http.StatusBadRequest, "part larger than the upload's part size")
-		return
 	case r.ContentLength >= 0 && n != r.ContentLength:
 		storageFail(w, http.StatusBadRequest, "body shorter than Content-Length")
 		return
 	}
 	etag := `"` + hex.EncodeToString(h.Sum(nil))[:32] + `"`
 	up.mu.Lock()
-	up.parts[g.part] = partRec{etag: etag, size: n}
+	up.parts[g.part] = partRec{etag: etag, size: n, path: path}
 	next := g.part == up.hashed+1
 	up.mu.Unlock()
 	if next {
@@ -486,13 +535,11 @@ func (f *flipReader) Read(p []byte) (int, error) {
 
 func init() {
 	register(map[ops.ID]handlerFunc{
-		ops.GenerateUploadURL:         handleGenerateUploadURL,
-		ops.GenerateDownloadURL:       handleGenerateDownloadURL,
-		ops.GenerateUploadURLsBulk:    handleGenerateUploadURLsBulk,
-		ops.CreateMultipartUpload:     handleCreateMultipart,
-		ops.GenerateMultipartPartURLs: handleMultipartPartURLs,
-		ops.CompleteMultipartUpload:   handleCompleteMultipart,
-		ops.AbortMultipartUpload:      handleAbortMultipart,
+		ops.GenerateUploadURL:       handleGenerateUploadURL,
+		ops.GenerateDownloadURL:     handleGenerateDownloadURL,
+		ops.GenerateUploadURLsBulk:  handleGenerateUploadURLsBulk,
+		ops.CreateMultipartUpload:   handleCreateMultipart,
+		ops.FinalizeMultipartUpload: handleFinalizeMultipart,
 	})
 }
 
@@ -547,20 +594,29 @@ func handleGenerateUploadURLsBulk(s *Server, w http.ResponseWriter, _ *http.Requ
 	writeJSON(w, http.StatusOK, out)
 }
 
+// maxParts is the most parts one multipart upload may have (S3's limit, which the Python client cites).
+const maxParts = 10000
+
+// handleCreateMultipart starts a multipart upload and answers a presigned PUT URL for every part, keyed by the
+// part number as a string. Content already stored under the sha is refused with "Sha already exists", which
+// the Python client (and the SDK) take as the upload being done.
 func handleCreateMultipart(s *Server, w http.ResponseWriter, _ *http.Request, c *call) {
 	var b types.NewMultipartUpload
-	if !c.decode(w, &b) || !validToken(w, types.UploadURLRequest{SHA: b.SHA, Salt: b.Salt}, "body") {
+	if !c.decode(w, &b) || !validToken(w, types.UploadURLRequest{SHA: b.SHA}, "body") {
 		return
 	}
-	if b.Size < 0 {
-		writeValidation(w, []string{"body", "size"}, "size must be >= 0", "greater_than_equal")
+	if b.NumParts < 1 || b.NumParts > maxParts {
+		writeValidation(w, []string{"body", "num_parts"}, "num_parts must be 1.."+strconv.Itoa(maxParts), "value_error")
 		return
 	}
-	if b.PartSize <= 0 {
-		writeValidation(w, []string{"body", "part_size"}, "part_size must be > 0", "greater_than")
+	s.store.mu.Lock()
+	_, exists := s.store.pathOfSHALocked(b.SHA)
+	s.store.mu.Unlock()
+	if exists {
+		writeDetail(w, http.StatusConflict, "Sha already exists")
 		return
 	}
-	up := &multipartRec{id: newID(), sha: b.SHA, salt: b.Salt, size: b.Size, partSize: b.PartSize, ownerID: c.user.ID,
+	up := &multipartRec{id: newID(), sha: b.SHA, numParts: b.NumParts, ownerID: c.user.ID,
 		parts: map[int]partRec{}, h: sha512.New384()}
 	s.store.mu.Lock()
 	up.obj = s.store.newPath("multipart")
@@ -570,121 +626,88 @@ func handleCreateMultipart(s *Server, w http.ResponseWriter, _ *http.Request, c 
 		writeDetail(w, http.StatusInternalServerError, err.Error())
 		return
 	}
-	writeJSON(w, http.StatusCreated, types.MultipartUpload{UploadID: up.id})
-}
-
-// uploadFor returns the caller's multipart upload or answers 404.
-func (s *Server) uploadFor(w http.ResponseWriter, c *call) *multipartRec {
-	s.store.mu.Lock()
-	up := s.store.uploads[c.param("upload_id")]
-	s.store.mu.Unlock()
-	if up == nil || up.ownerID != c.user.ID {
-		writeDetail(w, http.StatusNotFound, "Multipart upload not found")
-		return nil
-	}
-	return up
-}
-
-func handleMultipartPartURLs(s *Server, w http.ResponseWriter, _ *http.Request, c *call) {
-	up := s.uploadFor(w, c)
-	if up == nil {
-		return
-	}
-	var b types.MultipartPartURLsRequest
-	if !c.decode(w, &b) {
-		return
-	}
-	out := make([]types.MultipartPartURL, 0, len(b.PartNumbers))
-	for _, n := range b.PartNumbers {
-		if n < 1 || n > 10000 {
-			writeValidation(w, []string{"body", "part_numbers"}, "part numbers are 1..10000", "value_error")
-			return
-		}
-		out = append(out, types.MultipartPartURL{PartNumber: n, URL: s.presign(grant{kind: "part", uploadID: up.id, part: n})})
+	out := types.MultipartUpload{UploadID: up.id, UploadURLs: make(map[string]types.TemporaryURL, b.NumParts)}
+	expires := time.Now().Add(urlLifetime).UTC().Format(time.RFC3339)
+	for n := 1; n <= b.NumParts; n++ {
+		out.UploadURLs[strconv.Itoa(n)] = types.TemporaryURL{URL: s.presign(grant{kind: "part", uploadID: up.id, part: n}), Expires: &expires}
 	}
 	writeJSON(w, http.StatusOK, out)
 }
 
-func handleCompleteMultipart(s *Server, w http.ResponseWriter, _ *http.Request, c *call) {
-	up := s.uploadFor(w, c)
-	if up == nil {
+// handleFinalizeMultipart completes (action "complete") or cancels (action "cancel") the caller's multipart
+// upload. Completing checks every part's number and ETag, finishes the assembly and stores the object under
+// its sha alone: the salt is checked, from the kept hash state, when a revision names the object.
+func handleFinalizeMultipart(s *Server, w http.ResponseWriter, _ *http.Request, c *call) {
+	var b types.FinalizeMultipartUpload
+	if !c.decode(w, &b) || !validToken(w, types.UploadURLRequest{SHA: b.SHA}, "body") {
 		return
 	}
-	var b types.CompleteMultipartUpload
-	if !c.decode(w, &b) {
+	if b.Action != types.MultipartComplete && b.Action != types.MultipartCancel {
+		writeValidation(w, []string{"body", "action"}, "Input should be 'cancel' or 'complete'", "enum")
 		return
 	}
-	if len(b.Parts) == 0 {
-		writeDetail(w, http.StatusBadRequest, "no parts")
+	s.store.mu.Lock()
+	up := s.store.uploads[b.UploadID]
+	s.store.mu.Unlock()
+	if up == nil || up.ownerID != c.user.ID || up.sha != b.SHA {
+		writeDetail(w, http.StatusNotFound, "Multipart upload not found")
 		return
 	}
-	sort.Slice(b.Parts, func(i, j int) bool { return b.Parts[i].PartNumber < b.Parts[j].PartNumber })
-	// Catch the hash up with the parts that arrived last; nothing is copied or read twice.
+	if b.Action == types.MultipartCancel {
+		s.store.mu.Lock()
+		delete(s.store.uploads, up.id)
+		s.store.mu.Unlock()
+		up.discard()
+		writeJSON(w, http.StatusOK, map[string]any{})
+		return
+	}
+	parts := slices.Clone(b.CompletedParts)
+	sort.Slice(parts, func(i, j int) bool { return parts[i].PartNumber < parts[j].PartNumber })
+	// Catch the assembly up with the parts that arrived last; nothing is copied or read twice.
 	if err := up.advance(); err != nil {
 		writeDetail(w, http.StatusInternalServerError, err.Error())
 		return
 	}
 	up.mu.Lock()
 	var bad string
-	var total int64
-	for i, p := range b.Parts {
+	if len(parts) != up.numParts {
+		bad = strconv.Itoa(len(parts)) + " completed parts for an upload of " + strconv.Itoa(up.numParts)
+	}
+	for i, p := range parts {
+		if bad != "" {
+			break
+		}
 		rec, ok := up.parts[p.PartNumber]
 		switch {
 		case p.PartNumber != i+1:
 			bad = "parts must be numbered 1..n without gaps"
 		case !ok:
 			bad = "part " + strconv.Itoa(p.PartNumber) + " was not uploaded"
-		case rec.etag != p.ETag:
+		case strings.Trim(rec.etag, `"`) != p.ETag:
 			bad = "ETag mismatch for part " + strconv.Itoa(p.PartNumber)
-		case i < len(b.Parts)-1 && rec.size != up.partSize:
-			bad = "part " + strconv.Itoa(p.PartNumber) + " is smaller than the part size"
 		}
-		if bad != "" {
-			break
-		}
-		total += rec.size
 	}
-	var got string
-	if bad == "" && up.hashed == len(b.Parts) {
-		c, _ := up.h.(hash.Cloner).Clone()
-		hc := c.(hash.Hash)
-		hc.Write([]byte(up.salt))
-		got = hex.EncodeToString(hc.Sum(nil))
+	if bad == "" && up.hashed != up.numParts {
+		bad = "the assembled object is incomplete"
 	}
+	h, size := up.h, up.size
 	up.mu.Unlock()
 	if bad != "" {
 		writeDetail(w, http.StatusBadRequest, bad)
 		return
 	}
-	if got != up.sha || total != up.size {
-		writeDetail(w, http.StatusBadRequest, "checksum or size mismatch of the assembled object")
-		return
-	}
-	if err := os.Truncate(up.obj, total); err != nil {
+	if err := os.Truncate(up.obj, size); err != nil {
 		writeDetail(w, http.StatusInternalServerError, err.Error())
 		return
 	}
 	s.store.mu.Lock()
-	key := up.sha + "/" + up.salt
-	if old, ok := s.store.objects[key]; ok {
-		_ = os.Remove(old)
-	}
-	s.store.objects[key] = up.obj
 	delete(s.store.uploads, up.id)
+	s.store.putUnsaltedLocked(up.sha, up.obj, h)
 	s.store.mu.Unlock()
-	writeJSON(w, http.StatusOK, map[string]any{"upload_id": up.id, "sha": up.sha, "size": total})
-}
-
-func handleAbortMultipart(s *Server, w http.ResponseWriter, _ *http.Request, c *call) {
-	up := s.uploadFor(w, c)
-	if up == nil {
-		return
+	for n := 1; n <= up.numParts; n++ {
+		_ = os.Remove(up.partPath(n))
 	}
-	s.store.mu.Lock()
-	delete(s.store.uploads, up.id)
-	s.store.mu.Unlock()
-	_ = os.Remove(up.obj)
-	w.WriteHeader(http.StatusNoContent)
+	writeJSON(w, http.StatusOK, map[string]any{})
 }
 
 // MultipartUploadsInProgress is the number of multipart uploads neither completed nor aborted.

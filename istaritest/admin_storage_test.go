@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -143,30 +144,36 @@ func callOp(t *testing.T, s *Server, id ops.ID, body any, params ...string) *htt
 	return do(t, op.Method, s.URL+path, b, "Bearer "+s.Token())
 }
 
+// createMultipart starts a multipart upload of n parts on s and returns it with its part URLs in order.
+func createMultipart(t *testing.T, s *Server, sha string, n int) (types.MultipartUpload, []string) {
+	t.Helper()
+	resp := callOp(t, s, ops.CreateMultipartUpload, types.NewMultipartUpload{SHA: sha, NumParts: n})
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	var created types.MultipartUpload
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&created))
+	require.Len(t, created.UploadURLs, n, "every part's URL comes with the create answer")
+	urls := make([]string, n)
+	for i := range urls {
+		urls[i] = created.UploadURLs[strconv.Itoa(i+1)].URL
+		require.NotEmpty(t, urls[i])
+	}
+	return created, urls
+}
+
 func TestMultipartHashesPartsAsTheyArrive(t *testing.T) {
 	s := NewServer()
 	defer s.Close()
 	const partSize = 64 << 10
 	content := bytes.Repeat([]byte("0123456789abcdef"), (3*partSize-100)/16)
 	sha := tokenOf(content, "salt")
-	resp := callOp(t, s, ops.CreateMultipartUpload, types.NewMultipartUpload{SHA: sha, Salt: "salt", Size: int64(len(content)), PartSize: partSize})
-	var created types.MultipartUpload
-	require.NoError(t, json.NewDecoder(resp.Body).Decode(&created))
-	resp = callOp(t, s, ops.GenerateMultipartPartURLs, types.MultipartPartURLsRequest{PartNumbers: []int{1, 2, 3}}, "upload_id", created.UploadID)
-	var urls []types.MultipartPartURL
-	require.NoError(t, json.NewDecoder(resp.Body).Decode(&urls))
-	require.Len(t, urls, 3)
+	created, urls := createMultipart(t, s, sha, 3)
 	part := func(n int) []byte { return content[(n-1)*partSize : min(len(content), n*partSize)] }
 	etags := map[int]string{}
-	for _, n := range []int{3, 1, 2, 1} { // out of order, and part 1 sent again after it was hashed
-		resp := do(t, http.MethodPut, urls[n-1].URL, part(n), "")
+	for _, n := range []int{3, 1, 2, 1} { // out of order, and part 1 sent again after it may have been hashed
+		resp := do(t, http.MethodPut, urls[n-1], part(n), "")
 		require.Equal(t, http.StatusOK, resp.StatusCode)
-		etags[n] = resp.Header.Get("ETag")
+		etags[n] = strings.Trim(resp.Header.Get("ETag"), `"`)
 	}
-	tooBig := do(t, http.MethodPut, urls[0].URL, make([]byte, partSize+1), "")
-	assert.Equal(t, http.StatusBadRequest, tooBig.StatusCode, "a part larger than the part size would overwrite the next")
-	resp = do(t, http.MethodPut, urls[0].URL, part(1), "")
-	require.Equal(t, http.StatusOK, resp.StatusCode)
 
 	s.store.mu.Lock()
 	up := s.store.uploads[created.UploadID]
@@ -175,23 +182,54 @@ func TestMultipartHashesPartsAsTheyArrive(t *testing.T) {
 		up.mu.Lock()
 		defer up.mu.Unlock()
 		return up.hashed == 3
-	}, 5*time.Second, time.Millisecond, "the object is hashed while the parts arrive, before completion")
+	}, 5*time.Second, time.Millisecond, "the object is assembled and hashed while the parts arrive, before completion")
 
 	parts := []types.CompletedPart{{PartNumber: 1, ETag: etags[1]}, {PartNumber: 2, ETag: etags[2]}, {PartNumber: 3, ETag: etags[3]}}
-	resp = callOp(t, s, ops.CompleteMultipartUpload, types.CompleteMultipartUpload{Parts: parts}, "upload_id", created.UploadID)
+	resp := callOp(t, s, ops.FinalizeMultipartUpload, types.FinalizeMultipartUpload{Action: types.MultipartComplete, SHA: sha,
+		UploadID: created.UploadID, CompletedParts: parts})
 	require.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Zero(t, s.MultipartUploadsInProgress())
+	// Stored under the sha alone (the protocol carries no salt); the salt is checked from the kept hash state.
+	_, ok := s.store.object(sha, "other salt")
+	assert.False(t, ok, "a wrong salt names the object")
 	got, ok := s.store.object(sha, "salt")
 	require.True(t, ok)
 	assert.Equal(t, content, got)
-	assert.Zero(t, s.MultipartUploadsInProgress())
 
-	// Bytes that do not hash to the token are refused at completion.
-	resp = callOp(t, s, ops.CreateMultipartUpload, types.NewMultipartUpload{SHA: sha, Salt: "salt", Size: 5, PartSize: partSize})
-	require.NoError(t, json.NewDecoder(resp.Body).Decode(&created))
-	resp = callOp(t, s, ops.GenerateMultipartPartURLs, types.MultipartPartURLsRequest{PartNumbers: []int{1}}, "upload_id", created.UploadID)
-	require.NoError(t, json.NewDecoder(resp.Body).Decode(&urls))
-	resp = do(t, http.MethodPut, urls[0].URL, []byte("wrong"), "")
+	// The same sha again: the registry already holds it.
+	resp = callOp(t, s, ops.CreateMultipartUpload, types.NewMultipartUpload{SHA: sha, NumParts: 3})
+	assert.Equal(t, http.StatusConflict, resp.StatusCode)
+	msg, _ := io.ReadAll(resp.Body)
+	assert.Contains(t, string(msg), "Sha already exists")
+}
+
+func TestMultipartCompletionChecksParts(t *testing.T) {
+	s := NewServer()
+	defer s.Close()
+	sha := tokenOf([]byte("abcdef"), "salt")
+	created, urls := createMultipart(t, s, sha, 2)
+	resp := do(t, http.MethodPut, urls[0], []byte("abc"), "")
 	require.Equal(t, http.StatusOK, resp.StatusCode)
-	resp = callOp(t, s, ops.CompleteMultipartUpload, types.CompleteMultipartUpload{Parts: []types.CompletedPart{{PartNumber: 1, ETag: resp.Header.Get("ETag")}}}, "upload_id", created.UploadID)
-	assert.Equal(t, http.StatusBadRequest, resp.StatusCode)
+	e1 := strings.Trim(resp.Header.Get("ETag"), `"`)
+	finalize := func(parts ...types.CompletedPart) int {
+		return callOp(t, s, ops.FinalizeMultipartUpload, types.FinalizeMultipartUpload{Action: types.MultipartComplete, SHA: sha,
+			UploadID: created.UploadID, CompletedParts: parts}).StatusCode
+	}
+	assert.Equal(t, http.StatusBadRequest, finalize(types.CompletedPart{PartNumber: 1, ETag: e1}), "a part missing")
+	resp = do(t, http.MethodPut, urls[1], []byte("def"), "")
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	e2 := strings.Trim(resp.Header.Get("ETag"), `"`)
+	assert.Equal(t, http.StatusBadRequest, finalize(types.CompletedPart{PartNumber: 1, ETag: e1}, types.CompletedPart{PartNumber: 2, ETag: "x"}), "a wrong ETag")
+	assert.Equal(t, 1, s.MultipartUploadsInProgress())
+
+	// Cancel discards the upload; a second finalize does not find it.
+	resp = callOp(t, s, ops.FinalizeMultipartUpload, types.FinalizeMultipartUpload{Action: types.MultipartCancel, SHA: sha, UploadID: created.UploadID})
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Zero(t, s.MultipartUploadsInProgress())
+	assert.Equal(t, http.StatusNotFound, finalize(types.CompletedPart{PartNumber: 1, ETag: e1}, types.CompletedPart{PartNumber: 2, ETag: e2}))
+	_, ok := s.store.object(sha, "salt")
+	assert.False(t, ok)
+
+	resp = callOp(t, s, ops.FinalizeMultipartUpload, map[string]any{"action": "abort", "sha": sha, "upload_id": "u"})
+	assert.Equal(t, http.StatusUnprocessableEntity, resp.StatusCode)
 }

@@ -1,44 +1,51 @@
 package types
 
-// This file holds the proposed bodies of the multipart storage calls (the registry's
-// multipart endpoints are not public; every shape here is a proposal to verify against a real registry).
+// This file holds the bodies of the two multipart storage calls, as the published Python client
+// (istari-digital-client 13.3.4) sends and reads them. They are Go-only: Python's multipart calls are internal
+// to its storage layer, and so are Go's.
 
-// NewMultipartUpload is the proposed body of create_multipart_upload: the token of the whole object, its size
-// and the part size the client will use. Go-only, like CompleteMultipartUpload.
+// NewMultipartUpload is the body of create_multipart_upload (Python CreateMultipartUploadRequest): the token sha
+// of the whole object and how many parts it will be sent in. ModelID targets a model's tenant store; it is sent
+// as null when unset, as Python does.
 type NewMultipartUpload struct {
-	SHA      string `json:"sha"`
-	Salt     string `json:"salt"`
-	Size     int64  `json:"size"`
-	PartSize int64  `json:"part_size"`
+	SHA      string  `json:"sha"`
+	NumParts int     `json:"num_parts"`
+	ModelID  *string `json:"model_id"`
 }
 
-// MultipartUpload is the proposed answer of create_multipart_upload (Go-only, like CompleteMultipartUpload).
+// MultipartUpload is the answer of create_multipart_upload (Python CreateMultipartUploadResponse): the upload id
+// and a presigned PUT URL for every part, keyed by the 1-based part number as a string ("1", "2", ...). Each
+// URL's query is a credential: do not log it.
 type MultipartUpload struct {
-	UploadID string `json:"upload_id"`
+	UploadID   string                  `json:"upload_id"`
+	UploadURLs map[string]TemporaryURL `json:"upload_urls"`
 }
 
-// MultipartPartURLsRequest is the proposed body of generate_multipart_part_urls: 1-based part numbers
-// (Go-only, like CompleteMultipartUpload).
-type MultipartPartURLsRequest struct {
-	PartNumbers []int `json:"part_numbers"`
+// TemporaryURL is one presigned URL with its expiry, if the registry gives one (Python TemporaryURL).
+type TemporaryURL struct {
+	URL     string  `json:"url"`
+	Expires *string `json:"expires,omitempty"`
 }
 
-// MultipartPartURL is one presigned part URL of generate_multipart_part_urls. The URL's query is a credential.
-// Go-only, like CompleteMultipartUpload.
-type MultipartPartURL struct {
-	PartNumber int    `json:"part_number"`
-	URL        string `json:"url"`
-}
-
-// CompletedPart is one uploaded part: its number and the ETag the object store answered (Go-only, like
-// CompleteMultipartUpload).
+// CompletedPart is one uploaded part (Python CompletedPartTypeDef): its number and the ETag the object store
+// answered, quotes stripped. The wire names are S3's.
 type CompletedPart struct {
-	PartNumber int    `json:"part_number"`
-	ETag       string `json:"etag"`
+	ETag       string `json:"ETag"`
+	PartNumber int    `json:"PartNumber"`
 }
 
-// CompleteMultipartUpload is the proposed body of complete_multipart_upload, parts in ascending order. Go-only:
-// Python's multipart calls are internal to its storage layer and not public.
-type CompleteMultipartUpload struct {
-	Parts []CompletedPart `json:"parts"`
+// Finalize actions of finalize_multipart_upload (Python FinalizeMultipartUploadAction).
+const (
+	MultipartComplete = "complete"
+	MultipartCancel   = "cancel"
+)
+
+// FinalizeMultipartUpload is the body of finalize_multipart_upload (Python FinalizeMultipartUploadRequest):
+// Action MultipartComplete with every part in ascending order, or MultipartCancel with CompletedParts nil (sent
+// as null, as Python does).
+type FinalizeMultipartUpload struct {
+	Action         string          `json:"action"`
+	SHA            string          `json:"sha"`
+	UploadID       string          `json:"upload_id"`
+	CompletedParts []CompletedPart `json:"completed_parts"`
 }

@@ -13,8 +13,8 @@
 // matched as the client matches them: by exact operationId, by FastAPI's default operationId, then by method and
 // path shape. The report lists the operations matched by method and path, moved routes, renamed path
 // parameters, refused matches, query parameter and body property differences, operations the documents lack,
-// absent proposed operations (the multipart storage calls) and absent excluded ones, and the documents'
-// operations the table does not know; -json prints the same report as JSON with "ok" and "strict" fields.
+// absent proposed operations (rows istari-go adds beyond the registry's; the built-in table has none) and absent
+// excluded ones, and the documents' operations the table does not know; -json prints the same report as JSON with "ok" and "strict" fields.
 //
 // -base-path is the path of the registry URL the client uses ("/registry" behind the gateway), so that a
 // document's server base path is joined as the client joins it. -exclude-section (repeatable) names a table

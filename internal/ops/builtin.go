@@ -18,7 +18,7 @@ func builtinRows() []Operation {
 		adminOps,     // §10
 		healthOps,    // §11
 		storageOps,   // §12
-		multipartOps, // §12, proposed by istari-go
+		multipartOps, // §12, the multipart storage calls
 	)
 	for i := range rows {
 		if w, ok := wireParams[ID(rows[i].ID)]; ok {

@@ -73,7 +73,8 @@ type QueryParam struct {
 }
 
 // Proposed reports whether the row is a route istari-go proposes beyond the registry's operation list (the
-// multipart storage calls): a registry document is not expected to have it.
+// built-in table has none since the multipart calls became the published client's): a registry document is not
+// expected to have it.
 func (o Operation) Proposed() bool { return o.Section == SectionProposed }
 
 // segment is one "/"-separated piece of a path template: a literal, or a parameter filling the whole segment.

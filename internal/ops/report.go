@@ -14,7 +14,7 @@ import (
 // Reading it: Matched lists every row a document operation serves, with the rule that matched it, and those
 // routes are used. Moved, Renamed and Differences say how the used routes differ from the built-in table;
 // Refused rows were found but keep their built-in route; Missing rows are absent from the documents and keep
-// their built-in route. Rows proposed by istari-go (the multipart storage calls) and rows of excluded sections
+// their built-in route. Rows proposed by istari-go (Section SectionProposed) and rows of excluded sections
 // are never Missing: their absence is listed in ProposedAbsent and ExcludedAbsent.
 type Report struct {
 	// Origin says where the documents came from (a URL, "Configuration.OpenAPISpec", a file name); set by callers.

@@ -16,7 +16,7 @@ func TestWriteText(t *testing.T) {
 	rep.Refused = []Refusal{{ID: "get_tag", Reason: "method HEAD not supported (HEAD /api/v2/tags/{tag_id})"}}
 	rep.Differences = []ParamDifference{{ID: "list_jobs", In: "query", Name: "status_name", Detail: "sent by the SDK, not in the document"}}
 	rep.Missing = []string{"liveness_check"}
-	rep.ProposedAbsent = []string{"abort_multipart_upload"}
+	rep.ProposedAbsent = []string{"zz_proposed"}
 	rep.ExcludedAbsent = []string{"get_identity"}
 	rep.Extra = []string{"frobnicate"}
 	want := `routes from registry.json
@@ -26,7 +26,7 @@ renamed    get_file: {file_id} -> {id}
 refused    get_tag: method HEAD not supported (HEAD /api/v2/tags/{tag_id}); built-in route kept
 query      list_jobs: "status_name" sent by the SDK, not in the document
 missing    liveness_check: built-in route kept
-proposed   abort_multipart_upload: absent (a route istari-go proposes; built-in route kept)
+proposed   zz_proposed: absent (a route istari-go proposes; built-in route kept)
 excluded   get_identity: absent (not expected in this document)
 extra      frobnicate
 7 operations: 2 matched (0 by operation id, 1 by FastAPI id, 1 by method+path), 1 moved, 1 renamed parameters, 1 refused, 1 parameter differences, 1 missing, 1 proposed absent, 1 excluded absent; 1 extra in document

@@ -3,13 +3,11 @@ package ops
 // Operation ids of this table, for the domain files, the fake and the rows below: a misspelt id is a
 // compile error.
 const (
-	GenerateUploadURL         ID = "generate_upload_url"
-	GenerateDownloadURL       ID = "generate_download_url"
-	GenerateUploadURLsBulk    ID = "generate_upload_urls_bulk"
-	CreateMultipartUpload     ID = "create_multipart_upload"
-	GenerateMultipartPartURLs ID = "generate_multipart_part_urls"
-	CompleteMultipartUpload   ID = "complete_multipart_upload"
-	AbortMultipartUpload      ID = "abort_multipart_upload"
+	GenerateUploadURL       ID = "generate_upload_url"
+	GenerateDownloadURL     ID = "generate_download_url"
+	GenerateUploadURLsBulk  ID = "generate_upload_urls_bulk"
+	CreateMultipartUpload   ID = "create_multipart_upload"
+	FinalizeMultipartUpload ID = "finalize_multipart_upload"
 )
 
 // storageOps holds the wire operations of section 12, Storage.
@@ -20,15 +18,14 @@ var storageOps = []Operation{
 	{ID: string(GenerateUploadURLsBulk), GoName: "GenerateUploadURLsBulk", Method: "POST", Path: "/api/v2/tokens/upload-urls_bulk", Confidence: Published, Section: "12"},
 }
 
-// multipartOps are the multipart upload routes. The registry has them, but their routes and shapes are
-// unknown, so istari-go proposes them in the style of the storage routes (confidence R, section "12.m"
-// marks them as proposals beyond the registry's list). A registry OpenAPI document corrects them like any row.
+// multipartOps are the two multipart upload routes the published client uses: one call starts the upload and
+// answers a presigned URL for every part at once, one call completes it (action "complete", with the parts'
+// ETags) or cancels it (action "cancel"). Python's storage layer calls them; they stay unexported in Go.
 var multipartOps = []Operation{
-	{ID: string(CreateMultipartUpload), GoName: "createMultipartUpload", Method: "POST", Path: "/api/v2/tokens/multipart-upload", Confidence: Published, Section: SectionProposed},
-	{ID: string(GenerateMultipartPartURLs), GoName: "generateMultipartPartURLs", Method: "POST", Path: "/api/v2/storage/multipart_uploads/{upload_id}/part_urls", Confidence: Reconstructed, Section: SectionProposed},
-	{ID: string(CompleteMultipartUpload), GoName: "completeMultipartUpload", Method: "POST", Path: "/api/v2/storage/multipart_uploads/{upload_id}/complete", Confidence: Reconstructed, Section: SectionProposed},
-	{ID: string(AbortMultipartUpload), GoName: "abortMultipartUpload", Method: "DELETE", Path: "/api/v2/storage/multipart_uploads/{upload_id}", Confidence: Reconstructed, Section: SectionProposed},
+	{ID: string(CreateMultipartUpload), GoName: "createMultipartUpload", Method: "POST", Path: "/api/v2/tokens/multipart-upload", Confidence: Published, Section: "12"},
+	{ID: string(FinalizeMultipartUpload), GoName: "finalizeMultipartUpload", Method: "PUT", Path: "/api/v2/tokens/multipart-upload", Confidence: Published, Section: "12"},
 }
 
-// SectionProposed marks rows istari-go adds beyond the registry's list (the multipart storage calls).
+// SectionProposed marks rows istari-go adds beyond the registry's list (none since the multipart storage calls
+// became the published client's two routes).
 const SectionProposed = "12.m"

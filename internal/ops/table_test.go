@@ -19,8 +19,8 @@ func TestLookup(t *testing.T) {
 
 func TestAllSortedCopy(t *testing.T) {
 	all := Builtin().All()
-	if len(all) != 171 {
-		t.Fatalf("All() has %d rows, want 171", len(all))
+	if len(all) != 169 {
+		t.Fatalf("All() has %d rows, want 169", len(all))
 	}
 	if !slices.IsSortedFunc(all, func(a, b Operation) int { return strings.Compare(a.ID, b.ID) }) {
 		t.Error("All() is not sorted by ID")
@@ -38,8 +38,8 @@ func TestWith(t *testing.T) {
 	added := Operation{ID: "zz_new_operation", GoName: "ZZNewOperation", Method: "POST",
 		Path: "/api/v2/storage/multipart", Confidence: Reconstructed, Section: "12", Source: SourceOpenAPI}
 	got := base.With(moved, added)
-	if got.Len() != 172 || base.Len() != 171 {
-		t.Errorf("Len: with %d, base %d; want 172, 171", got.Len(), base.Len())
+	if got.Len() != 170 || base.Len() != 169 {
+		t.Errorf("Len: with %d, base %d; want 170, 169", got.Len(), base.Len())
 	}
 	if o, _ := got.Lookup("list_files"); o.Path != "/api/v2/file-list" || o.Source != SourceBuiltin {
 		t.Errorf("replaced row = %+v", o)

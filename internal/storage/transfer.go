@@ -62,10 +62,17 @@ func (t *Transfers) redirectCheck() func(*url.URL) error {
 func (t *Transfers) header(rawURL string) http.Header {
 	h := http.Header{}
 	h.Set("User-Agent", t.UserAgent)
-	if u, err := url.Parse(rawURL); err == nil && strings.HasSuffix(u.Hostname(), ".blob.core.windows.net") {
+	if IsAzure(rawURL) {
 		h.Set("X-Ms-Blob-Type", "BlockBlob") // Azure SAS URLs require it
 	}
 	return h
+}
+
+// IsAzure reports whether rawURL is an Azure Blob Storage URL (host *.blob.core.windows.net). Azure stages a
+// multipart part as a block and answers 201 without an ETag.
+func IsAzure(rawURL string) bool {
+	u, err := url.Parse(rawURL)
+	return err == nil && strings.HasSuffix(u.Hostname(), ".blob.core.windows.net")
 }
 
 // Put uploads n bytes of ra starting at off to rawURL. Each attempt re-opens an io.SectionReader, so nothing

@@ -16,8 +16,8 @@ import (
 )
 
 // Bulk uploads up to MaxBulk items with presigned URLs issued in bulk and returns their client-built
-// revisions, in order. More than MaxBulk items, or an item at or above the multipart threshold, fails before
-// any upload.
+// revisions, in order. More than MaxBulk items, or an item above the multipart threshold, fails before any
+// upload.
 func (u *Uploader) Bulk(ctx context.Context, items []types.UploadItem) ([]types.FileRevision, error) {
 	if err := u.checkBulk(items); err != nil {
 		return nil, err
@@ -101,9 +101,9 @@ func (u *Uploader) checkBulk(items []types.UploadItem) error {
 			return &validate.Violation{Field: field + ".name", Rule: "required", Length: -1}
 		case it.Open == nil:
 			return &validate.Violation{Field: field + ".open", Rule: "required", Length: -1}
-		case it.Size < 0 || it.Size >= u.Threshold:
-			return &validate.Violation{Field: field + ".size", Rule: "lt", Param: strconv.FormatInt(u.Threshold, 10), Length: -1,
-				Msg: "bulk uploads only take files below the multipart threshold"}
+		case it.Size < 0 || it.Size > u.Threshold:
+			return &validate.Violation{Field: field + ".size", Rule: "lte", Param: strconv.FormatInt(u.Threshold, 10), Length: -1,
+				Msg: "bulk uploads only take files up to the multipart threshold"}
 		}
 		if v := validate.First(metaOf(it.Meta)); v != nil {
 			return validate.Prefix(field, v)

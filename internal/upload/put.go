@@ -2,8 +2,11 @@ package upload
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -12,38 +15,45 @@ import (
 	"github.com/istari-sdk/istari-go/types"
 )
 
-// partURLBatch is the most part URLs requested per generate_multipart_part_urls call.
-const partURLBatch = 100
+// shaExists is how the registry refuses create_multipart_upload for content it already holds; the upload is
+// then done (Python _upload_content_multipart does the same).
+const shaExists = "Sha already exists"
 
-// partURLs returns the URLs of the 0-based parts [lo, hi), in order.
-func (u *Uploader) partURLs(ctx context.Context, uploadID string, lo, hi int) ([]string, error) {
-	nums := make([]int, 0, hi-lo)
-	for i := lo; i < hi; i++ {
-		nums = append(nums, i+1)
+// partURLs checks that the answer of create_multipart_upload has a URL for each of the n parts, keyed "1".."n",
+// and returns them in part order.
+func partURLs(up *types.MultipartUpload, n int) ([]string, error) {
+	if len(up.UploadURLs) != n {
+		return nil, fmt.Errorf("%d part URLs for %d parts", len(up.UploadURLs), n)
 	}
-	got, err := u.Registry.PartURLs(ctx, uploadID, nums)
-	if err != nil {
-		return nil, err
-	}
-	urls := make([]string, hi-lo)
-	for _, p := range got {
-		if p.PartNumber > lo && p.PartNumber <= hi {
-			urls[p.PartNumber-1-lo] = p.URL
+	urls := make([]string, n)
+	for i := range urls {
+		u, ok := up.UploadURLs[strconv.Itoa(i+1)]
+		if !ok || u.URL == "" {
+			return nil, fmt.Errorf("no URL for part %d", i+1)
 		}
-	}
-	for i, url := range urls {
-		if url == "" {
-			return nil, fmt.Errorf("no URL for part %d", lo+i+1)
-		}
+		urls[i] = u.URL
 	}
 	return urls, nil
 }
 
-// Put stores size bytes of ra under (sha, salt): one presigned PUT, or a multipart upload from Threshold bytes
-// on.
+// partETag is what finalize_multipart_upload needs of a part's answer: the ETag without its quotes, or "N/A"
+// for an Azure block (Azure answers no ETag; the registry counts the staged blocks instead).
+func partETag(rawURL, etag string) (string, error) {
+	switch etag = strings.Trim(etag, `"`); {
+	case etag != "":
+		return etag, nil
+	case storage.IsAzure(rawURL):
+		return "N/A", nil
+	default:
+		return "", errors.New("the object store answered no ETag")
+	}
+}
+
+// Put stores size bytes of ra under (sha, salt): one presigned PUT, or a multipart upload above Threshold bytes
+// (Python uploads in one request up to and including multipart_threshold).
 func (u *Uploader) Put(ctx context.Context, sha, salt string, ra io.ReaderAt, size int64, prog *storage.Progress) error {
-	if size >= u.Threshold {
-		return u.putMultipart(ctx, sha, salt, ra, size, prog)
+	if size > u.Threshold {
+		return u.putMultipart(ctx, sha, ra, size, prog)
 	}
 	url, err := u.Registry.UploadURL(ctx, sha, salt)
 	if err != nil {
@@ -55,30 +65,41 @@ func (u *Uploader) Put(ctx context.Context, sha, salt string, ra io.ReaderAt, si
 	return u.storageErr(err)
 }
 
-// putMultipart uploads size bytes of ra in ChunkSize parts, Concurrency at a time. Each part is streamed from
-// its own io.SectionReader (no part is held in memory) and retried on its own by the transport. Part URLs are
-// requested lazily, in batches of twice the concurrency, when the first part of a batch is about to be handed
-// to a worker: the first byte goes out after one small call, and no URL waits long enough to expire. On
-// failure the upload is aborted and the error names the upload id.
-func (u *Uploader) putMultipart(ctx context.Context, sha, salt string, ra io.ReaderAt, size int64, prog *storage.Progress) error {
+// putMultipart uploads size bytes of ra in ChunkSize parts, Concurrency at a time, as Python's
+// _upload_content_multipart does on the wire: create_multipart_upload with the content sha and the number of
+// parts answers a presigned URL for every part at once (the protocol has no call for more URLs later, so all
+// parts must go up before the first URL expires); each part is PUT and its ETag kept; finalize_multipart_upload
+// with action "complete" and the ETags in part order assembles the object. Each part is streamed from its own
+// io.SectionReader (no part is held in memory) and retried on its own by the transport. On any failure,
+// including ctx's cancellation, finalize_multipart_upload with action "cancel" discards the parts, and the
+// error names the upload id.
+func (u *Uploader) putMultipart(ctx context.Context, sha string, ra io.ReaderAt, size int64, prog *storage.Progress) error {
 	chunk := u.ChunkSize
 	n := int((size + chunk - 1) / chunk)
-	uploadID, err := u.Registry.CreateMultipart(ctx, &types.NewMultipartUpload{SHA: sha, Salt: salt, Size: size, PartSize: chunk})
+	up, err := u.Registry.CreateMultipart(ctx, &types.NewMultipartUpload{SHA: sha, NumParts: n})
 	if err != nil {
+		if strings.Contains(err.Error(), shaExists) {
+			return nil // the registry already holds this content
+		}
 		return err
 	}
 	fail := func(cause error) error {
 		actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 		defer cancel()
-		if aerr := u.Registry.AbortMultipart(actx, uploadID); aerr != nil {
-			u.Logger.WarnContext(ctx, "istari: aborting a multipart upload failed", "upload_id", uploadID, "error", aerr.Error())
+		body := &types.FinalizeMultipartUpload{Action: types.MultipartCancel, SHA: sha, UploadID: up.UploadID}
+		if aerr := u.Registry.FinalizeMultipart(actx, body); aerr != nil {
+			u.Logger.WarnContext(ctx, "istari: cancelling a multipart upload failed", "upload_id", up.UploadID, "error", aerr.Error())
 		}
-		return fmt.Errorf("istari: multipart upload %s (content sha %s) aborted: %w", uploadID, sha, cause)
+		return fmt.Errorf("istari: multipart upload %s (content sha %s) cancelled: %w", up.UploadID, sha, cause)
+	}
+	urls, err := partURLs(up, n)
+	if err != nil {
+		return fail(fmt.Errorf("create_multipart_upload: %w", err))
 	}
 
 	wctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	etags := make([]string, n)
+	parts := make([]types.CompletedPart, n)
 	var (
 		wg       sync.WaitGroup
 		errOnce  sync.Once
@@ -88,40 +109,31 @@ func (u *Uploader) putMultipart(ctx context.Context, sha, salt string, ra io.Rea
 		errOnce.Do(func() { firstErr = err })
 		cancel()
 	}
-	type job struct {
-		i   int
-		url string
-	}
-	jobs := make(chan job)
+	jobs := make(chan int)
 	for range min(u.Concurrency, n) {
 		wg.Go(func() {
-			for j := range jobs {
-				off, n := int64(j.i)*chunk, min(chunk, size-int64(j.i)*chunk)
-				pctx, span := u.Telemetry.StartTransfer(wctx, telemetry.Upload, j.i+1, n)
-				etag, err := u.Transfers.Put(pctx, j.url, ra, off, n, prog.Part())
+			for i := range jobs {
+				off, n := int64(i)*chunk, min(chunk, size-int64(i)*chunk)
+				pctx, span := u.Telemetry.StartTransfer(wctx, telemetry.Upload, i+1, n)
+				etag, err := u.Transfers.Put(pctx, urls[i], ra, off, n, prog.Part())
 				span.EndTransfer(n, err)
+				if err == nil {
+					etag, err = partETag(urls[i], etag)
+				} else {
+					err = u.storageErr(err)
+				}
 				if err != nil {
-					setErr(fmt.Errorf("part %d: %w", j.i+1, u.storageErr(err)))
+					setErr(fmt.Errorf("part %d: %w", i+1, err))
 					continue
 				}
-				etags[j.i] = etag
+				parts[i] = types.CompletedPart{ETag: etag, PartNumber: i + 1}
 			}
 		})
 	}
-	batch := min(partURLBatch, max(1, 2*u.Concurrency))
-	var urls []string // URLs of parts [from, from+len(urls))
-	from := 0
 feed:
 	for i := range n {
-		if i >= from+len(urls) {
-			from = i
-			if urls, err = u.partURLs(wctx, uploadID, i, min(n, i+batch)); err != nil {
-				setErr(err)
-				break feed
-			}
-		}
 		select {
-		case jobs <- job{i: i, url: urls[i-from]}:
+		case jobs <- i:
 		case <-wctx.Done():
 			break feed
 		}
@@ -134,11 +146,8 @@ feed:
 	if firstErr != nil {
 		return fail(firstErr)
 	}
-	parts := make([]types.CompletedPart, n)
-	for i := range parts {
-		parts[i] = types.CompletedPart{PartNumber: i + 1, ETag: etags[i]}
-	}
-	if err := u.Registry.CompleteMultipart(ctx, uploadID, parts); err != nil {
+	done := &types.FinalizeMultipartUpload{Action: types.MultipartComplete, SHA: sha, UploadID: up.UploadID, CompletedParts: parts}
+	if err := u.Registry.FinalizeMultipart(ctx, done); err != nil {
 		return fail(err)
 	}
 	return nil

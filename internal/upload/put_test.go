@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -28,12 +30,27 @@ type store struct {
 	mu  sync.Mutex
 	log []string
 	got map[string][]byte // URL path -> body
+
+	created   *types.NewMultipartUpload
+	createErr error
+	finalized []*types.FinalizeMultipartUpload
+	failPart  string // URL path answered 403
+	inFlight  atomic.Int32
+	maxFlight atomic.Int32
 }
 
 func newStore(t *testing.T) *store {
 	s := &store{t: t, got: map[string][]byte{}}
 	s.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.add("put " + r.URL.Path)
+		n := s.inFlight.Add(1)
+		defer s.inFlight.Add(-1)
+		for m := s.maxFlight.Load(); n > m && !s.maxFlight.CompareAndSwap(m, n); m = s.maxFlight.Load() {
+		}
+		if r.URL.Path == s.failPart {
+			w.WriteHeader(http.StatusForbidden)
+			return
+		}
 		b, _ := io.ReadAll(r.Body)
 		s.mu.Lock()
 		s.got[r.URL.Path] = b
@@ -59,26 +76,29 @@ func (s *store) UploadURLs(context.Context, []types.UploadURLRequest) ([]string,
 	panic("not used")
 }
 
-func (s *store) CreateMultipart(context.Context, *types.NewMultipartUpload) (string, error) {
-	s.add("create")
-	return "up-1", nil
-}
-
-func (s *store) PartURLs(_ context.Context, _ string, parts []int) ([]types.MultipartPartURL, error) {
-	s.add(fmt.Sprintf("part_urls %d-%d", parts[0], parts[len(parts)-1]))
-	out := make([]types.MultipartPartURL, len(parts))
-	for i, p := range parts {
-		out[i] = types.MultipartPartURL{PartNumber: p, URL: fmt.Sprintf("%s/part/%d", s.srv.URL, p)}
+func (s *store) CreateMultipart(_ context.Context, b *types.NewMultipartUpload) (*types.MultipartUpload, error) {
+	s.add(fmt.Sprintf("create %d", b.NumParts))
+	s.mu.Lock()
+	s.created = b
+	createErr := s.createErr
+	s.mu.Unlock()
+	if createErr != nil {
+		return nil, createErr
 	}
-	return out, nil
+	up := &types.MultipartUpload{UploadID: "up-1", UploadURLs: map[string]types.TemporaryURL{}}
+	for p := 1; p <= b.NumParts; p++ {
+		up.UploadURLs[strconv.Itoa(p)] = types.TemporaryURL{URL: fmt.Sprintf("%s/part/%d", s.srv.URL, p)}
+	}
+	return up, nil
 }
 
-func (s *store) CompleteMultipart(_ context.Context, _ string, parts []types.CompletedPart) error {
-	s.add(fmt.Sprintf("complete %d", len(parts)))
+func (s *store) FinalizeMultipart(_ context.Context, b *types.FinalizeMultipartUpload) error {
+	s.add(fmt.Sprintf("%s %d", b.Action, len(b.CompletedParts)))
+	s.mu.Lock()
+	s.finalized = append(s.finalized, b)
+	s.mu.Unlock()
 	return nil
 }
-
-func (s *store) AbortMultipart(context.Context, string) error { s.add("abort"); return nil }
 
 func (s *store) uploader(threshold, chunk int64, concurrency int) *Uploader {
 	return &Uploader{Registry: s, Transfers: &storage.Transfers{TR: transport.New(transport.Options{})},
@@ -150,7 +170,7 @@ func TestSpooledReaderIsHashedWhileSpooled(t *testing.T) {
 	}
 }
 
-func TestMultipartPartURLsAreFetchedLazilyInBatches(t *testing.T) {
+func TestMultipartFollowsThePublishedProtocol(t *testing.T) {
 	s := newStore(t)
 	const chunk, parts, concurrency = 64 << 10, 10, 2
 	data := randomContent(t, chunk*(parts-1)+17)
@@ -158,28 +178,24 @@ func TestMultipartPartURLsAreFetchedLazilyInBatches(t *testing.T) {
 	if err := u.Put(context.Background(), "sha", "salt", bytes.NewReader(data), int64(len(data)), nil); err != nil {
 		t.Fatal(err)
 	}
-	var calls []string
-	firstPut, secondBatch := -1, -1
-	for i, e := range s.log {
-		switch {
-		case strings.HasPrefix(e, "part_urls"):
-			calls = append(calls, e)
-			if len(calls) == 2 {
-				secondBatch = i
-			}
-		case strings.HasPrefix(e, "put") && firstPut < 0:
-			firstPut = i
+	if s.created == nil || s.created.SHA != "sha" || s.created.NumParts != parts || s.created.ModelID != nil {
+		t.Errorf("create body %+v, want sha, %d parts, no model", s.created, parts)
+	}
+	if s.log[0] != "create 10" || s.log[len(s.log)-1] != "complete 10" {
+		t.Errorf("calls %v: want create first, complete last", s.log)
+	}
+	if got := s.maxFlight.Load(); got < 1 || got > concurrency {
+		t.Errorf("%d parts in flight, want at most %d", got, concurrency)
+	}
+	done := s.finalized[len(s.finalized)-1]
+	if done.Action != types.MultipartComplete || done.SHA != "sha" || done.UploadID != "up-1" {
+		t.Errorf("finalize %+v", done)
+	}
+	for i, p := range done.CompletedParts {
+		// The store answers the quoted URL path as the ETag; the quotes are stripped as Python does.
+		if want := fmt.Sprintf("/part/%d", i+1); p.PartNumber != i+1 || p.ETag != want {
+			t.Errorf("completed part %d = %+v, want ETag %s", i, p, want)
 		}
-	}
-	want := []string{"part_urls 1-4", "part_urls 5-8", "part_urls 9-10"}
-	if strings.Join(calls, ",") != strings.Join(want, ",") {
-		t.Errorf("part URL calls %v, want %v (batches of twice the concurrency)", calls, want)
-	}
-	if firstPut < 0 || secondBatch < firstPut {
-		t.Errorf("the second batch was fetched before any byte was sent: %v", s.log)
-	}
-	if last := s.log[len(s.log)-1]; last != "complete 10" {
-		t.Errorf("last call %q", last)
 	}
 	var joined []byte
 	for p := 1; p <= parts; p++ {
@@ -187,5 +203,70 @@ func TestMultipartPartURLsAreFetchedLazilyInBatches(t *testing.T) {
 	}
 	if !bytes.Equal(joined, data) {
 		t.Error("parts do not add up to the content")
+	}
+}
+
+func TestMultipartThresholdIsInclusiveOfASinglePut(t *testing.T) {
+	s := newStore(t)
+	data := randomContent(t, 64<<10)
+	if err := s.uploader(int64(len(data)), 16<<10, 2).Put(context.Background(), "sha", "salt", bytes.NewReader(data), int64(len(data)), nil); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(s.log, ",") != "url,put /obj/sha" {
+		t.Errorf("calls %v: content of exactly the threshold goes up in one PUT", s.log)
+	}
+}
+
+func TestMultipartPartFailureCancels(t *testing.T) {
+	s := newStore(t)
+	s.failPart = "/part/3"
+	data := randomContent(t, 5*(16<<10))
+	err := s.uploader(16<<10, 16<<10, 2).Put(context.Background(), "sha", "salt", bytes.NewReader(data), int64(len(data)), nil)
+	if err == nil || !strings.Contains(err.Error(), "up-1") || !strings.Contains(err.Error(), "part 3") {
+		t.Fatalf("err = %v, want the upload id and the failed part", err)
+	}
+	last := s.finalized[len(s.finalized)-1]
+	if len(s.finalized) != 1 || last.Action != types.MultipartCancel || last.UploadID != "up-1" || last.CompletedParts != nil {
+		t.Errorf("finalize calls %+v, want one cancel without parts", s.finalized)
+	}
+}
+
+func TestMultipartContextCancelCancelsTheUpload(t *testing.T) {
+	s := newStore(t)
+	data := randomContent(t, 5*(16<<10))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	err := s.uploader(16<<10, 16<<10, 2).Put(ctx, "sha", "salt", bytes.NewReader(data), int64(len(data)), nil)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if len(s.finalized) != 1 || s.finalized[0].Action != types.MultipartCancel {
+		t.Errorf("finalize calls %+v, want one cancel", s.finalized)
+	}
+}
+
+func TestMultipartExistingShaIsDone(t *testing.T) {
+	s := newStore(t)
+	s.createErr = errors.New("409 Conflict: Sha already exists")
+	data := randomContent(t, 5*(16<<10))
+	if err := s.uploader(16<<10, 16<<10, 2).Put(context.Background(), "sha", "salt", bytes.NewReader(data), int64(len(data)), nil); err != nil {
+		t.Fatalf("err = %v, want nil: the registry holds the content", err)
+	}
+	if strings.Join(s.log, ",") != "create 5" {
+		t.Errorf("calls %v, want only create", s.log)
+	}
+}
+
+func TestPartETag(t *testing.T) {
+	for _, c := range []struct{ url, etag, want string }{
+		{"https://s3.example/b/k?partNumber=1", `"abc"`, "abc"},
+		{"https://acct.blob.core.windows.net/c/b?comp=block", "", "N/A"},
+	} {
+		if got, err := partETag(c.url, c.etag); err != nil || got != c.want {
+			t.Errorf("partETag(%s, %s) = %q, %v; want %q", c.url, c.etag, got, err, c.want)
+		}
+	}
+	if _, err := partETag("https://s3.example/b/k", ""); err == nil {
+		t.Error("a missing S3 ETag passed")
 	}
 }

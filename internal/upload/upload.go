@@ -31,21 +31,18 @@ type Registry interface {
 	UploadURL(ctx context.Context, sha, salt string) (string, error)
 	// UploadURLs returns presigned URLs for up to MaxBulk objects, in order (generate_upload_urls_bulk).
 	UploadURLs(ctx context.Context, reqs []types.UploadURLRequest) ([]string, error)
-	// CreateMultipart starts a multipart upload and returns its id (create_multipart_upload).
-	CreateMultipart(ctx context.Context, body *types.NewMultipartUpload) (string, error)
-	// PartURLs returns presigned URLs for the given 1-based parts (generate_multipart_part_urls).
-	PartURLs(ctx context.Context, uploadID string, parts []int) ([]types.MultipartPartURL, error)
-	// CompleteMultipart assembles the parts (complete_multipart_upload).
-	CompleteMultipart(ctx context.Context, uploadID string, parts []types.CompletedPart) error
-	// AbortMultipart discards the parts (abort_multipart_upload).
-	AbortMultipart(ctx context.Context, uploadID string) error
+	// CreateMultipart starts a multipart upload and answers its id and every part's URL
+	// (create_multipart_upload).
+	CreateMultipart(ctx context.Context, body *types.NewMultipartUpload) (*types.MultipartUpload, error)
+	// FinalizeMultipart completes or cancels a multipart upload (finalize_multipart_upload).
+	FinalizeMultipart(ctx context.Context, body *types.FinalizeMultipartUpload) error
 }
 
 // Uploader uploads content; its fields are set once by the client.
 type Uploader struct {
 	Registry    Registry
 	Transfers   *storage.Transfers
-	Threshold   int64 // objects of this size or more go multipart
+	Threshold   int64 // objects larger than this go multipart
 	ChunkSize   int64 // multipart part size
 	Concurrency int   // parts in flight at once
 	Logger      *slog.Logger
