@@ -29,10 +29,9 @@ func (c *Client) LatestSnapshot(ctx context.Context, configurationID string) (*t
 }
 
 // DiffSnapshots reports the file revisions that differ between snapshot a (the older) and snapshot b
-// (Go-only, composed from two ListSnapshotRevisions walks; Python compares two list_snapshot_revisions
-// results by hand): Added are pinned only by b, Removed only by a,
-// and Changed are files pinned by both at different revisions. A file is keyed by its id (by its revision
-// id when the registry sends none).
+// (Go-only, composed from two ListSnapshotRevisions walks; Python compares two list_snapshot_revisions results
+// by hand): Added are pinned only by b, Removed only by a, and Changed are files pinned by both at different
+// revisions. A file is keyed by its id (by its revision id when the registry sends none).
 func (c *Client) DiffSnapshots(ctx context.Context, a, b string) (*types.SnapshotDiff, error) {
 	if a == "" || b == "" {
 		field := "a"
