@@ -10,9 +10,11 @@ SPEC_DIR  ?= $(abspath $(firstword $(wildcard ../shared/spec /work/shared/spec))
 
 .PHONY: test vet lint lint-install cover bench bench-transfers bench-perf bench-telemetry bench-walk fuzz specdiff examples quickstart pyref crosscheck
 
-## test: vet, then every test with the race detector (examples included)
+## test: vet, then every test with the race detector (examples included). internal/testprogress runs go test
+## -json: it keeps go test's "ok"/"FAIL" line per package, prints failing tests in full and a progress line
+## every 20 seconds. TEST_FLAGS adds go test flags (e.g. TEST_FLAGS=-v).
 test: vet
-	ISTARI_SPEC_TABLE=$(if $(SPEC_DIR),$(SPEC_DIR)/operations.md) $(GO) test -race -count=1 ./...
+	ISTARI_SPEC_TABLE=$(if $(SPEC_DIR),$(SPEC_DIR)/operations.md) $(GO) run ./internal/testprogress -race -count=1 $(TEST_FLAGS) ./...
 
 vet:
 	$(GO) vet ./...

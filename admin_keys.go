@@ -78,7 +78,7 @@ func (c *Client) Keys() *KeyManager { return &KeyManager{c: c} }
 type KeyTarget struct {
 	// PrincipalID is the user or agent id; "" or "me" is the caller (user routes only).
 	PrincipalID string
-	// Kind is enums.PrincipalUser ("" too) or enums.PrincipalAgent. Agents cannot manage their own keys: agent
+	// Kind is enums.PrincipalKindUser ("" too) or enums.PrincipalKindAgent. Agents cannot manage their own keys: agent
 	// routes need an explicit PrincipalID and an administrator of the same tenant.
 	Kind enums.PrincipalKind
 }
@@ -147,8 +147,8 @@ type GeneratedKey struct {
 type keyOps struct{ exchange, register, list, get, revoke ops.ID }
 
 var keyRoutes = map[enums.PrincipalKind]keyOps{
-	enums.PrincipalUser:  {ops.ExchangeUserPAT, ops.RegisterUserKey, ops.ListUserKeys, ops.GetUserKey, ops.RevokeUserKey},
-	enums.PrincipalAgent: {ops.ExchangeAgentPAT, ops.RegisterAgentKey, ops.ListAgentKeys, ops.GetAgentKey, ops.RevokeAgentKey},
+	enums.PrincipalKindUser:  {ops.ExchangeUserPAT, ops.RegisterUserKey, ops.ListUserKeys, ops.GetUserKey, ops.RevokeUserKey},
+	enums.PrincipalKindAgent: {ops.ExchangeAgentPAT, ops.RegisterAgentKey, ops.ListAgentKeys, ops.GetAgentKey, ops.RevokeAgentKey},
 }
 
 // exchangePAT is the ExchangePat body.
@@ -319,7 +319,7 @@ func (k *KeyManager) Revoke(ctx context.Context, keyID string, target KeyTarget)
 // principalKind validates a kind, "" meaning user.
 func principalKind(kind enums.PrincipalKind) (enums.PrincipalKind, error) {
 	if kind == "" {
-		return enums.PrincipalUser, nil
+		return enums.PrincipalKindUser, nil
 	}
 	if err := checkEnum("kind", lowerEnum(kind), enums.PrincipalKindValues()); err != nil {
 		return "", err
@@ -338,7 +338,7 @@ func (k *KeyManager) target(t KeyTarget) (enums.PrincipalKind, string, error) {
 	if principal == "" {
 		principal = "me"
 	}
-	if kind == enums.PrincipalAgent && principal == "me" {
+	if kind == enums.PrincipalKindAgent && principal == "me" {
 		return "", "", newValidationError("principal_id", "required", "",
 			`"me" is not valid on agent key routes, and an agent cannot manage its own keys; pass the agent's id as KeyTarget.PrincipalID`)
 	}

@@ -100,7 +100,7 @@ func TestKeyPrincipalRules(t *testing.T) {
 	// The administrator creates an agent with its first key; the agent then authenticates with it.
 	creds, err := GenerateCredentials("agent-7", "agent-key-1")
 	require.NoError(t, err)
-	target := KeyTarget{PrincipalID: "agent-7", Kind: enums.PrincipalAgent}
+	target := KeyTarget{PrincipalID: "agent-7", Kind: enums.PrincipalKindAgent}
 	_, err = admin.Keys().Register(ctx, creds, &RegisterKeyOptions{Target: target, Username: "builder", DisplayName: "Builder"})
 	require.NoError(t, err)
 	agent := identityClientFor(t, srv, creds)
@@ -117,7 +117,7 @@ func TestKeyPrincipalRules(t *testing.T) {
 	assert.ErrorIs(t, err, ErrForbidden)
 	// Agent routes take no "me".
 	var ve *ValidationError
-	_, err = agent.Keys().List(ctx, KeyTarget{Kind: enums.PrincipalAgent})
+	_, err = agent.Keys().List(ctx, KeyTarget{Kind: enums.PrincipalKindAgent})
 	require.ErrorAs(t, err, &ve)
 }
 

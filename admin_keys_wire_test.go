@@ -155,7 +155,7 @@ func TestKeyRoutesOnTheWire(t *testing.T) {
 		{"exchange agent", "POST", "/identity/api/v1/agents/exchange-pat", "Bearer agent-pat",
 			`{"key_id": "key-test", "public_key_pem": ` + string(pubJSON) + `}`, 200, exchange,
 			func(ctx context.Context, k *KeyManager) (any, error) {
-				return k.ExchangePAT(ctx, creds, &ExchangePATOptions{PAT: "agent-pat", Kind: enums.PrincipalAgent})
+				return k.ExchangePAT(ctx, creds, &ExchangePATOptions{PAT: "agent-pat", Kind: enums.PrincipalKindAgent})
 			}, nil},
 		{"register me", "POST", "/identity/api/v1/users/me/keys", "Bearer " + testAccessToken,
 			`{"key_id": "key-test", "public_key_pem": ` + string(pubJSON) + `, "name": "laptop", "expires_at": "` + expires.Format(time.RFC3339) + `"}`, 201, meta,
@@ -170,7 +170,7 @@ func TestKeyRoutesOnTheWire(t *testing.T) {
 		{"register agent", "POST", "/identity/api/v1/agents/ag%2F1/keys", "Bearer " + testAccessToken,
 			`{"key_id": "key-test", "public_key_pem": ` + string(pubJSON) + `, "username": "bot", "display_name": "The Bot"}`, 201, meta,
 			func(ctx context.Context, k *KeyManager) (any, error) {
-				return k.Register(ctx, creds, &RegisterKeyOptions{Target: KeyTarget{PrincipalID: "ag/1", Kind: enums.PrincipalAgent},
+				return k.Register(ctx, creds, &RegisterKeyOptions{Target: KeyTarget{PrincipalID: "ag/1", Kind: enums.PrincipalKindAgent},
 					Username: "bot", DisplayName: "The Bot"})
 			}, nil},
 		{"list me", "GET", "/identity/api/v1/users/me/keys", "Bearer " + testAccessToken, "", 200, keys,
@@ -193,7 +193,7 @@ func TestKeyRoutesOnTheWire(t *testing.T) {
 			}, nil},
 		{"get agent key", "GET", "/identity/api/v1/agents/ag-1/keys/key-9", "Bearer " + testAccessToken, "", 200, meta,
 			func(ctx context.Context, k *KeyManager) (any, error) {
-				return k.Get(ctx, "key-9", KeyTarget{PrincipalID: "ag-1", Kind: enums.PrincipalAgent})
+				return k.Get(ctx, "key-9", KeyTarget{PrincipalID: "ag-1", Kind: enums.PrincipalKindAgent})
 			}, nil},
 		{"revoke user key", "DELETE", "/identity/api/v1/users/me/keys/key-9", "Bearer " + testAccessToken, "", 204, "",
 			func(ctx context.Context, k *KeyManager) (any, error) {
@@ -201,7 +201,7 @@ func TestKeyRoutesOnTheWire(t *testing.T) {
 			}, nil},
 		{"revoke agent key", "DELETE", "/identity/api/v1/agents/ag-1/keys/key-9", "Bearer " + testAccessToken, "", 204, "",
 			func(ctx context.Context, k *KeyManager) (any, error) {
-				return nil, k.Revoke(ctx, "key-9", KeyTarget{PrincipalID: "ag-1", Kind: enums.PrincipalAgent})
+				return nil, k.Revoke(ctx, "key-9", KeyTarget{PrincipalID: "ag-1", Kind: enums.PrincipalKindAgent})
 			}, nil},
 	}
 	for _, tc := range cases {
@@ -280,7 +280,7 @@ func TestKeyPrerequisitesFailBeforeAnyRequest(t *testing.T) {
 	ctx := context.Background()
 	// Agent routes need an explicit principal: checked first.
 	c, m := identityClient(t)
-	_, err := c.Keys().List(ctx, KeyTarget{Kind: enums.PrincipalAgent})
+	_, err := c.Keys().List(ctx, KeyTarget{Kind: enums.PrincipalKindAgent})
 	var ve *ValidationError
 	require.ErrorAs(t, err, &ve)
 	assert.Equal(t, "principal_id", ve.Field)

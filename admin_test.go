@@ -225,7 +225,7 @@ func TestIntegrationAndUpstreamOperationsOnTheWire(t *testing.T) {
 			}, check: func(t *testing.T, out any) {
 				p := out.(*Page[types.UpstreamRemote])
 				require.Len(t, p.Items, 1)
-				assert.JSONEq(t, `"https://up"`, string(p.Items[0].Extra["url"]))
+				assert.Equal(t, "https://up", p.Items[0].URL)
 			}},
 		{name: "sync_upstream_remotes", method: "POST", path: "/api/v2/upstream_remotes/sync", query: "remote_id=r1",
 			body: `{"force":true}`, resp: `{"synced_remotes":1}`,

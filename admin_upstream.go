@@ -23,7 +23,7 @@ type ListUpstreamRemotesParams struct {
 }
 
 // ListUpstreamRemotes lists the upstream remotes page by page (Python Client.list_upstream_remotes, operation
-// list_upstream_remotes). types.UpstreamRemote's fields are unknown: read them from its Extra.
+// list_upstream_remotes). Each item carries the remote's ID, Name and URL; other keys are in its Extra.
 func (c *Client) ListUpstreamRemotes(ctx context.Context, params *ListUpstreamRemotesParams) (*Page[types.UpstreamRemote], error) {
 	return listPage[types.UpstreamRemote](ctx, c, ops.ListUpstreamRemotes, nil, params)
 }

@@ -24,15 +24,15 @@ func TestAgentsLifecycleAgainstTheFake(t *testing.T) {
 	require.NoError(t, err)
 	st, ok := a.Status()
 	require.True(t, ok)
-	assert.Equal(t, enums.AgentStatusIdle, st.Name)
+	assert.Equal(t, enums.AgentStatusNameIdle, st.Name)
 
 	got, err := c.UpdateAgentDisplayName(ctx, a.ID, &types.NewAgentDisplayName{DisplayName: "runner-1"})
 	require.NoError(t, err)
 	assert.Equal(t, "runner-1", got.DisplayName())
-	got, err = c.UpdateAgentStatus(ctx, a.ID, &types.NewAgentStatus{Name: enums.AgentStatusExecutingJob})
+	got, err = c.UpdateAgentStatus(ctx, a.ID, &types.NewAgentStatus{Name: enums.AgentStatusNameExecutingJob})
 	require.NoError(t, err)
 	st, _ = got.Status()
-	assert.Equal(t, enums.AgentStatusExecutingJob, st.Name)
+	assert.Equal(t, enums.AgentStatusNameExecutingJob, st.Name)
 	got, err = c.UpdateAgentInformation(ctx, a.ID, &types.NewAgentInformation{AgentVersion: "9.3", HostOS: "Ubuntu 24.04"})
 	require.NoError(t, err)
 	assert.Len(t, got.InformationHistory, 2)
@@ -44,7 +44,7 @@ func TestAgentsLifecycleAgainstTheFake(t *testing.T) {
 	hist, err := c.ListAgentStatusHistory(ctx, a.ID, nil)
 	require.NoError(t, err)
 	require.Len(t, hist.Items, 2)
-	assert.Equal(t, enums.AgentStatusExecutingJob, hist.Items[1].Name)
+	assert.Equal(t, enums.AgentStatusNameExecutingJob, hist.Items[1].Name)
 
 	ids := func(p *Page[types.Agent], err error) []string {
 		t.Helper()
@@ -58,7 +58,7 @@ func TestAgentsLifecycleAgainstTheFake(t *testing.T) {
 	assert.Equal(t, []string{a.ID, b.ID}, ids(c.ListAgents(ctx, nil)))
 	assert.Equal(t, []string{a.ID}, ids(c.ListAgents(ctx, &ListAgentsParams{AgentVersion: Ptr("9.3")})))
 	assert.Equal(t, []string{b.ID}, ids(c.ListAgents(ctx, &ListAgentsParams{HostOS: Ptr("Windows 11")})))
-	assert.Equal(t, []string{a.ID}, ids(c.ListAgents(ctx, &ListAgentsParams{StatusName: Ptr(enums.AgentStatusExecutingJob)})))
+	assert.Equal(t, []string{a.ID}, ids(c.ListAgents(ctx, &ListAgentsParams{StatusName: Ptr(enums.AgentStatusNameExecutingJob)})))
 	assert.Equal(t, []string{a.ID}, ids(c.ListAgents(ctx, &ListAgentsParams{ModuleName: Ptr("cad"), ModuleVersion: Ptr("2")})))
 	assert.Equal(t, []string{a.ID, b.ID}, ids(c.ListAgents(ctx, &ListAgentsParams{UpdatedSince: &before})))
 	future := time.Now().Add(time.Hour)
@@ -72,11 +72,13 @@ func TestAgentsLifecycleAgainstTheFake(t *testing.T) {
 	members, err := c.ListAgentPoolAgents(ctx, pool.ID, nil)
 	require.NoError(t, err)
 	require.Len(t, members.Items, 1)
-	assert.JSONEq(t, `"`+a.ID+`"`, string(members.Items[0].Extra["agent_id"]))
+	assert.Equal(t, a.ID, members.Items[0].AgentID)
+	require.NotNil(t, members.Items[0].Agent)
+	assert.Equal(t, a.ID, members.Items[0].Agent.ID)
 	users, err := c.ListAgentPoolUsers(ctx, pool.ID, nil)
 	require.NoError(t, err)
 	require.Len(t, users.Items, 1)
-	assert.JSONEq(t, `"`+srv.Owner().ID+`"`, string(users.Items[0].Extra["user_id"]))
+	assert.Equal(t, srv.Owner().ID, users.Items[0].UserID)
 
 	archived, err := c.ArchiveAgent(ctx, b.ID, Ptr("retired"))
 	require.NoError(t, err)
@@ -160,7 +162,7 @@ func TestModulesToolsAndFunctionsAgainstTheFake(t *testing.T) {
 
 	fn, err := c.GetFunction(ctx, extract)
 	require.NoError(t, err)
-	assert.JSONEq(t, `"@istari:extract"`, string(fn.Extra["name"]))
+	assert.Equal(t, "@istari:extract", fn.Name)
 	assert.JSONEq(t, `["step"]`, string(fn.Extra["input_extensions"]))
 
 	tools, err := c.ListTools(ctx, &ListToolsParams{Include: []enums.ToolInclude{enums.ToolIncludeFunctions}})
@@ -196,7 +198,7 @@ func TestModulesToolsAndFunctionsAgainstTheFake(t *testing.T) {
 	require.Len(t, mods.Items[0].ModuleVersions, 1)
 	var modID, mvID string
 	require.NoError(t, json.Unmarshal(mods.Items[0].Extra["id"], &modID))
-	require.NoError(t, json.Unmarshal(mods.Items[0].ModuleVersions[0].Extra["id"], &mvID))
+	mvID = mods.Items[0].ModuleVersions[0].ID
 	mod, err := c.GetModule(ctx, modID)
 	require.NoError(t, err)
 	assert.JSONEq(t, `"@istari"`, string(mod.Extra["name"]))
@@ -228,7 +230,7 @@ func TestModulesToolsAndFunctionsAgainstTheFake(t *testing.T) {
 	authors, err := c.ListAuthors(ctx, nil)
 	require.NoError(t, err)
 	require.Len(t, authors.Items, 2)
-	assert.JSONEq(t, `"Acme"`, string(authors.Items[1].Extra["name"]))
+	assert.Equal(t, "Acme", authors.Items[1].Name)
 }
 
 func TestFunctionAuthSecretsAgainstTheFake(t *testing.T) {

@@ -25,7 +25,7 @@ func checkAgent(t *testing.T, got any) {
 	assert.Equal(t, "runner-1", a.DisplayName())
 	st, ok := a.Status()
 	require.True(t, ok)
-	assert.Equal(t, enums.AgentStatusExecutingJob, st.Name)
+	assert.Equal(t, enums.AgentStatusNameExecutingJob, st.Name)
 	assert.Equal(t, "9.1", a.InformationHistory[0].AgentVersion)
 	assert.JSONEq(t, `"t1"`, string(a.Extra["tenant_id"]))
 }
@@ -66,7 +66,7 @@ func TestAgentsWire(t *testing.T) {
 			resp:  onePage(wireAgent),
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.ListAgents(ctx, &ListAgentsParams{PageOptions: PageOptions{Page: 2}, AgentVersion: Ptr("9.1"), HostOS: Ptr("Ubuntu 22.04"),
-					UpdatedSince: &since, ModuleName: Ptr("cad"), ModuleVersion: Ptr("2"), StatusName: Ptr(enums.AgentStatusIdle),
+					UpdatedSince: &since, ModuleName: Ptr("cad"), ModuleVersion: Ptr("2"), StatusName: Ptr(enums.AgentStatusNameIdle),
 					TenantID: Ptr("t1"), AllTenants: Ptr(true), InAgentPools: Ptr(false), ArchiveStatus: Ptr(enums.ArchiveStatusActive), Sort: Ptr("-created")})
 			},
 			check: func(t *testing.T, got any) {
@@ -85,7 +85,7 @@ func TestAgentsWire(t *testing.T) {
 		{
 			name: "UpdateAgentStatus", method: "PUT", path: "/api/v2/agents/ag-1/status", body: `{"name":"ExecutingJob"}`, resp: wireAgent,
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.UpdateAgentStatus(ctx, "ag-1", &types.NewAgentStatus{Name: enums.AgentStatusExecutingJob})
+				return c.UpdateAgentStatus(ctx, "ag-1", &types.NewAgentStatus{Name: enums.AgentStatusNameExecutingJob})
 			},
 			check: checkAgent,
 		},
@@ -118,7 +118,7 @@ func TestAgentsWire(t *testing.T) {
 			check: func(t *testing.T, got any) {
 				p := got.(*Page[types.AgentStatus])
 				require.Len(t, p.Items, 1)
-				assert.Equal(t, enums.AgentStatusPaused, p.Items[0].Name)
+				assert.Equal(t, enums.AgentStatusNamePaused, p.Items[0].Name)
 				assert.JSONEq(t, `"st-9"`, string(p.Items[0].Extra["id"]))
 			},
 		},
@@ -183,7 +183,7 @@ func TestAgentsWire(t *testing.T) {
 			check: func(t *testing.T, got any) {
 				p := got.(*Page[types.AgentPoolAgentMembershipWithAgent])
 				require.Len(t, p.Items, 1)
-				assert.JSONEq(t, `"ag-1"`, string(p.Items[0].Extra["agent_id"]))
+				assert.Equal(t, "ag-1", p.Items[0].AgentID)
 			},
 		},
 		{
@@ -193,7 +193,7 @@ func TestAgentsWire(t *testing.T) {
 			check: func(t *testing.T, got any) {
 				p := got.(*Page[types.AgentPoolUserMembershipWithUser])
 				require.Len(t, p.Items, 1)
-				assert.JSONEq(t, `"u1"`, string(p.Items[0].Extra["user_id"]))
+				assert.Equal(t, "u1", p.Items[0].UserID)
 			},
 		},
 	})
@@ -207,7 +207,7 @@ func TestModulesWire(t *testing.T) {
 		m := got.(*types.Module)
 		assert.JSONEq(t, `"mod-1"`, string(m.Extra["id"]))
 		require.Len(t, m.ModuleVersions, 1)
-		assert.JSONEq(t, `"mv-1"`, string(m.ModuleVersions[0].Extra["id"]))
+		assert.Equal(t, "mv-1", m.ModuleVersions[0].ID)
 	}
 	checkTool := func(t *testing.T, got any) {
 		tl := got.(*types.Tool)
@@ -238,7 +238,7 @@ func TestModulesWire(t *testing.T) {
 			name: "GetModuleVersion", method: "GET", path: "/api/v2/modules/versions/mv-1", resp: `{"id":"mv-1","version":"1.0.0"}`,
 			call: func(ctx context.Context, c *Client) (any, error) { return c.GetModuleVersion(ctx, "mv-1") },
 			check: func(t *testing.T, got any) {
-				assert.JSONEq(t, `"1.0.0"`, string(got.(*types.ModuleVersion).Extra["version"]))
+				assert.Equal(t, "1.0.0", got.(*types.ModuleVersion).Version)
 			},
 		},
 		{
@@ -252,7 +252,7 @@ func TestModulesWire(t *testing.T) {
 			name: "GetFunction", method: "GET", path: "/api/v2/modules/versions/functions/fn-1", resp: fn,
 			call: func(ctx context.Context, c *Client) (any, error) { return c.GetFunction(ctx, "fn-1") },
 			check: func(t *testing.T, got any) {
-				assert.JSONEq(t, `"@istari:extract"`, string(got.(*types.Function).Extra["name"]))
+				assert.Equal(t, "@istari:extract", got.(*types.Function).Name)
 			},
 		},
 		{
@@ -327,7 +327,7 @@ func TestModulesWire(t *testing.T) {
 				return c.ListAuthors(ctx, &ListAuthorsParams{PageOptions: PageOptions{Page: 1}, Sort: Ptr("-name")})
 			},
 			check: func(t *testing.T, got any) {
-				assert.JSONEq(t, `"Istari"`, string(got.(*Page[types.ModuleAuthor]).Items[0].Extra["name"]))
+				assert.Equal(t, "Istari", got.(*Page[types.ModuleAuthor]).Items[0].Name)
 			},
 		},
 	})

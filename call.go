@@ -152,7 +152,7 @@ func (c *Client) validate(v any) error {
 
 // violationError is the *ValidationError of one violation found by internal/validate or internal/upload.
 func violationError(v *validate.Violation) *ValidationError {
-	return &ValidationError{Field: v.Field, Rule: v.Rule, Param: v.Param, Length: v.Length, Msg: v.Msg}
+	return &ValidationError{Field: v.Field, Rule: v.Rule, Param: v.Param, Length: v.Length, Msg: v.Msg, Err: v.Err}
 }
 
 func encodeQuery(v any) (url.Values, error) {

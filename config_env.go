@@ -19,7 +19,7 @@ import (
 // arguments. It reads every variable named on the Configuration fields, treating an empty value as unset,
 // including the Go additions ISTARI_CLIENT_OPENAPI_SPEC (a file path whose bytes become OpenAPISpec),
 // ISTARI_CLIENT_ROUTE_DISCOVERY (auto or off, case-insensitive) and ISTARI_CLIENT_OPENAPI_URL. ISTARI_DIGITAL_REGISTRY_URL and
-// ISTARI_DIGITAL_REGISTRY_AUTH_TOKEN are fallbacks used only when ISTARI_REGISTRY_URL / ISTARI_REGISTRY_AUTH_TOKEN
+// ISTARI_DIGITAL_REGISTRY_AUTH_TOKEN are Go-only fallbacks (Python reads neither) used only when ISTARI_REGISTRY_URL / ISTARI_REGISTRY_AUTH_TOKEN
 // are unset; to give an explicit value precedence, assign the field after this call.
 //
 // Parsing rules: integers are base 10; booleans are case-insensitive, trimmed true/t/1/yes/y or false/f/0/no/n;

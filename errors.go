@@ -90,10 +90,11 @@ type APIError struct {
 // Error renders "istari: <op> <METHOD> <path>: <status>: <detail> (request id <id>, <n> attempts)".
 func (e *APIError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "istari: %s %s %s: %d %s", e.OperationID, e.Method, e.Path, e.StatusCode, http.StatusText(e.StatusCode))
-	if e.Detail != "" {
+	status := http.StatusText(e.StatusCode)
+	fmt.Fprintf(&b, "istari: %s %s %s: %d %s", e.OperationID, e.Method, e.Path, e.StatusCode, status)
+	if d := detailOnce(e.Detail, status); d != "" {
 		b.WriteString(": ")
-		b.WriteString(e.Detail)
+		b.WriteString(d)
 	}
 	var extra []string
 	if e.RequestID != "" {
@@ -106,6 +107,24 @@ func (e *APIError) Error() string {
 		b.WriteString(" (" + strings.Join(extra, ", ") + ")")
 	}
 	return b.String()
+}
+
+// detailOnce drops a leading repetition of the status text from the server's detail ("Forbidden: insufficient
+// permissions" after "403 Forbidden" reads "insufficient permissions"); a detail that is only the status text
+// is dropped.
+func detailOnce(detail, status string) string {
+	d := strings.TrimSpace(detail)
+	if status == "" || len(d) < len(status) || !strings.EqualFold(d[:len(status)], status) {
+		return d
+	}
+	rest := d[len(status):]
+	switch {
+	case rest == "":
+		return ""
+	case strings.HasPrefix(rest, ":"):
+		return strings.TrimSpace(rest[1:])
+	}
+	return d
 }
 
 // Is reports whether target is the sentinel of e's status (a 405 from a personal-access-token
@@ -225,7 +244,11 @@ type ValidationError struct {
 	Param  string // the bound of the rule, e.g. "255"
 	Length int    // length of the offending string or list, -1 when not applicable
 	Msg    string // optional human explanation
+	Err    error  // the underlying cause, if any: a missing upload file still matches fs.ErrNotExist
 }
+
+// Unwrap returns the underlying cause (nil for a broken rule).
+func (e *ValidationError) Unwrap() error { return e.Err }
 
 // Error renders "istari: invalid <field>: <rule explanation>".
 func (e *ValidationError) Error() string {

@@ -6,10 +6,14 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net/http"
+	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/istari-sdk/istari-go/istaritest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -113,4 +117,41 @@ func TestScrubberRemembersRotatingToken(t *testing.T) {
 	_, err := c.GetModel(context.Background(), "m")
 	require.ErrorIs(t, err, ErrUnauthorized)
 	noSecretIn(t, everyForm(err), identityTok)
+}
+
+func TestAPIErrorStatesTheServerDetailOnce(t *testing.T) {
+	for detail, want := range map[string]string{
+		"Forbidden: insufficient permissions": "istari: update_model PUT /api/v2/models/m1: 403 Forbidden: insufficient permissions",
+		"forbidden:insufficient permissions":  "istari: update_model PUT /api/v2/models/m1: 403 Forbidden: insufficient permissions",
+		"Forbidden":                           "istari: update_model PUT /api/v2/models/m1: 403 Forbidden",
+		"Forbidden zone":                      "istari: update_model PUT /api/v2/models/m1: 403 Forbidden: Forbidden zone",
+		"":                                    "istari: update_model PUT /api/v2/models/m1: 403 Forbidden",
+	} {
+		e := &APIError{OperationID: "update_model", Method: "PUT", Path: "/api/v2/models/m1", StatusCode: 403, Detail: detail}
+		assert.Equal(t, want, e.Error(), "detail %q", detail)
+		assert.Equal(t, detail, e.Detail, "the Detail field keeps what the server sent")
+	}
+}
+
+func TestEmptyOrMissingUploadPathIsAValidationError(t *testing.T) {
+	srv := istaritest.NewServer()
+	t.Cleanup(srv.Close)
+	c, err := NewClient(Configuration{RegistryURL: srv.URL, RegistryAuthToken: Secret(srv.Token())})
+	require.NoError(t, err)
+	ctx := context.Background()
+	before := len(srv.Requests())
+
+	_, err = c.AddModel(ctx, "", nil)
+	var ve *ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, "path", ve.Field)
+	assert.Equal(t, "required", ve.Rule)
+
+	missing := filepath.Join(t.TempDir(), "absent.csv")
+	_, err = c.AddModel(ctx, missing, nil)
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, "path", ve.Field)
+	require.ErrorIs(t, err, fs.ErrNotExist, "a missing file still matches fs.ErrNotExist")
+	assert.Equal(t, 1, strings.Count(err.Error(), "istari:"))
+	assert.Len(t, srv.Requests(), before, "nothing is sent for a local problem")
 }

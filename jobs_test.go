@@ -43,7 +43,7 @@ func TestCreateModelJobResolvesFunctions(t *testing.T) {
 	assert.Equal(t, "parameters.json", job.Name())
 	st, ok := job.Status()
 	require.True(t, ok)
-	assert.Equal(t, enums.JobStatusCreated, st.Name)
+	assert.Equal(t, enums.JobStatusNameCreated, st.Name)
 
 	job, err = create(&createModelJobParams{FunctionName: "@istari:extract", ToolVersion: Ptr("7"), OperatingSystem: Ptr(enums.OSUbuntu2204)})
 	require.NoError(t, err)
@@ -89,14 +89,14 @@ func TestJobStatusTransitions(t *testing.T) {
 		}
 		return c.UpdateJobStatus(ctx, job.ID, body, &UpdateJobStatusParams{StatusName: name, AgentID: Ptr(agent.ID)})
 	}
-	got, err := set(enums.JobStatusClaimed, "")
+	got, err := set(enums.JobStatusNameClaimed, "")
 	require.NoError(t, err)
 	st0, _ := got.Status()
-	assert.Equal(t, enums.JobStatusClaimed, st0.Name)
-	got, err = set(enums.JobStatusRunning, "step 1 of 2")
+	assert.Equal(t, enums.JobStatusNameClaimed, st0.Name)
+	got, err = set(enums.JobStatusNameRunning, "step 1 of 2")
 	require.NoError(t, err)
 	st, _ := got.Status()
-	assert.Equal(t, enums.JobStatusRunning, st.Name)
+	assert.Equal(t, enums.JobStatusNameRunning, st.Name)
 	require.NotNil(t, st.Message)
 	assert.Equal(t, "step 1 of 2", *st.Message)
 	require.NotNil(t, st.AgentID)
@@ -104,14 +104,14 @@ func TestJobStatusTransitions(t *testing.T) {
 	require.NotNil(t, got.AgentID)
 	assert.Equal(t, agent.ID, *got.AgentID)
 
-	_, err = set(enums.JobStatusRunning, "step 2 of 2") // progress report: same status again
+	_, err = set(enums.JobStatusNameRunning, "step 2 of 2") // progress report: same status again
 	require.NoError(t, err)
-	_, err = set(enums.JobStatusPending, "")
+	_, err = set(enums.JobStatusNamePending, "")
 	requireAPIStatus(t, err, http.StatusBadRequest, "invalid job status transition from Running to Pending")
 	require.ErrorIs(t, err, ErrBadRequest)
-	_, err = set(enums.JobStatusCompleted, "")
+	_, err = set(enums.JobStatusNameCompleted, "")
 	require.NoError(t, err)
-	_, err = set(enums.JobStatusFailed, "too late")
+	_, err = set(enums.JobStatusNameFailed, "too late")
 	requireAPIStatus(t, err, http.StatusBadRequest, "invalid job status transition from Completed to Failed")
 
 	final, err := c.GetJob(ctx, job.ID)
@@ -120,8 +120,8 @@ func TestJobStatusTransitions(t *testing.T) {
 	for _, s := range final.StatusHistory {
 		names = append(names, s.Name)
 	}
-	assert.Equal(t, []enums.JobStatusName{enums.JobStatusCreated, enums.JobStatusClaimed, enums.JobStatusRunning,
-		enums.JobStatusRunning, enums.JobStatusCompleted}, names)
+	assert.Equal(t, []enums.JobStatusName{enums.JobStatusNameCreated, enums.JobStatusNameClaimed, enums.JobStatusNameRunning,
+		enums.JobStatusNameRunning, enums.JobStatusNameCompleted}, names)
 
 	_, err = c.UpdateJobStatus(ctx, job.ID, nil, &UpdateJobStatusParams{StatusName: "Exploded"})
 	requireAPIStatus(t, err, http.StatusUnprocessableEntity, "")
@@ -153,7 +153,7 @@ func TestJobAssignmentArchiveAndListFilters(t *testing.T) {
 	require.NotNil(t, got.AssignedAgentPoolID)
 	assert.Equal(t, pool.ID, *got.AssignedAgentPoolID)
 
-	_, err = c.UpdateJobStatus(ctx, b.ID, nil, &UpdateJobStatusParams{StatusName: enums.JobStatusFailed})
+	_, err = c.UpdateJobStatus(ctx, b.ID, nil, &UpdateJobStatusParams{StatusName: enums.JobStatusNameFailed})
 	require.NoError(t, err)
 
 	ids := func(p *Page[types.Job], err error) []string {
@@ -167,7 +167,7 @@ func TestJobAssignmentArchiveAndListFilters(t *testing.T) {
 	}
 	assert.Equal(t, []string{a.ID, b.ID}, ids(c.ListJobs(ctx, nil)))
 	assert.Equal(t, []string{b.ID, a.ID}, ids(c.ListJobs(ctx, &ListJobsParams{Sort: Ptr("-created")})))
-	assert.Equal(t, []string{b.ID}, ids(c.ListJobs(ctx, &ListJobsParams{StatusName: Ptr(enums.JobStatusFailed)})))
+	assert.Equal(t, []string{b.ID}, ids(c.ListJobs(ctx, &ListJobsParams{StatusName: Ptr(enums.JobStatusNameFailed)})))
 	assert.Equal(t, []string{a.ID}, ids(c.ListJobs(ctx, &ListJobsParams{AssignedAgentPoolID: Ptr(pool.ID)})))
 	assert.Equal(t, []string{a.ID}, ids(c.ListJobs(ctx, &ListJobsParams{ModelID: a.ModelID})))
 	assert.Equal(t, []string{a.ID, b.ID}, ids(c.ListJobs(ctx, &ListJobsParams{Name: Ptr("PARAM")})))

@@ -105,7 +105,7 @@ func (c *Client) WaitForJob(ctx context.Context, jobID string, opts *WaitOptions
 			failures = 0
 			seen, last = reportStatuses(job.StatusHistory, seen, last, o.OnStatus)
 			if status, ok := job.Status(); ok && status.Name.IsTerminal() {
-				if status.Name == enums.JobStatusCompleted {
+				if status.Name == enums.JobStatusNameCompleted {
 					return job, nil
 				}
 				return nil, &JobFailedError{Job: job, Status: status}

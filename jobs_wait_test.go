@@ -37,8 +37,8 @@ func startFakeJob(t *testing.T, srv *istaritest.Server, c *Client, function, par
 }
 
 var fullLifecycle = []enums.JobStatusName{
-	enums.JobStatusCreated, enums.JobStatusPending, enums.JobStatusClaimed, enums.JobStatusValidating,
-	enums.JobStatusRunning, enums.JobStatusUploading, enums.JobStatusCompleted,
+	enums.JobStatusNameCreated, enums.JobStatusNamePending, enums.JobStatusNameClaimed, enums.JobStatusNameValidating,
+	enums.JobStatusNameRunning, enums.JobStatusNameUploading, enums.JobStatusNameCompleted,
 }
 
 func TestWaitForJobCompletesAndReportsEveryChange(t *testing.T) {
@@ -57,7 +57,7 @@ func TestWaitForJobCompletesAndReportsEveryChange(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, job.ID, final.ID)
 	st, _ := final.Status()
-	assert.Equal(t, enums.JobStatusCompleted, st.Name)
+	assert.Equal(t, enums.JobStatusNameCompleted, st.Name)
 	assert.Equal(t, fullLifecycle, seen, "each change once, in order")
 	assert.Equal(t, `{"units":"mm"}`, gotParams.Load())
 	require.NotNil(t, final.AgentID, "the simulated agent reports itself")
@@ -75,7 +75,7 @@ func TestWaitForJobFailedReturnsJobFailedError(t *testing.T) {
 	require.ErrorIs(t, err, ErrJobFailed)
 	var jf *JobFailedError
 	require.ErrorAs(t, err, &jf)
-	assert.Equal(t, enums.JobStatusFailed, jf.Status.Name)
+	assert.Equal(t, enums.JobStatusNameFailed, jf.Status.Name)
 	assert.Equal(t, job.ID, jf.Job.ID)
 	assert.Contains(t, err.Error(), job.ID)
 	assert.Contains(t, err.Error(), "Failed")
@@ -87,12 +87,12 @@ func TestWaitForJobCanceledJob(t *testing.T) {
 	srv.RegisterFunction(istaritest.FunctionSpec{Name: "@istari:idle"})
 	job := startFakeJob(t, srv, c, "@istari:idle", `{}`)
 	_, err := c.UpdateJobStatus(context.Background(), job.ID, &types.JobStatusMessage{Message: "user gave up"},
-		&UpdateJobStatusParams{StatusName: enums.JobStatusCanceled})
+		&UpdateJobStatusParams{StatusName: enums.JobStatusNameCanceled})
 	require.NoError(t, err)
 	_, err = c.WaitForJob(context.Background(), job.ID, &WaitOptions{Interval: time.Millisecond})
 	var jf *JobFailedError
 	require.ErrorAs(t, err, &jf)
-	assert.Equal(t, enums.JobStatusCanceled, jf.Status.Name)
+	assert.Equal(t, enums.JobStatusNameCanceled, jf.Status.Name)
 	assert.Contains(t, err.Error(), "user gave up")
 }
 
@@ -122,7 +122,7 @@ func TestWaitForJobSurvivesA503BurstWhilePolling(t *testing.T) {
 	final, err := c.WaitForJob(context.Background(), job.ID, &WaitOptions{Interval: time.Millisecond})
 	require.NoError(t, err)
 	st, _ := final.Status()
-	assert.Equal(t, enums.JobStatusCompleted, st.Name)
+	assert.Equal(t, enums.JobStatusNameCompleted, st.Name)
 	assert.Zero(t, srv.PendingFaults())
 	assert.GreaterOrEqual(t, len(srv.RequestsFor("get_job")), 5)
 }
@@ -170,7 +170,7 @@ func TestWaitForJobKeepsWaitingOnEmptyHistory(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "j1", job.ID)
 	assert.Equal(t, int32(4), polls.Load())
-	assert.Equal(t, []enums.JobStatusName{enums.JobStatusRunning, enums.JobStatusCompleted}, seen, "a repeated status is not a change")
+	assert.Equal(t, []enums.JobStatusName{enums.JobStatusNameRunning, enums.JobStatusNameCompleted}, seen, "a repeated status is not a change")
 }
 
 func TestWaitOptionsBackoff(t *testing.T) {
@@ -194,7 +194,7 @@ func TestWaitOptionsBackoff(t *testing.T) {
 }
 
 func TestJobFailedErrorText(t *testing.T) {
-	e := &JobFailedError{Job: &types.Job{ID: "j9"}, Status: types.JobStatus{Name: enums.JobStatusCanceled}}
+	e := &JobFailedError{Job: &types.Job{ID: "j9"}, Status: types.JobStatus{Name: enums.JobStatusNameCanceled}}
 	assert.Equal(t, "istari: job j9 ended with status Canceled", e.Error())
 	e.Status.Message = Ptr("license server down")
 	assert.Equal(t, "istari: job j9 ended with status Canceled: license server down", e.Error())

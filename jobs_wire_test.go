@@ -29,7 +29,7 @@ func checkJob(t *testing.T, got any) {
 	assert.Equal(t, "pool-9", *j.AssignedAgentPoolID)
 	st, ok := j.Status()
 	require.True(t, ok)
-	assert.Equal(t, enums.JobStatusRunning, st.Name)
+	assert.Equal(t, enums.JobStatusNameRunning, st.Name)
 	require.NotNil(t, st.Message)
 	assert.Equal(t, "half way", *st.Message)
 }
@@ -79,7 +79,7 @@ func TestJobsWire(t *testing.T) {
 			resp:  page,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.ListJobs(ctx, &ListJobsParams{PageOptions: PageOptions{Page: 1, Size: 10}, ModelID: Ptr("m1"),
-					StatusName: Ptr(enums.JobStatusRunning), AllUsers: Ptr(true), AssignedAgentPoolID: Ptr("pool-9"), Name: Ptr("param"),
+					StatusName: Ptr(enums.JobStatusNameRunning), AllUsers: Ptr(true), AssignedAgentPoolID: Ptr("pool-9"), Name: Ptr("param"),
 					ArchiveStatus: Ptr(enums.ArchiveStatusAll), Sort: Ptr("-created")})
 			},
 			check: checkJobPage,
@@ -93,7 +93,7 @@ func TestJobsWire(t *testing.T) {
 			name: "ListModelJobs", method: "GET", path: "/api/v2/models/m1/jobs",
 			query: "archive_status=archived&size=5&sort=created&status_name=Failed", resp: page,
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.ListModelJobs(ctx, "m1", &ListModelJobsParams{PageOptions: PageOptions{Size: 5}, StatusName: Ptr(enums.JobStatusFailed),
+				return c.ListModelJobs(ctx, "m1", &ListModelJobsParams{PageOptions: PageOptions{Size: 5}, StatusName: Ptr(enums.JobStatusNameFailed),
 					Sort: Ptr("created"), ArchiveStatus: Ptr(enums.ArchiveStatusArchived)})
 			},
 			check: checkJobPage,
@@ -103,7 +103,7 @@ func TestJobsWire(t *testing.T) {
 			query: "agent_id=ag-1&status_name=Running", body: `{"message":"half way"}`, resp: wireJob,
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.UpdateJobStatus(ctx, "job-1", &types.JobStatusMessage{Message: "half way"},
-					&UpdateJobStatusParams{StatusName: enums.JobStatusRunning, AgentID: Ptr("ag-1")})
+					&UpdateJobStatusParams{StatusName: enums.JobStatusNameRunning, AgentID: Ptr("ag-1")})
 			},
 			check: checkJob,
 		},
@@ -111,7 +111,7 @@ func TestJobsWire(t *testing.T) {
 			name: "UpdateJobStatus without message", method: "PUT", path: "/api/v2/jobs/job-1/status",
 			query: "status_name=Canceled", resp: wireJob,
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.UpdateJobStatus(ctx, "job-1", nil, &UpdateJobStatusParams{StatusName: enums.JobStatusCanceled})
+				return c.UpdateJobStatus(ctx, "job-1", nil, &UpdateJobStatusParams{StatusName: enums.JobStatusNameCanceled})
 			},
 			check: checkJob,
 		},

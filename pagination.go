@@ -188,6 +188,20 @@ func All[T any, P any](ctx context.Context, params P, list func(context.Context,
 	}
 }
 
+// AllOf is All for list methods that take the id of a parent resource first (ListModelArtifacts,
+// ListSnapshotRevisions, ListTrackedFiles, ...): it binds id, so the walk stays one expression with no
+// generic types spelled out:
+//
+//	for a, err := range istari.AllOf(ctx, modelID, &istari.ListArtifactsParams{}, client.ListModelArtifacts) {
+//		if err != nil { return err }
+//		fmt.Println(a.ID)
+//	}
+//
+// Python walks these lists with the same page loop; AllOf has no Python equivalent of its own.
+func AllOf[T any, P any](ctx context.Context, id string, params P, list func(context.Context, string, P) (*Page[T], error)) iter.Seq2[T, error] {
+	return All(ctx, params, func(ctx context.Context, p P) (*Page[T], error) { return list(ctx, id, p) })
+}
+
 // listPage performs a paged list operation and records how to fetch the following pages.
 func listPage[T any](ctx context.Context, c *Client, op ops.ID, path []string, params any) (*Page[T], error) {
 	if err := c.validate(params); err != nil {

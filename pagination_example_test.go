@@ -78,3 +78,70 @@ func ExampleAll() {
 	// wing.json
 	// tail.json
 }
+
+// Walk every model, printing the typed ID and the file name of each row.
+func ExampleAll_listModels() {
+	srv := istaritest.NewServer()
+	defer srv.Close()
+	client, err := istari.NewClient(istari.Configuration{RegistryURL: srv.URL, RegistryAuthToken: istari.Secret(srv.Token())})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer client.Close()
+	ctx := context.Background()
+
+	want := map[string]string{}
+	for _, name := range []string{"engine.csv", "wing.csv"} {
+		m, err := client.AddModelFromReader(ctx, name, strings.NewReader("x\n1\n"), nil)
+		if err != nil {
+			log.Fatal(err)
+		}
+		want[m.ID] = name
+	}
+
+	params := &istari.ListModelsParams{Sort: istari.Ptr("created")}
+	for m, err := range istari.All(ctx, params, client.ListModels) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(m.File.Name(), want[m.ID] == m.File.Name())
+	}
+	// Output:
+	// engine.csv true
+	// wing.csv true
+}
+
+// AllOf walks a list that belongs to a parent resource, here the artifacts of one model, binding the
+// model's id so the loop stays one expression.
+func ExampleAllOf() {
+	srv := istaritest.NewServer()
+	defer srv.Close()
+	client, err := istari.NewClient(istari.Configuration{RegistryURL: srv.URL, RegistryAuthToken: istari.Secret(srv.Token())})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer client.Close()
+	ctx := context.Background()
+
+	model, err := client.AddModelFromReader(ctx, "engine.csv", strings.NewReader("x\n1\n"), nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, name := range []string{"thrust.png", "drag.png", "mass.png"} {
+		if _, err := client.AddArtifactFromReader(ctx, model.ID, name, strings.NewReader("png"), nil); err != nil {
+			log.Fatal(err)
+		}
+	}
+
+	params := &istari.ListArtifactsParams{PageOptions: istari.PageOptions{Size: 2}, Sort: istari.Ptr("created")}
+	for a, err := range istari.AllOf(ctx, model.ID, params, client.ListModelArtifacts) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(a.Name())
+	}
+	// Output:
+	// thrust.png
+	// drag.png
+	// mass.png
+}

@@ -147,11 +147,8 @@ func (c *Client) ListBranchRevisions(ctx context.Context, branch *types.Snapshot
 
 // snapshotRevisions walks every page of list_snapshot_revisions.
 func (c *Client) snapshotRevisions(ctx context.Context, snapshotID string, params *ListSnapshotRevisionsParams) ([]types.SnapshotRevisionSearchItem, error) {
-	list := func(ctx context.Context, p *ListSnapshotRevisionsParams) (*Page[types.SnapshotRevisionSearchItem], error) {
-		return c.ListSnapshotRevisions(ctx, snapshotID, p)
-	}
 	out := []types.SnapshotRevisionSearchItem{}
-	for item, err := range All(ctx, params, list) {
+	for item, err := range AllOf(ctx, snapshotID, params, c.ListSnapshotRevisions) {
 		if err != nil {
 			return nil, err
 		}
@@ -166,11 +163,8 @@ func (c *Client) ListBranchSubsystems(ctx context.Context, branch *types.Snapsho
 	if err := checkBranch("branch", branch); err != nil {
 		return nil, err
 	}
-	list := func(ctx context.Context, p *ListSnapshotSubsystemsParams) (*Page[types.SnapshotSubsystemItem], error) {
-		return c.ListSnapshotSubsystems(ctx, branch.SnapshotID, p)
-	}
 	out := []types.SnapshotSubsystemItem{}
-	for item, err := range All(ctx, &ListSnapshotSubsystemsParams{PageOptions{Size: branchPageSize}}, list) {
+	for item, err := range AllOf(ctx, branch.SnapshotID, &ListSnapshotSubsystemsParams{PageOptions{Size: branchPageSize}}, c.ListSnapshotSubsystems) {
 		if err != nil {
 			return nil, err
 		}

@@ -44,7 +44,7 @@ type ListConfigurationRevisionsParams struct {
 
 // CreateConfiguration creates a configuration of a system (Python Client.create_configuration, operation
 // create_configuration). The registry also takes the configuration's first snapshot, so an immediate
-// CreateSnapshot answers NoOp. An empty TrackedFiles list is rejected by the registry with 400
+// CreateSnapshot answers NoOp; LatestSnapshot(ctx, cfg.ID) returns that snapshot. An empty TrackedFiles list is rejected by the registry with 400
 // "Configuration must have at least one tracked file" (ErrBadRequest). A missing name, file id or specifier
 // type fails locally.
 func (c *Client) CreateConfiguration(ctx context.Context, systemID string, body *types.NewSystemConfiguration) (*types.SystemConfiguration, error) {

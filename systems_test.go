@@ -85,7 +85,7 @@ func TestSnapshotFlowAgainstFake(t *testing.T) {
 	// The configuration was snapshotted on creation, so a snapshot now is a NoOp without id.
 	res, err := c.CreateSnapshot(ctx, f.cfg.ID, nil)
 	require.NoError(t, err)
-	require.Equal(t, "no_op", res.Kind())
+	require.Equal(t, types.SnapshotResultKindNoOp, res.Kind())
 	assert.Contains(t, res.NoOp.Message, "No changes")
 	assert.NotContains(t, res.NoOp.Extra, "id")
 	first := newestSnapshot(t, c, f.cfg.ID)
@@ -116,13 +116,13 @@ func TestSnapshotFlowAgainstFake(t *testing.T) {
 	newRev := srv.SeedRevision(srv.Owner(), f.wing.FileID, "wing.json", []byte(`{"span": 32}`))
 	dry, err := c.CreateSnapshot(ctx, f.cfg.ID, &types.NewSnapshot{DryRun: Ptr(true)})
 	require.NoError(t, err)
-	require.Equal(t, "dry_run", dry.Kind())
+	require.Equal(t, types.SnapshotResultKindDryRun, dry.Kind())
 	assert.Contains(t, string(dry.DryRun.Extra["items"]), newRev)
 	assert.Equal(t, first.ID, newestSnapshot(t, c, f.cfg.ID).ID, "dry run stores nothing")
 
 	res, err = c.CreateSnapshot(ctx, f.cfg.ID, &types.NewSnapshot{})
 	require.NoError(t, err)
-	require.Equal(t, "snapshot", res.Kind())
+	require.Equal(t, types.SnapshotResultKindSnapshot, res.Kind())
 	second := res.Snapshot
 	assert.NotEqual(t, first.SHA, second.SHA)
 	assert.Equal(t, second.ID, newestSnapshot(t, c, f.cfg.ID).ID)
@@ -153,7 +153,7 @@ func TestSnapshotFlowAgainstFake(t *testing.T) {
 	// Nothing changed since: NoOp again.
 	res, err = c.CreateSnapshot(ctx, f.cfg.ID, nil)
 	require.NoError(t, err)
-	assert.Equal(t, "no_op", res.Kind())
+	assert.Equal(t, types.SnapshotResultKindNoOp, res.Kind())
 }
 
 func TestSnapshotRevisionFiltersAndResourceType(t *testing.T) {
@@ -281,7 +281,7 @@ func TestConfigurationRulesAgainstFake(t *testing.T) {
 	rev2 := srv.SeedRevision(srv.Owner(), f.wing.FileID, "wing.json", []byte(`{"span": 31}`))
 	res, err := c.CreateSnapshot(ctx, locked.ID, nil)
 	require.NoError(t, err)
-	assert.Equal(t, "no_op", res.Kind(), "only the locked file changed upstream")
+	assert.Equal(t, types.SnapshotResultKindNoOp, res.Kind(), "only the locked file changed upstream")
 	tracked, err := c.ListTrackedFiles(ctx, locked.ID, nil)
 	require.NoError(t, err)
 	require.Len(t, tracked.Items, 2)

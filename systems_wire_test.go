@@ -230,7 +230,7 @@ func TestSnapshotsOnTheWire(t *testing.T) {
 			call: func(c *Client) (any, error) { return c.CreateSnapshot(ctx, "c/1", nil) },
 			check: func(t *testing.T, out any) {
 				r := out.(*types.CreateSnapshotResult)
-				require.Equal(t, "snapshot", r.Kind())
+				require.Equal(t, types.SnapshotResultKindSnapshot, r.Kind())
 				assert.Equal(t, "snap/1", r.Snapshot.ID)
 				assert.Equal(t, "f00", r.Snapshot.SHA)
 			}},
@@ -239,7 +239,7 @@ func TestSnapshotsOnTheWire(t *testing.T) {
 			call: func(c *Client) (any, error) { return c.CreateSnapshot(ctx, "c1", &types.NewSnapshot{}) },
 			check: func(t *testing.T, out any) {
 				r := out.(*types.CreateSnapshotResult)
-				require.Equal(t, "no_op", r.Kind())
+				require.Equal(t, types.SnapshotResultKindNoOp, r.Kind())
 				assert.Equal(t, "No changes since last snapshot", r.NoOp.Message)
 			}},
 		{name: "create_snapshot dry run", method: "POST", path: "/api/v2/systems/configurations/c1/snapshots", body: `{"dry_run":true}`,
@@ -249,7 +249,7 @@ func TestSnapshotsOnTheWire(t *testing.T) {
 			},
 			check: func(t *testing.T, out any) {
 				r := out.(*types.CreateSnapshotResult)
-				require.Equal(t, "dry_run", r.Kind(), "a dry run is never taken for a snapshot, even with configuration_id and sha")
+				require.Equal(t, types.SnapshotResultKindDryRun, r.Kind(), "a dry run is never taken for a snapshot, even with configuration_id and sha")
 				assert.Contains(t, string(r.DryRun.Extra["items"]), "r1")
 			}},
 		{name: "get_snapshot", method: "GET", path: "/api/v2/systems/configurations/snapshots/snap%2F1", resp: wireSnapshot,
@@ -385,7 +385,7 @@ func TestDocumentsOnTheWire(t *testing.T) {
 					FilterBy: Ptr(enums.FilterByOwned), ArchiveStatus: Ptr(enums.ArchiveStatusActive)})
 			},
 			check: func(t *testing.T, out any) {
-				assert.JSONEq(t, `"Review"`, string(out.(*Page[types.DocumentListItem]).Items[0].Extra["name"]))
+				assert.Equal(t, "Review", out.(*Page[types.DocumentListItem]).Items[0].Name)
 			}},
 		{name: "list_configuration_documents", method: "GET", path: "/api/v2/configurations/c%2F1/documents", query: "size=20",
 			resp: sysPage1(`{"id":"d/1"}`),

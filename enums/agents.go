@@ -9,40 +9,74 @@ type AgentStatusName string
 
 // Known AgentStatusName values.
 const (
-	AgentStatusIdle                   AgentStatusName = "Idle"
-	AgentStatusClaimingJob            AgentStatusName = "ClaimingJob"
-	AgentStatusValidatingJob          AgentStatusName = "ValidatingJob"
-	AgentStatusExecutingJob           AgentStatusName = "ExecutingJob"
-	AgentStatusUploadingJob           AgentStatusName = "UploadingJob"
-	AgentStatusExecutionFailed        AgentStatusName = "ExecutionFailed"
-	AgentStatusExecutionSuccess       AgentStatusName = "ExecutionSuccess"
-	AgentStatusUpdatingAgent          AgentStatusName = "UpdatingAgent"
-	AgentStatusSuccessfulAgentUpdate  AgentStatusName = "SuccessfulAgentUpdate"
-	AgentStatusFailedAgentUpdate      AgentStatusName = "FailedAgentUpdate"
-	AgentStatusUpdatingModule         AgentStatusName = "UpdatingModule"
-	AgentStatusSuccessfulModuleUpdate AgentStatusName = "SuccessfulModuleUpdate"
-	AgentStatusFailedModuleUpdate     AgentStatusName = "FailedModuleUpdate"
-	AgentStatusPaused                 AgentStatusName = "Paused"
-	AgentStatusUnknown                AgentStatusName = "Unknown"
+	AgentStatusNameIdle                   AgentStatusName = "Idle"
+	AgentStatusNameClaimingJob            AgentStatusName = "ClaimingJob"
+	AgentStatusNameValidatingJob          AgentStatusName = "ValidatingJob"
+	AgentStatusNameExecutingJob           AgentStatusName = "ExecutingJob"
+	AgentStatusNameUploadingJob           AgentStatusName = "UploadingJob"
+	AgentStatusNameExecutionFailed        AgentStatusName = "ExecutionFailed"
+	AgentStatusNameExecutionSuccess       AgentStatusName = "ExecutionSuccess"
+	AgentStatusNameUpdatingAgent          AgentStatusName = "UpdatingAgent"
+	AgentStatusNameSuccessfulAgentUpdate  AgentStatusName = "SuccessfulAgentUpdate"
+	AgentStatusNameFailedAgentUpdate      AgentStatusName = "FailedAgentUpdate"
+	AgentStatusNameUpdatingModule         AgentStatusName = "UpdatingModule"
+	AgentStatusNameSuccessfulModuleUpdate AgentStatusName = "SuccessfulModuleUpdate"
+	AgentStatusNameFailedModuleUpdate     AgentStatusName = "FailedModuleUpdate"
+	AgentStatusNamePaused                 AgentStatusName = "Paused"
+	AgentStatusNameUnknown                AgentStatusName = "Unknown"
 )
 
 var agentStatusNameValues = []AgentStatusName{
-	AgentStatusIdle,
-	AgentStatusClaimingJob,
-	AgentStatusValidatingJob,
-	AgentStatusExecutingJob,
-	AgentStatusUploadingJob,
-	AgentStatusExecutionFailed,
-	AgentStatusExecutionSuccess,
-	AgentStatusUpdatingAgent,
-	AgentStatusSuccessfulAgentUpdate,
-	AgentStatusFailedAgentUpdate,
-	AgentStatusUpdatingModule,
-	AgentStatusSuccessfulModuleUpdate,
-	AgentStatusFailedModuleUpdate,
-	AgentStatusPaused,
-	AgentStatusUnknown,
+	AgentStatusNameIdle,
+	AgentStatusNameClaimingJob,
+	AgentStatusNameValidatingJob,
+	AgentStatusNameExecutingJob,
+	AgentStatusNameUploadingJob,
+	AgentStatusNameExecutionFailed,
+	AgentStatusNameExecutionSuccess,
+	AgentStatusNameUpdatingAgent,
+	AgentStatusNameSuccessfulAgentUpdate,
+	AgentStatusNameFailedAgentUpdate,
+	AgentStatusNameUpdatingModule,
+	AgentStatusNameSuccessfulModuleUpdate,
+	AgentStatusNameFailedModuleUpdate,
+	AgentStatusNamePaused,
+	AgentStatusNameUnknown,
 }
+
+// Deprecated names of the AgentStatusName values (before every constant was named AgentStatusName<Value>).
+const (
+	// Deprecated: use AgentStatusNameIdle.
+	AgentStatusIdle AgentStatusName = AgentStatusNameIdle
+	// Deprecated: use AgentStatusNameClaimingJob.
+	AgentStatusClaimingJob AgentStatusName = AgentStatusNameClaimingJob
+	// Deprecated: use AgentStatusNameValidatingJob.
+	AgentStatusValidatingJob AgentStatusName = AgentStatusNameValidatingJob
+	// Deprecated: use AgentStatusNameExecutingJob.
+	AgentStatusExecutingJob AgentStatusName = AgentStatusNameExecutingJob
+	// Deprecated: use AgentStatusNameUploadingJob.
+	AgentStatusUploadingJob AgentStatusName = AgentStatusNameUploadingJob
+	// Deprecated: use AgentStatusNameExecutionFailed.
+	AgentStatusExecutionFailed AgentStatusName = AgentStatusNameExecutionFailed
+	// Deprecated: use AgentStatusNameExecutionSuccess.
+	AgentStatusExecutionSuccess AgentStatusName = AgentStatusNameExecutionSuccess
+	// Deprecated: use AgentStatusNameUpdatingAgent.
+	AgentStatusUpdatingAgent AgentStatusName = AgentStatusNameUpdatingAgent
+	// Deprecated: use AgentStatusNameSuccessfulAgentUpdate.
+	AgentStatusSuccessfulAgentUpdate AgentStatusName = AgentStatusNameSuccessfulAgentUpdate
+	// Deprecated: use AgentStatusNameFailedAgentUpdate.
+	AgentStatusFailedAgentUpdate AgentStatusName = AgentStatusNameFailedAgentUpdate
+	// Deprecated: use AgentStatusNameUpdatingModule.
+	AgentStatusUpdatingModule AgentStatusName = AgentStatusNameUpdatingModule
+	// Deprecated: use AgentStatusNameSuccessfulModuleUpdate.
+	AgentStatusSuccessfulModuleUpdate AgentStatusName = AgentStatusNameSuccessfulModuleUpdate
+	// Deprecated: use AgentStatusNameFailedModuleUpdate.
+	AgentStatusFailedModuleUpdate AgentStatusName = AgentStatusNameFailedModuleUpdate
+	// Deprecated: use AgentStatusNamePaused.
+	AgentStatusPaused AgentStatusName = AgentStatusNamePaused
+	// Deprecated: use AgentStatusNameUnknown.
+	AgentStatusUnknown AgentStatusName = AgentStatusNameUnknown
+)
 
 // AgentStatusNameValues returns every known AgentStatusName value, in documentation order. The slice is a fresh copy.
 func AgentStatusNameValues() []AgentStatusName { return slices.Clone(agentStatusNameValues) }

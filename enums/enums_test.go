@@ -103,7 +103,7 @@ func TestEnumWireValues(t *testing.T) {
 func TestNamedConstants(t *testing.T) {
 	// Spot-check the constant names the rest of the module relies on.
 	checks := map[string]string{
-		string(JobStatusCompleted):                  "Completed",
+		string(JobStatusNameCompleted):              "Completed",
 		string(ArchiveStatusActive):                 "active",
 		string(ArchiveStatusNameActive):             "Active",
 		string(AccessRelationViewer):                "viewer",
@@ -125,7 +125,7 @@ func TestNamedConstants(t *testing.T) {
 }
 
 func TestJobStatusIsTerminal(t *testing.T) {
-	terminal := []JobStatusName{JobStatusCompleted, JobStatusFailed, JobStatusCanceled}
+	terminal := []JobStatusName{JobStatusNameCompleted, JobStatusNameFailed, JobStatusNameCanceled}
 	for _, s := range JobStatusNameValues() {
 		if got, want := s.IsTerminal(), slices.Contains(terminal, s); got != want {
 			t.Errorf("%s.IsTerminal() = %v, want %v", s, got, want)

@@ -10,11 +10,19 @@ type PrincipalKind string
 
 // Known PrincipalKind values.
 const (
-	PrincipalUser  PrincipalKind = "user"
-	PrincipalAgent PrincipalKind = "agent"
+	PrincipalKindUser  PrincipalKind = "user"
+	PrincipalKindAgent PrincipalKind = "agent"
 )
 
-var principalKindValues = []PrincipalKind{PrincipalUser, PrincipalAgent}
+var principalKindValues = []PrincipalKind{PrincipalKindUser, PrincipalKindAgent}
+
+// Deprecated names of the PrincipalKind values (before every constant was named PrincipalKind<Value>).
+const (
+	// Deprecated: use PrincipalKindUser.
+	PrincipalUser PrincipalKind = PrincipalKindUser
+	// Deprecated: use PrincipalKindAgent.
+	PrincipalAgent PrincipalKind = PrincipalKindAgent
+)
 
 // PrincipalKindValues returns every known PrincipalKind value, in documentation order. The slice is a fresh copy.
 func PrincipalKindValues() []PrincipalKind { return slices.Clone(principalKindValues) }

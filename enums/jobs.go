@@ -10,34 +10,58 @@ type JobStatusName string
 
 // Known JobStatusName values.
 const (
-	JobStatusCreated    JobStatusName = "Created"
-	JobStatusPending    JobStatusName = "Pending"
-	JobStatusClaimed    JobStatusName = "Claimed"
-	JobStatusValidating JobStatusName = "Validating"
-	JobStatusRunning    JobStatusName = "Running"
-	JobStatusUploading  JobStatusName = "Uploading"
-	JobStatusCompleted  JobStatusName = "Completed" // terminal
-	JobStatusFailed     JobStatusName = "Failed"    // terminal
-	JobStatusCanceled   JobStatusName = "Canceled"  // terminal
+	JobStatusNameCreated    JobStatusName = "Created"
+	JobStatusNamePending    JobStatusName = "Pending"
+	JobStatusNameClaimed    JobStatusName = "Claimed"
+	JobStatusNameValidating JobStatusName = "Validating"
+	JobStatusNameRunning    JobStatusName = "Running"
+	JobStatusNameUploading  JobStatusName = "Uploading"
+	JobStatusNameCompleted  JobStatusName = "Completed" // terminal
+	JobStatusNameFailed     JobStatusName = "Failed"    // terminal
+	JobStatusNameCanceled   JobStatusName = "Canceled"  // terminal
 )
 
 // JobStatusName values. Wire strings are those of the published Python client 13.3.4 unless a value says unconfirmed.
 const (
-	JobStatusUnknown JobStatusName = "Unknown" // the client lists it: a status the registry may report
+	JobStatusNameUnknown JobStatusName = "Unknown" // the client lists it: a status the registry may report
 )
 
 var jobStatusNameValues = []JobStatusName{
-	JobStatusCreated,
-	JobStatusPending,
-	JobStatusClaimed,
-	JobStatusValidating,
-	JobStatusRunning,
-	JobStatusUploading,
-	JobStatusCompleted,
-	JobStatusFailed,
-	JobStatusCanceled,
-	JobStatusUnknown,
+	JobStatusNameCreated,
+	JobStatusNamePending,
+	JobStatusNameClaimed,
+	JobStatusNameValidating,
+	JobStatusNameRunning,
+	JobStatusNameUploading,
+	JobStatusNameCompleted,
+	JobStatusNameFailed,
+	JobStatusNameCanceled,
+	JobStatusNameUnknown,
 }
+
+// Deprecated names of the JobStatusName values (before every constant was named JobStatusName<Value>).
+const (
+	// Deprecated: use JobStatusNameCreated.
+	JobStatusCreated JobStatusName = JobStatusNameCreated
+	// Deprecated: use JobStatusNamePending.
+	JobStatusPending JobStatusName = JobStatusNamePending
+	// Deprecated: use JobStatusNameClaimed.
+	JobStatusClaimed JobStatusName = JobStatusNameClaimed
+	// Deprecated: use JobStatusNameValidating.
+	JobStatusValidating JobStatusName = JobStatusNameValidating
+	// Deprecated: use JobStatusNameRunning.
+	JobStatusRunning JobStatusName = JobStatusNameRunning
+	// Deprecated: use JobStatusNameUploading.
+	JobStatusUploading JobStatusName = JobStatusNameUploading
+	// Deprecated: use JobStatusNameCompleted.
+	JobStatusCompleted JobStatusName = JobStatusNameCompleted
+	// Deprecated: use JobStatusNameFailed.
+	JobStatusFailed JobStatusName = JobStatusNameFailed
+	// Deprecated: use JobStatusNameCanceled.
+	JobStatusCanceled JobStatusName = JobStatusNameCanceled
+	// Deprecated: use JobStatusNameUnknown.
+	JobStatusUnknown JobStatusName = JobStatusNameUnknown
+)
 
 // JobStatusNameValues returns every known JobStatusName value, in documentation order. The slice is a fresh copy.
 func JobStatusNameValues() []JobStatusName { return slices.Clone(jobStatusNameValues) }
@@ -50,7 +74,7 @@ func (v JobStatusName) String() string { return string(v) }
 
 // IsTerminal reports whether v ends a job: Completed, Failed or Canceled.
 func (v JobStatusName) IsTerminal() bool {
-	return v == JobStatusCompleted || v == JobStatusFailed || v == JobStatusCanceled
+	return v == JobStatusNameCompleted || v == JobStatusNameFailed || v == JobStatusNameCanceled
 }
 
 // OS is Python's istari_digital_client.v2.models.OS: an operating system a function runs on (the operating_system

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/istari-sdk/istari-go/enums"
@@ -68,7 +69,7 @@ func (s *Server) newAgentLocked(owner *User, body types.NewAgent) *agentRec {
 	s.jobs.agents[a.ID] = a
 	s.jobs.agentOrder = append(s.jobs.agentOrder, a.ID)
 	s.grantLocked(a.ID, owner.ID, "owner")
-	s.addAgentStatusLocked(a, owner.ID, enums.AgentStatusIdle)
+	s.addAgentStatusLocked(a, owner.ID, enums.AgentStatusNameIdle)
 	return a
 }
 
@@ -361,9 +362,8 @@ func listAgentPoolAgents(s *Server, w http.ResponseWriter, r *http.Request, c *c
 	}
 	out := []types.AgentPoolAgentMembershipWithAgent{}
 	for _, id := range p.Agents {
-		out = append(out, types.AgentPoolAgentMembershipWithAgent{Extra: agentExtra(map[string]any{
-			"agent_pool_id": p.ID, "agent_id": id, "agent": s.renderAgentLocked(s.jobs.agents[id]),
-		})})
+		agent := s.renderAgentLocked(s.jobs.agents[id])
+		out = append(out, types.AgentPoolAgentMembershipWithAgent{AgentPoolID: p.ID, AgentID: id, Agent: &agent})
 	}
 	writePage(w, r, out)
 }
@@ -381,25 +381,11 @@ func listAgentPoolUsers(s *Server, w http.ResponseWriter, r *http.Request, c *ca
 		if rel == "" {
 			continue
 		}
-		out = append(out, types.AgentPoolUserMembershipWithUser{Extra: agentExtra(map[string]any{
-			"agent_pool_id": p.ID, "user_id": u.ID, "relation": rel,
-			"user": map[string]string{"id": u.ID, "user_name": u.Name, "email": u.Email},
-		})})
+		out = append(out, types.AgentPoolUserMembershipWithUser{AgentPoolID: p.ID, UserID: u.ID, Relation: rel,
+			Extra: agentExtra(map[string]any{"user": map[string]string{"id": u.ID, "user_name": u.Name, "email": u.Email}})})
 	}
-	slices.SortFunc(out, func(a, b types.AgentPoolUserMembershipWithUser) int {
-		return compareRaw(a.Extra["user_id"], b.Extra["user_id"])
-	})
+	slices.SortFunc(out, func(a, b types.AgentPoolUserMembershipWithUser) int { return strings.Compare(a.UserID, b.UserID) })
 	writePage(w, r, out)
-}
-
-func compareRaw(a, b json.RawMessage) int {
-	switch sa, sb := string(a), string(b); {
-	case sa < sb:
-		return -1
-	case sa > sb:
-		return 1
-	}
-	return 0
 }
 
 // AddAgentToPool makes an agent a member of a pool (the registry does this through agent configuration,

@@ -253,8 +253,8 @@ func renderToolVersion(v *toolVersionRec) types.ToolVersion {
 
 func (s *Server) renderModuleVersionLocked(v *moduleVersionRec) types.ModuleVersion {
 	fns := renderInOrder(v.Functions, s.jobs.functions, s.renderFunctionLocked)
-	return types.ModuleVersion{Extra: agentExtra(map[string]any{"id": v.ID, "module_id": v.ModuleID, "version": v.Version,
-		"created": types.Timestamp{Time: v.Created}, "functions": fns})}
+	return types.ModuleVersion{ID: v.ID, ModuleID: v.ModuleID, Version: v.Version, Created: types.Timestamp{Time: v.Created},
+		Extra: agentExtra(map[string]any{"functions": fns})}
 }
 
 func (s *Server) renderModuleLocked(m *moduleRec) types.Module {

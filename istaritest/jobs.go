@@ -92,8 +92,8 @@ func init() {
 
 // jobLifecycle is the forward order of the non-failure statuses.
 var jobLifecycle = []enums.JobStatusName{
-	enums.JobStatusCreated, enums.JobStatusPending, enums.JobStatusClaimed, enums.JobStatusValidating,
-	enums.JobStatusRunning, enums.JobStatusUploading, enums.JobStatusCompleted,
+	enums.JobStatusNameCreated, enums.JobStatusNamePending, enums.JobStatusNameClaimed, enums.JobStatusNameValidating,
+	enums.JobStatusNameRunning, enums.JobStatusNameUploading, enums.JobStatusNameCompleted,
 }
 
 // transitionAllowed reports whether a job may go from one status to the next: forward along the lifecycle
@@ -102,7 +102,7 @@ func transitionAllowed(from, to enums.JobStatusName) bool {
 	if from.IsTerminal() {
 		return false
 	}
-	if to == enums.JobStatusFailed || to == enums.JobStatusCanceled {
+	if to == enums.JobStatusNameFailed || to == enums.JobStatusNameCanceled {
 		return true
 	}
 	i, j := slices.Index(jobLifecycle, from), slices.Index(jobLifecycle, to)
@@ -111,7 +111,7 @@ func transitionAllowed(from, to enums.JobStatusName) bool {
 
 func (j *jobRec) current() enums.JobStatusName {
 	if len(j.Status) == 0 {
-		return enums.JobStatusCreated
+		return enums.JobStatusNameCreated
 	}
 	return j.Status[len(j.Status)-1].Name
 }
@@ -211,7 +211,7 @@ func createModelJob(s *Server, w http.ResponseWriter, r *http.Request, c *call) 
 		rev.ID = newID()
 	}
 	j.FileID = s.createFileLocked(c.user, "job", j.ID, rev).ID
-	s.appendStatusLocked(j, c.user.ID, enums.JobStatusCreated, nil, optParam(q.Get("agent_id")))
+	s.appendStatusLocked(j, c.user.ID, enums.JobStatusNameCreated, nil, optParam(q.Get("agent_id")))
 	s.jobs.jobs[j.ID] = j
 	s.jobs.jobOrder = append(s.jobs.jobOrder, j.ID)
 	s.grantLocked(j.ID, c.user.ID, "owner")
@@ -341,7 +341,7 @@ func updateJobStatus(s *Server, w http.ResponseWriter, r *http.Request, c *call)
 		writeValidation(w, []string{"query", "status_name"}, "Field required", "missing")
 		return
 	}
-	if !name.Valid() || name == enums.JobStatusUnknown {
+	if !name.Valid() || name == enums.JobStatusNameUnknown {
 		writeValidation(w, []string{"query", "status_name"}, "Input should be a valid JobStatusName", "enum")
 		return
 	}

@@ -117,10 +117,22 @@ func (s *Server) jobParameters(tok types.Token) []byte {
 // HandleFunction installs a simulated agent for the function name: every job created afterwards for a function
 // of that name is claimed and run by h in the background, moving Pending → Claimed → Validating → Running →
 // Uploading → Completed (or Failed with h's error text). Without a handler jobs stay Created until someone
-// calls update_job_status.
+// calls update_job_status. A function of that name that is not registered yet is registered with the
+// defaults of RegisterFunction (version 1.0.0, any OS and input), so AddJob finds it; call RegisterFunction
+// first to give it a tool, OS or input extensions.
 func (s *Server) HandleFunction(name string, h FunctionHandler) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	known := false
+	for _, fn := range s.jobs.functions {
+		if fn.Name == name {
+			known = true
+			break
+		}
+	}
+	if !known {
+		s.registerFunctionLocked(FunctionSpec{Name: name}, "istaritest")
+	}
 	s.jobs.handlers[name] = h
 }
 
@@ -146,17 +158,17 @@ func (s *Server) startAgentLocked(j *jobRec, fn *functionRec, owner *User) {
 
 // runAgent drives one job through its lifecycle.
 func (s *Server) runAgent(ctx context.Context, h FunctionHandler, jc JobContext, agentID string) {
-	for _, st := range []enums.JobStatusName{enums.JobStatusPending, enums.JobStatusClaimed, enums.JobStatusValidating, enums.JobStatusRunning} {
+	for _, st := range []enums.JobStatusName{enums.JobStatusNamePending, enums.JobStatusNameClaimed, enums.JobStatusNameValidating, enums.JobStatusNameRunning} {
 		if !s.agentStep(ctx, jc.JobID, agentID, st, nil) {
 			return
 		}
 	}
 	if err := runHandler(ctx, h, jc); err != nil {
-		s.agentStep(ctx, jc.JobID, agentID, enums.JobStatusFailed, ptr(err.Error()))
+		s.agentStep(ctx, jc.JobID, agentID, enums.JobStatusNameFailed, ptr(err.Error()))
 		return
 	}
-	if s.agentStep(ctx, jc.JobID, agentID, enums.JobStatusUploading, nil) {
-		s.agentStep(ctx, jc.JobID, agentID, enums.JobStatusCompleted, nil)
+	if s.agentStep(ctx, jc.JobID, agentID, enums.JobStatusNameUploading, nil) {
+		s.agentStep(ctx, jc.JobID, agentID, enums.JobStatusNameCompleted, nil)
 	}
 }
 

@@ -58,7 +58,7 @@ func TestSimulatedAgentAddsArtifactsToTheJobModel(t *testing.T) {
 	})
 	model := s.SeedJobModel("part.step", []byte("solid"))
 	job := createJobRaw(t, s, model, "@istari:extract", []byte(`{"k":"v"}`))
-	require.Equal(t, enums.JobStatusCompleted, waitTerminal(t, s, job.ID))
+	require.Equal(t, enums.JobStatusNameCompleted, waitTerminal(t, s, job.ID))
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -85,7 +85,7 @@ func TestSimulatedAgentPanicFailsTheJob(t *testing.T) {
 	s.RegisterFunction(FunctionSpec{Name: "@istari:boom"})
 	s.HandleFunction("@istari:boom", func(ctx context.Context, job JobContext) error { panic("kaboom") })
 	job := createJobRaw(t, s, s.SeedJobModel("a.step", []byte("x")), "@istari:boom", []byte(`{}`))
-	require.Equal(t, enums.JobStatusFailed, waitTerminal(t, s, job.ID))
+	require.Equal(t, enums.JobStatusNameFailed, waitTerminal(t, s, job.ID))
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	st := s.jobs.jobs[job.ID].Status
@@ -117,17 +117,17 @@ func TestJobTransitions(t *testing.T) {
 		from, to enums.JobStatusName
 		ok       bool
 	}{
-		{enums.JobStatusCreated, enums.JobStatusPending, true},
-		{enums.JobStatusCreated, enums.JobStatusRunning, true},
-		{enums.JobStatusRunning, enums.JobStatusRunning, true},
-		{enums.JobStatusRunning, enums.JobStatusClaimed, false},
-		{enums.JobStatusUploading, enums.JobStatusCompleted, true},
-		{enums.JobStatusPending, enums.JobStatusCanceled, true},
-		{enums.JobStatusRunning, enums.JobStatusFailed, true},
-		{enums.JobStatusCompleted, enums.JobStatusFailed, false},
-		{enums.JobStatusFailed, enums.JobStatusRunning, false},
-		{enums.JobStatusCanceled, enums.JobStatusCanceled, false},
-		{enums.JobStatusCreated, enums.JobStatusUnknown, false},
+		{enums.JobStatusNameCreated, enums.JobStatusNamePending, true},
+		{enums.JobStatusNameCreated, enums.JobStatusNameRunning, true},
+		{enums.JobStatusNameRunning, enums.JobStatusNameRunning, true},
+		{enums.JobStatusNameRunning, enums.JobStatusNameClaimed, false},
+		{enums.JobStatusNameUploading, enums.JobStatusNameCompleted, true},
+		{enums.JobStatusNamePending, enums.JobStatusNameCanceled, true},
+		{enums.JobStatusNameRunning, enums.JobStatusNameFailed, true},
+		{enums.JobStatusNameCompleted, enums.JobStatusNameFailed, false},
+		{enums.JobStatusNameFailed, enums.JobStatusNameRunning, false},
+		{enums.JobStatusNameCanceled, enums.JobStatusNameCanceled, false},
+		{enums.JobStatusNameCreated, enums.JobStatusNameUnknown, false},
 	}
 	for _, tc := range cases {
 		assert.Equal(t, tc.ok, transitionAllowed(tc.from, tc.to), "%s -> %s", tc.from, tc.to)
@@ -149,7 +149,7 @@ func TestJobContextModelContent(t *testing.T) {
 	})
 	model := s.SeedJobModel("part.step", []byte("solid body"))
 	job := createJobRaw(t, s, model, "@istari:extract", []byte(`{}`))
-	require.Equal(t, enums.JobStatusCompleted, waitTerminal(t, s, job.ID))
+	require.Equal(t, enums.JobStatusNameCompleted, waitTerminal(t, s, job.ID))
 	assert.Equal(t, "solid body", <-got)
 
 	_, err := JobContext{}.ModelContent()
@@ -168,7 +168,7 @@ func TestJobOnArtifactAddsResultsToItsModel(t *testing.T) {
 	art := s.createResourceLocked(s.owner, "artifact", model, s.jobsStoreContent("extract.json", []byte(`{"v":1}`))).ID
 	s.mu.Unlock()
 	job := createJobRaw(t, s, art, "@example:summarize", []byte(`{}`))
-	require.Equal(t, enums.JobStatusCompleted, waitTerminal(t, s, job.ID))
+	require.Equal(t, enums.JobStatusNameCompleted, waitTerminal(t, s, job.ID))
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var parents []string

@@ -196,9 +196,13 @@ type NewAgentPool struct {
 }
 
 // AgentPoolAgentMembershipWithAgent is Python's istari_digital_client AgentPoolAgentMembershipWithAgent
-// model (items of list_agent_pool_agents), a membership row embedding the agent. Its fields are unknown, so
-// every key is kept in Extra.
+// model (items of list_agent_pool_agents), a membership row embedding the agent. The pool and agent ids and the
+// embedded agent are typed; other keys are kept in Extra.
 type AgentPoolAgentMembershipWithAgent struct {
+	AgentPoolID string `json:"agent_pool_id"`
+	AgentID     string `json:"agent_id"`
+	Agent       *Agent `json:"agent,omitempty"`
+
 	Extra ExtraFields `json:"-"`
 }
 
@@ -215,9 +219,13 @@ func (m AgentPoolAgentMembershipWithAgent) MarshalJSON() ([]byte, error) {
 }
 
 // AgentPoolUserMembershipWithUser is Python's istari_digital_client AgentPoolUserMembershipWithUser model
-// (items of list_agent_pool_users), a membership row embedding the user. Its fields are unknown, so every key is
-// kept in Extra.
+// (items of list_agent_pool_users), a membership row embedding the user. The pool and user ids and the relation
+// are typed; other keys (the embedded user among them) are kept in Extra.
 type AgentPoolUserMembershipWithUser struct {
+	AgentPoolID string `json:"agent_pool_id"`
+	UserID      string `json:"user_id"`
+	Relation    string `json:"relation,omitempty"` // the user's relation to the pool, e.g. "viewer"
+
 	Extra ExtraFields `json:"-"`
 }
 
@@ -272,9 +280,14 @@ func (m NewModule) MarshalJSON() ([]byte, error) {
 	return encodeWithExtra(plain(m), m.Extra)
 }
 
-// ModuleVersion is Python's istari_digital_client ModuleVersion model. Its fields are unknown, so every key
-// is kept in Extra.
+// ModuleVersion is Python's istari_digital_client ModuleVersion model. The id, module id, version and
+// creation time are typed; other keys (the functions among them) are kept in Extra.
 type ModuleVersion struct {
+	ID       string    `json:"id"`
+	ModuleID string    `json:"module_id,omitempty"`
+	Version  string    `json:"version,omitempty"`
+	Created  Timestamp `json:"created,omitzero"`
+
 	Extra ExtraFields `json:"-"`
 }
 
@@ -290,9 +303,12 @@ func (m ModuleVersion) MarshalJSON() ([]byte, error) {
 	return encodeWithExtra(plain(m), m.Extra)
 }
 
-// ModuleAuthor is Python's istari_digital_client ModuleAuthor model (items of list_authors). Its fields are
-// unknown, so every key is kept in Extra.
+// ModuleAuthor is Python's istari_digital_client ModuleAuthor model (items of list_authors). The id and name
+// are typed; other keys are kept in Extra.
 type ModuleAuthor struct {
+	ID   string `json:"id"`
+	Name string `json:"name,omitempty"`
+
 	Extra ExtraFields `json:"-"`
 }
 
@@ -308,9 +324,12 @@ func (m ModuleAuthor) MarshalJSON() ([]byte, error) {
 	return encodeWithExtra(plain(m), m.Extra)
 }
 
-// Function is Python's istari_digital_client Function model: the result of get_function. Its fields are
-// unknown, so every key is kept in Extra.
+// Function is Python's istari_digital_client Function model: the result of get_function. The id and name
+// (e.g. "@istari:extract") are typed; other keys are kept in Extra.
 type Function struct {
+	ID   string `json:"id"`
+	Name string `json:"name,omitempty"`
+
 	Extra ExtraFields `json:"-"`
 }
 

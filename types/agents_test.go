@@ -21,7 +21,7 @@ func TestAgentDecode(t *testing.T) {
 		t.Errorf("display name %q", a.DisplayName())
 	}
 	st, ok := a.Status()
-	if !ok || st.Name != enums.AgentStatusExecutingJob || string(st.Extra["job_id"]) != `"job-1"` {
+	if !ok || st.Name != enums.AgentStatusNameExecutingJob || string(st.Extra["job_id"]) != `"job-1"` {
 		t.Errorf("status = %+v %v", st, ok)
 	}
 	if string(a.InformationHistory[0].APIHashes) != `{"Agent":"h1","Model":"h2"}` || string(a.ArchiveStatus) != `"Active"` ||
@@ -45,7 +45,7 @@ func TestAgentBodies(t *testing.T) {
 		{NewAgent{AgentVersion: "9.1.0", HostOS: "Ubuntu 22.04"}, `{"agent_version":"9.1.0","host_os":"Ubuntu 22.04"}`},
 		{NewAgentInformation{AgentVersion: "9.1.0", HostOS: "RHEL 8", APIHashes: json.RawMessage(`{"Agent":"h"}`)},
 			`{"agent_version":"9.1.0","host_os":"RHEL 8","api_hashes":{"Agent":"h"}}`},
-		{NewAgentStatus{Name: enums.AgentStatusPaused}, `{"name":"Paused"}`},
+		{NewAgentStatus{Name: enums.AgentStatusNamePaused}, `{"name":"Paused"}`},
 		{NewAgentDisplayName{DisplayName: "lab"}, `{"display_name":"lab"}`},
 		{NewAgentPool{Name: "gpu", Description: ptr("GPU boxes")}, `{"name":"gpu","description":"GPU boxes"}`},
 		{NewOperatingSystem{Name: "Windows 11"}, `{"name":"Windows 11"}`},
@@ -65,7 +65,7 @@ func TestAgentBodies(t *testing.T) {
 func TestModuleAndToolDecode(t *testing.T) {
 	var m Module
 	roundTrip(t, `{"id":"mod-1","name":"@istari:cameo","module_versions":[{"id":"mv-1","version":"1.2.3"}]}`, &m)
-	if string(m.Extra["id"]) != `"mod-1"` || string(m.ModuleVersions[0].Extra["version"]) != `"1.2.3"` {
+	if string(m.Extra["id"]) != `"mod-1"` || m.ModuleVersions[0].Version != "1.2.3" {
 		t.Errorf("module = %+v", m)
 	}
 	var tools []Tool

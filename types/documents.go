@@ -27,8 +27,16 @@ func (m Document) MarshalJSON() ([]byte, error) {
 }
 
 // DocumentListItem is Python's istari_digital_client DocumentListItem model (items of list_documents and
-// list_configuration_documents). Its fields are unknown, so every key is kept in Extra.
+// list_configuration_documents). The identifying fields are typed; other keys are kept in Extra.
 type DocumentListItem struct {
+	ID              string    `json:"id"`
+	Created         Timestamp `json:"created,omitzero"`
+	CreatedByID     string    `json:"created_by_id,omitempty"`
+	ConfigurationID string    `json:"configuration_id,omitempty"`
+	Name            string    `json:"name,omitempty"`
+	RevisionID      string    `json:"revision_id,omitempty"`    // the current revision
+	ArchiveStatus   string    `json:"archive_status,omitempty"` // the name of the current archive status, e.g. "Active"
+
 	Extra ExtraFields `json:"-"`
 }
 

@@ -39,3 +39,12 @@ func TestCompatTypes(t *testing.T) {
 		t.Errorf("got %s", b)
 	}
 }
+
+func TestDocumentListItemTypedFields(t *testing.T) {
+	var d DocumentListItem
+	roundTrip(t, `{"id":"doc-1","name":"Spec","configuration_id":"cfg-1","revision_id":"drev-1","archive_status":"Active","created_by_id":"u1","created":"2026-01-02T03:04:05.000000Z","pinned":true}`, &d)
+	if d.ID != "doc-1" || d.Name != "Spec" || d.ConfigurationID != "cfg-1" || d.RevisionID != "drev-1" ||
+		d.ArchiveStatus != "Active" || d.CreatedByID != "u1" || d.Created.IsZero() || string(d.Extra["pinned"]) != "true" || len(d.Extra) != 1 {
+		t.Errorf("document list item = %+v", d)
+	}
+}

@@ -40,7 +40,7 @@ func TestJobRoundTripAndStatus(t *testing.T) {
 	var j Job
 	roundTrip(t, jobJSON, &j)
 	st, ok := j.Status()
-	if !ok || st.ID != "js-3" || st.Name != enums.JobStatusCompleted || !st.Name.IsTerminal() ||
+	if !ok || st.ID != "js-3" || st.Name != enums.JobStatusNameCompleted || !st.Name.IsTerminal() ||
 		*st.Message != "extracted 12 artifacts" || *st.AgentID != "agent-9" {
 		t.Fatalf("Status() = %+v, %v", st, ok)
 	}

@@ -287,9 +287,13 @@ func (m ConfigurationRevisionSearchItem) MarshalJSON() ([]byte, error) {
 	return encodeWithExtra(plain(m), m.Extra)
 }
 
-// UpstreamRemote is Python's istari_digital_client UpstreamRemote model (cross-tenant remote sync). Its fields
-// are unknown, so every key is kept in Extra.
+// UpstreamRemote is Python's istari_digital_client UpstreamRemote model (cross-tenant remote sync). The id,
+// name and URL are typed; other keys are kept in Extra.
 type UpstreamRemote struct {
+	ID   string `json:"id"`
+	Name string `json:"name,omitempty"`
+	URL  string `json:"url,omitempty"`
+
 	Extra ExtraFields `json:"-"`
 }
 
@@ -374,17 +378,45 @@ type CreateSnapshotResult struct {
 // ResponseCreateSnapshot is Python's name for the create_snapshot response union (see CreateSnapshotResult).
 type ResponseCreateSnapshot = CreateSnapshotResult
 
-// Kind returns "snapshot", "dry_run" or "no_op" after the field that is set, or "" for the zero value.
-func (r CreateSnapshotResult) Kind() string {
+// SnapshotResultKind names which field of a CreateSnapshotResult is set (Go-only: Python tells the union's
+// members apart by their class).
+type SnapshotResultKind string
+
+// The kinds of a CreateSnapshotResult.
+const (
+	SnapshotResultKindSnapshot SnapshotResultKind = "snapshot" // a new snapshot was taken
+	SnapshotResultKindDryRun   SnapshotResultKind = "dry_run"  // a dry run: what a snapshot would hold
+	SnapshotResultKindNoOp     SnapshotResultKind = "no_op"    // nothing changed since the last snapshot
+)
+
+// Kind returns SnapshotResultKindSnapshot, SnapshotResultKindDryRun or SnapshotResultKindNoOp after the field
+// that is set, or "" for the zero value.
+func (r CreateSnapshotResult) Kind() SnapshotResultKind {
 	switch {
 	case r.Snapshot != nil:
-		return "snapshot"
+		return SnapshotResultKindSnapshot
 	case r.DryRun != nil:
-		return "dry_run"
+		return SnapshotResultKindDryRun
 	case r.NoOp != nil:
-		return "no_op"
+		return SnapshotResultKindNoOp
 	}
 	return ""
+}
+
+// SnapshotDiff is what changed between two snapshots (Go-only, from Client.DiffSnapshots): file revisions
+// pinned only by the newer snapshot (Added), only by the older one (Removed), and files pinned by both at
+// different revisions (Changed). Each list is sorted by file id.
+type SnapshotDiff struct {
+	From, To string // the snapshot ids compared
+	Added    []SnapshotRevisionSearchItem
+	Removed  []SnapshotRevisionSearchItem
+	Changed  []SnapshotRevisionChange
+}
+
+// SnapshotRevisionChange is one file pinned by both snapshots of a SnapshotDiff at different revisions.
+type SnapshotRevisionChange struct {
+	FileID   string
+	From, To SnapshotRevisionSearchItem
 }
 
 // DecodeCreateSnapshotResult decodes a create_snapshot response. When dryRun was requested the

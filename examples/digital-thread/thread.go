@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"time"
 
@@ -85,24 +84,14 @@ func run(ctx context.Context, env *setup.Env, w io.Writer) error {
 	}
 
 	// 7. The revisions that differ between the two snapshots.
-	before, err := revisions(ctx, c, first.ID)
+	diff, err := c.DiffSnapshots(ctx, first.ID, second.ID)
 	if err != nil {
 		return err
 	}
-	after, err := revisions(ctx, c, second.ID)
-	if err != nil {
-		return err
-	}
-	var changed []string
-	for fileID, rev := range after {
-		if before[fileID].RevisionID != rev.RevisionID {
-			changed = append(changed, fileID)
-		}
-	}
-	sort.Strings(changed)
-	fmt.Fprintf(w, "%d file(s) changed between %s and %s:\n", len(changed), first.ID, second.ID)
-	for _, fileID := range changed {
-		fmt.Fprintf(w, "  %s: revision %s -> %s\n", names[fileID], before[fileID].RevisionID, after[fileID].RevisionID)
+	fmt.Fprintf(w, "%d file(s) changed between %s and %s (%d added, %d removed):\n",
+		len(diff.Changed), first.ID, second.ID, len(diff.Added), len(diff.Removed))
+	for _, ch := range diff.Changed {
+		fmt.Fprintf(w, "  %s: revision %s -> %s\n", names[ch.FileID], ch.From.RevisionID, ch.To.RevisionID)
 	}
 	return nil
 }
@@ -118,33 +107,10 @@ func snapshot(ctx context.Context, c *istari.Client, configurationID string, w i
 		fmt.Fprintf(w, "snapshot %s created\n", res.Snapshot.ID)
 		return res.Snapshot, nil
 	}
-	page, err := c.ListSnapshots(ctx, &istari.ListSnapshotsParams{ConfigurationID: &configurationID,
-		PageOptions: istari.PageOptions{Size: 1}, Sort: istari.Ptr("-created")})
+	latest, err := c.LatestSnapshot(ctx, configurationID)
 	if err != nil {
 		return nil, err
 	}
-	if len(page.Items) == 0 {
-		return nil, errors.New("the configuration has no snapshot")
-	}
-	fmt.Fprintf(w, "nothing changed since snapshot %s\n", page.Items[0].ID)
-	return &page.Items[0], nil
-}
-
-// revisions maps file id to the revision a snapshot pins, walking every page.
-func revisions(ctx context.Context, c *istari.Client, snapshotID string) (map[string]types.SnapshotRevisionSearchItem, error) {
-	out := map[string]types.SnapshotRevisionSearchItem{}
-	list := func(ctx context.Context, p *istari.ListSnapshotRevisionsParams) (*istari.Page[types.SnapshotRevisionSearchItem], error) {
-		return c.ListSnapshotRevisions(ctx, snapshotID, p)
-	}
-	for item, err := range istari.All(ctx, &istari.ListSnapshotRevisionsParams{PageOptions: istari.PageOptions{Size: 100}}, list) {
-		if err != nil {
-			return nil, err
-		}
-		key := item.RevisionID
-		if item.FileID != nil {
-			key = *item.FileID
-		}
-		out[key] = item
-	}
-	return out, nil
+	fmt.Fprintf(w, "nothing changed since snapshot %s\n", latest.ID)
+	return latest, nil
 }

@@ -93,19 +93,21 @@ func run(ctx context.Context, env *setup.Env, w io.Writer) error {
 	final, _ := done.Status()
 	fmt.Fprintf(w, "job %s ended %s\n", done.ID, final.Name)
 
-	artifacts, err := client.ListModelArtifacts(ctx, model.ID, &istari.ListArtifactsParams{Sort: istari.Ptr("-created")})
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "the model has %d artifact(s)\n", len(artifacts.Items))
-	if len(artifacts.Items) > 0 {
-		art := artifacts.Items[0]
+	// AllOf walks a list that belongs to a resource (here the model's artifacts), every page, in one expression.
+	n := 0
+	params := &istari.ListArtifactsParams{Sort: istari.Ptr("-created")}
+	for art, err := range istari.AllOf(ctx, model.ID, params, client.ListModelArtifacts) {
+		if err != nil {
+			return err
+		}
 		content, err := client.ReadBytes(ctx, art.Revision().ContentToken())
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(w, "artifact %s: %s\n", art.Name(), content)
+		n++
 	}
+	fmt.Fprintf(w, "the model has %d artifact(s)\n", n)
 	return nil
 }
 

@@ -237,5 +237,5 @@ func (u *Uploader) Orphaned(ctx context.Context, op string, rev *types.FileRevis
 	}
 	u.Logger.WarnContext(ctx, "istari: registry call failed after upload; the uploaded objects stay in storage",
 		"op", op, "sha", rev.ContentTok.SHA, "properties_sha", rev.PropertiesTok.SHA)
-	return fmt.Errorf("istari: %s failed after uploading content sha %s: %w", op, rev.ContentTok.SHA, err)
+	return fmt.Errorf("%w (after uploading content sha %s, which stays in storage)", err, rev.ContentTok.SHA)
 }

@@ -46,21 +46,30 @@ type Opener func(ctx context.Context) (*Source, error)
 // Path opens a local regular file.
 func Path(path string) Opener {
 	return func(ctx context.Context) (*Source, error) {
+		if path == "" {
+			return nil, &validate.Violation{Field: "path", Rule: "required", Length: -1, Msg: "is required (a local file to upload)"}
+		}
 		f, err := os.Open(path)
 		if err != nil {
-			return nil, fmt.Errorf("istari: opening upload: %w", err)
+			return nil, pathViolation(err)
 		}
 		st, err := f.Stat()
 		if err != nil {
 			_ = f.Close()
-			return nil, fmt.Errorf("istari: opening upload: %w", err)
+			return nil, pathViolation(err)
 		}
 		if !st.Mode().IsRegular() {
 			_ = f.Close()
-			return nil, fmt.Errorf("istari: upload %s is not a regular file", path)
+			return nil, &validate.Violation{Field: "path", Rule: "file", Length: -1, Msg: path + " is not a regular file"}
 		}
 		return &Source{Name: filepath.Base(path), RA: f, Size: st.Size(), release: f.Close}, nil
 	}
+}
+
+// pathViolation reports a local file that cannot be opened as a violation of the path argument; it wraps err,
+// so a missing file still matches fs.ErrNotExist.
+func pathViolation(err error) error {
+	return &validate.Violation{Field: "path", Rule: "file", Length: -1, Msg: "cannot be opened: " + err.Error(), Err: err}
 }
 
 // Reader uses r from its current position. A reader that can seek and read at an offset (*os.File,

@@ -24,7 +24,11 @@ type Violation struct {
 	Param  string // the rule's bound, e.g. "255"
 	Length int    // rune length of a string value, or the length of a slice; -1 when not applicable
 	Msg    string // optional explanation
+	Err    error  // the underlying cause, if any (an fs error for an upload path)
 }
+
+// Unwrap returns the underlying cause, so a missing upload file matches fs.ErrNotExist.
+func (v *Violation) Unwrap() error { return v.Err }
 
 // Error describes the violation.
 func (v *Violation) Error() string {
