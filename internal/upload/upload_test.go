@@ -56,7 +56,8 @@ func TestCheckNameAndFileFacts(t *testing.T) {
 	}
 	if _, ext, mime := FileFacts("README"); ext != "" || mime != "application/octet-stream" {
 		t.Errorf("FileFacts(README) = %q %q", ext, mime)
-	} // Python's mimetypes.guess_type never carries a parameter; Go's own table says "; charset=utf-8".
+	}
+	// Python's mimetypes.guess_type never carries a parameter; Go's own table says "; charset=utf-8".
 	for _, name := range []string{"a.txt", "a.md", "a.html", "a.css", "a.js"} {
 		if _, _, mime := FileFacts(name); strings.Contains(mime, ";") {
 			t.Errorf("FileFacts(%s) mime %q has a parameter", name, mime)
