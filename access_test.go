@@ -88,7 +88,7 @@ func TestAccessOperationsOnTheWire(t *testing.T) {
 				assert.NotNil(t, out.([]types.AccessRelationship))
 				assert.Empty(t, out.([]types.AccessRelationship))
 			}},
-		{name: "create_access_by_email_for_other_tenants", method: "POST", path: "/api/v2/access/user/bob+x@example.test/model/m%2F1", resp: relJSON,
+		{name: "create_access_by_email_for_other_tenants", method: "POST", path: "/api/v2/access/user/bob%2Bx%40example.test/model/m%2F1", resp: relJSON,
 			query: "access_relationship=viewer",
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.CreateAccessByEmailForOtherTenants(ctx, &CreateAccessByEmailForOtherTenantsParams{
@@ -112,7 +112,7 @@ func TestAccessOperationsOnTheWire(t *testing.T) {
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.CreateAccessFor(ctx, model, "u 1", enums.AccessRelationViewer)
 			}, check: checkRel},
-		{name: "CreateAccessByEmailFor", method: "POST", path: "/api/v2/access/user/x@y.z/system/s1", resp: relJSON,
+		{name: "CreateAccessByEmailFor", method: "POST", path: "/api/v2/access/user/x%40y.z/system/s1", resp: relJSON,
 			query: "access_relationship=editor",
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return c.CreateAccessByEmailFor(ctx, &types.System{ID: "s1"}, "x@y.z", enums.AccessRelationEditor)

@@ -53,8 +53,10 @@ owner.update_model(m.id, temp_file("wing.step", b"solid wing-spar v2\n"), descri
 mark("add_model_bare")
 owner.add_model(temp_file("bare.txt", b"bare"))
 mark("add_artifact")
-owner.add_artifact(m.id, temp_file("wing.json", b'{"mass": 3}'), [m.revision.id], description="mass", display_name="Mass",
-                   version_name="a1", external_identifier="ART-1")
+a = owner.add_artifact(m.id, temp_file("wing.json", b'{"mass": 3}'), [m.revision.id], description="mass",
+                       display_name="Mass", version_name="a1", external_identifier="ART-1")
+mark("update_artifact")
+owner.update_artifact(a.id, temp_file("wing.json", b'{"mass": 4}'), description="mass v2")
 mark("add_comment")
 owner.add_comment(m.id, temp_file("note.md", b"check the spar"), description="review")
 mark("add_job")
@@ -69,5 +71,7 @@ owner.create_configuration(s.id, NewSystemConfiguration(
 mark("create_access")
 owner.create_access(AccessRelationship(subject_type="user", subject_id=fake["bob"]["id"], relation="viewer",
                                        resource_type="model", resource_id=m.id))
+mark("create_access_by_email_for_other_tenants")
+owner.create_access_by_email_for_other_tenants("user", fake["bob"]["email"], "artifact", a.id, "viewer")
 mark("end")
 sys.exit(0)

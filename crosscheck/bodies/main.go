@@ -1,6 +1,6 @@
 // Command bodies compares the requests the Go SDK and the published Python client send for the same composite
-// calls with the same inputs (add_model, update_model, add_artifact, add_comment, add_job, create_system,
-// create_configuration, create_access). Each client runs against its own in-process istaritest fake: Python
+// calls with the same inputs (add_model, update_model, add_artifact, update_artifact, add_comment, add_job,
+// create_system, create_configuration, create_access, create_access_by_email_for_other_tenants). Each client runs against its own in-process istaritest fake: Python
 // through crosscheck/bodies.py (the virtualenv's interpreter is the first argument), Go through the SDK below.
 // The recordings are cut into one segment per composite at the marks both drivers send, and within a segment
 // every registry write (operation, method, path, query string, JSON body) and every storage upload (size)
@@ -117,7 +117,7 @@ func drivePython(ctx context.Context, python string, fake *istaritest.Server, bo
 	info, _ := json.Marshal(map[string]any{
 		"url": fake.URL, "function": extractFunction,
 		"owner": map[string]string{"id": owner.ID, "token": owner.Token},
-		"bob":   map[string]string{"id": bob.ID, "token": bob.Token},
+		"bob":   map[string]string{"id": bob.ID, "token": bob.Token, "email": bob.Email},
 	})
 	file := filepath.Join(dir, "fake.json")
 	if err := os.WriteFile(file, info, 0o600); err != nil {
@@ -183,8 +183,13 @@ func driveGo(ctx context.Context, fake *istaritest.Server, bob istaritest.User) 
 		return err
 	}
 	mark("add_artifact")
-	if _, err = c.AddArtifact(ctx, m.ID, file("wing.json", `{"mass": 3}`), &istari.UploadOptions{
-		Sources: []types.NewSource{types.SourceRevision(m.File.Revision().ID)}, Description: s("mass"), DisplayName: s("Mass"), VersionName: s("a1"), ExternalIdentifier: s("ART-1")}); err != nil {
+	a, err := c.AddArtifact(ctx, m.ID, file("wing.json", `{"mass": 3}`), &istari.UploadOptions{
+		Sources: []types.NewSource{types.SourceRevision(m.File.Revision().ID)}, Description: s("mass"), DisplayName: s("Mass"), VersionName: s("a1"), ExternalIdentifier: s("ART-1")})
+	if err != nil {
+		return err
+	}
+	mark("update_artifact")
+	if _, err = c.UpdateArtifact(ctx, a.ID, file("wing.json", `{"mass": 4}`), &istari.UploadOptions{Description: s("mass v2")}); err != nil {
 		return err
 	}
 	mark("add_comment")
@@ -212,6 +217,12 @@ func driveGo(ctx context.Context, fake *istaritest.Server, bob istaritest.User) 
 	mark("create_access")
 	if _, err = c.CreateAccess(ctx, &types.AccessRelationship{SubjectType: enums.AccessSubjectTypeUser, SubjectID: bob.ID,
 		Relation: enums.AccessRelationViewer, ResourceType: enums.AccessResourceTypeModel, ResourceID: m.ID}); err != nil {
+		return err
+	}
+	mark("create_access_by_email_for_other_tenants")
+	if _, err = c.CreateAccessByEmailForOtherTenants(ctx, &istari.CreateAccessByEmailForOtherTenantsParams{
+		SubjectType: enums.AccessSubjectTypeUser, Email: bob.Email, ResourceType: enums.AccessResourceTypeArtifact,
+		ResourceID: a.ID, AccessRelationship: enums.AccessRelationViewer}); err != nil {
 		return err
 	}
 	mark("end")

@@ -3,7 +3,6 @@ package ops
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"slices"
 	"strings"
 )
@@ -168,8 +167,10 @@ func (o Operation) Params() []string {
 	return names
 }
 
-// Expand fills the path template with values, given in the order of Args (template order when Args is nil), each escaped with url.PathEscape so a
-// value never adds or removes a segment ("../x" becomes "..%2Fx"). It fails, wrapping [ErrPathParams], when the
+// Expand fills the path template with values, given in the order of Args (template order when Args is nil), each
+// escaped as the Python client's quote(value, safe="") does: every byte outside A-Z a-z 0-9 "_.-~" is
+// percent-encoded ("bob@x" becomes "bob%40x"), so a value never adds or removes a segment ("../x" becomes
+// "..%2Fx"). It fails, wrapping [ErrPathParams], when the
 // number of values differs from the number of parameters or a value is empty, ".", or "..".
 func (o Operation) Expand(values ...string) (string, error) {
 	segs, err := parseTemplate(o.Path)
@@ -179,7 +180,7 @@ func (o Operation) Expand(values ...string) (string, error) {
 	if len(o.Args) > 0 && len(o.Args) == len(values) {
 		values = reorder(segs, o.Args, values)
 	}
-	return expand(o.ID, segs, values, url.PathEscape)
+	return expand(o.ID, segs, values, escapeStrict)
 }
 
 // reorder returns values, given in the order of args, in the template order of segs.
@@ -195,8 +196,8 @@ func reorder(segs []segment, args, values []string) []string {
 	return out
 }
 
-// ExpandStrict is [Operation.Expand] with a stricter escape: every byte outside A-Z a-z 0-9 "_.-~" is
-// percent-encoded (Python's quote(value, safe="")), the rule of the identity service's routes.
+// ExpandStrict is [Operation.Expand] without the Args reordering: values in template order, escaped the same
+// way (Python's quote(value, safe="")), as the identity service's routes are called.
 func (o Operation) ExpandStrict(values ...string) (string, error) {
 	segs, err := parseTemplate(o.Path)
 	if err != nil {

@@ -37,7 +37,7 @@ func TestExpand(t *testing.T) {
 		{list, nil, "/api/v2/files"},
 		{getFile, []string{"0f9c"}, "/api/v2/files/0f9c"},
 		{getFile, []string{"../x"}, "/api/v2/files/..%2Fx"},
-		{getFile, []string{"a/b?c=d#e"}, "/api/v2/files/a%2Fb%3Fc=d%23e"},
+		{getFile, []string{"a/b?c=d#e"}, "/api/v2/files/a%2Fb%3Fc%3Dd%23e"},
 		{getFile, []string{"%2e%2e"}, "/api/v2/files/%252e%252e"},
 		{getFile, []string{"a b"}, "/api/v2/files/a%20b"},
 		{getFile, []string{"..."}, "/api/v2/files/..."},
