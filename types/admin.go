@@ -170,19 +170,22 @@ func (m PersonalAccessToken) MarshalJSON() ([]byte, error) {
 	return encodeWithExtra(plain(m), m.Extra)
 }
 
-// Tenant is Python's istari_digital_client Tenant model. Its fields are unknown, so every key is kept in
-// Extra.
+// Tenant is Python's istari_digital_client Tenant model. The published client has two Tenant models (the
+// storage service's and the identity service's) that share only id, so ID is typed and every other key is kept
+// in Extra.
 type Tenant struct {
+	ID string `json:"id"`
+
 	Extra ExtraFields `json:"-"`
 }
 
-// UnmarshalJSON keeps every key in Extra.
+// UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
 func (m *Tenant) UnmarshalJSON(data []byte) error {
 	type plain Tenant
 	return decodeWithExtra(data, (*plain)(m), &m.Extra)
 }
 
-// MarshalJSON writes the Extra keys back.
+// MarshalJSON encodes the known fields followed by the Extra keys.
 func (m Tenant) MarshalJSON() ([]byte, error) {
 	type plain Tenant
 	return encodeWithExtra(plain(m), m.Extra)

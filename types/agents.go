@@ -150,18 +150,22 @@ type NewAgentInformation struct {
 }
 
 // NewAgentModuleVersion is Python's istari_digital_client NewAgentModuleVersion model: an item of the
-// update_agent_modules array body (shape from an older SDK, fields unknown). Set the keys in Extra.
+// update_agent_modules array body, the name and version of a module the agent has installed. Keys set in Extra
+// are sent too.
 type NewAgentModuleVersion struct {
+	ModuleName    string `json:"module_name"`
+	ModuleVersion string `json:"module_version"`
+
 	Extra ExtraFields `json:"-"`
 }
 
-// UnmarshalJSON keeps every key in Extra.
+// UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
 func (m *NewAgentModuleVersion) UnmarshalJSON(data []byte) error {
 	type plain NewAgentModuleVersion
 	return decodeWithExtra(data, (*plain)(m), &m.Extra)
 }
 
-// MarshalJSON writes the Extra keys back.
+// MarshalJSON encodes the known fields followed by the Extra keys.
 func (m NewAgentModuleVersion) MarshalJSON() ([]byte, error) {
 	type plain NewAgentModuleVersion
 	return encodeWithExtra(plain(m), m.Extra)

@@ -3,19 +3,26 @@ package types
 // This file holds the infosec types.
 
 // InfosecLevel is Python's istari_digital_client InfosecLevel model: a named classification level within a
-// schema (list_infosec_levels returns them in schema order). Its fields are unknown, so every key is kept in
-// Extra.
+// schema (list_infosec_levels returns them in schema order; Order is the position, 0 the lowest). Keys beyond
+// the published client's are kept in Extra.
 type InfosecLevel struct {
+	ID           string    `json:"id"`
+	Name         string    `json:"name"`
+	Order        int       `json:"order"`
+	DisplayColor string    `json:"display_color"`
+	SchemaID     string    `json:"schema_id"`
+	Created      Timestamp `json:"created"`
+
 	Extra ExtraFields `json:"-"`
 }
 
-// UnmarshalJSON keeps every key in Extra.
+// UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
 func (m *InfosecLevel) UnmarshalJSON(data []byte) error {
 	type plain InfosecLevel
 	return decodeWithExtra(data, (*plain)(m), &m.Extra)
 }
 
-// MarshalJSON writes the Extra keys back.
+// MarshalJSON encodes the known fields followed by the Extra keys.
 func (m InfosecLevel) MarshalJSON() ([]byte, error) {
 	type plain InfosecLevel
 	return encodeWithExtra(plain(m), m.Extra)
