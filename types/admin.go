@@ -191,8 +191,8 @@ func (m Tenant) MarshalJSON() ([]byte, error) {
 	return encodeWithExtra(plain(m), m.Extra)
 }
 
-// AppIntegration is Python's istari_digital_client AppIntegration model. Its fields are unknown, so every
-// key is kept in Extra.
+// AppIntegration is the answer of the app integration calls. The published Python client has no model of this
+// name, so its fields are unknown and every key is kept in Extra.
 type AppIntegration struct {
 	Extra ExtraFields `json:"-"`
 }
@@ -209,8 +209,8 @@ func (m AppIntegration) MarshalJSON() ([]byte, error) {
 	return encodeWithExtra(plain(m), m.Extra)
 }
 
-// NewAppIntegration is Python's istari_digital_client NewAppIntegration model: the proposed body of
-// create_app_integration. Its fields are unknown; set the keys in Extra.
+// NewAppIntegration is the body of create_app_integration. The published Python client has no model of this
+// name, so its fields are unknown; set the keys in Extra.
 type NewAppIntegration struct {
 	Extra ExtraFields `json:"-"`
 }

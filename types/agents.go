@@ -266,8 +266,8 @@ func (m Module) MarshalJSON() ([]byte, error) {
 	return encodeWithExtra(plain(m), m.Extra)
 }
 
-// NewModule is the proposed body of create_module (the module manifest; fields unknown). Set the keys in
-// Extra. Modules are normally published by the CLI or agents. Python: the body of Client.create_module.
+// NewModule is the body of create_module, the module manifest (Python's Manifest model, not yet mapped
+// here: set its keys, such as module_name and module_version, in Extra). Modules are normally published by the CLI or agents. Python: the body of Client.create_module.
 type NewModule struct {
 	Extra ExtraFields `json:"-"`
 }

@@ -35,8 +35,8 @@ type AssignInfosecLevel struct {
 }
 
 // PlatformInfosecSettings is Python's istari_digital_client PlatformInfosecSettings model: whether infosec
-// is enabled, the schema, the maximum level and the default level. The JSON names are unconfirmed, so every key
-// is kept in Extra.
+// is enabled, the schema, the maximum level and the default level. Its fields (id, created, enabled,
+// infosec_schema, max_level, default_resource_level) are not mapped yet, so every key is kept in Extra.
 type PlatformInfosecSettings struct {
 	Extra ExtraFields `json:"-"`
 }
@@ -53,8 +53,9 @@ func (m PlatformInfosecSettings) MarshalJSON() ([]byte, error) {
 	return encodeWithExtra(plain(m), m.Extra)
 }
 
-// EnablePlatformInfosecSettings is the proposed body of enable_platform_infosec_settings (schema, maximum
-// level, default level; Python parameters not recovered). Set the keys in Extra. Enabling is permanent.
+// EnablePlatformInfosecSettings is the body of enable_platform_infosec_settings (Python's
+// SetPlatformInfosecSettings model: enabled, infosec_schema_type, max_level, default_resource_level), not mapped
+// yet: set the keys in Extra. Enabling is permanent.
 type EnablePlatformInfosecSettings struct {
 	Extra ExtraFields `json:"-"`
 }
