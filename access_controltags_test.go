@@ -97,7 +97,8 @@ func TestControlTagOperationsOnTheWire(t *testing.T) {
 			}, check: func(t *testing.T, out any) {
 				gs := out.([]types.UserControlTagging)
 				require.Len(t, gs, 1)
-				assert.JSONEq(t, `"u1"`, string(gs[0].Extra["user_id"]))
+				assert.Equal(t, "u1", gs[0].UserID)
+				assert.JSONEq(t, `"t1"`, string(gs[0].Extra["control_tag_id"]))
 			}},
 		{name: "AddModelControlTaggings", method: "PATCH", path: "/api/v2/controls/taggings/model/m1",
 			query: "patch_op=set&reason=why", body: `["t1","t 2"]`, resp: `[` + taggingJSON + `]`,

@@ -269,8 +269,8 @@ func TestSharingBetweenTwoUsers(t *testing.T) {
 	rel, err := ac.CreateAccessFor(ctx, model, bob.ID, enums.AccessRelationViewer)
 	require.NoError(t, err)
 	assert.Equal(t, enums.AccessRelationViewer, rel.Relation)
-	name, _, _ := types.ExtraValue[string](rel.SubjectInfo.Extra, "user_name")
-	assert.Equal(t, "bob", name)
+	require.NotNil(t, rel.SubjectInfo.Username)
+	assert.Equal(t, "bob", *rel.SubjectInfo.Username)
 
 	// Bob reads.
 	rels, err := bc.ListModelAccess(ctx, model.ID)
@@ -278,8 +278,8 @@ func TestSharingBetweenTwoUsers(t *testing.T) {
 	require.Len(t, rels, 2)
 	assert.Equal(t, enums.AccessRelationOwner, relationOf(rels, alice.ID))
 	assert.Equal(t, enums.AccessRelationViewer, relationOf(rels, bob.ID))
-	email, _, _ := types.ExtraValue[string](rels[0].SubjectInfo.Extra, "email")
-	assert.Equal(t, alice.Email, email)
+	require.NotNil(t, rels[0].SubjectInfo.Email)
+	assert.Equal(t, alice.Email, *rels[0].SubjectInfo.Email)
 	_, err = bc.GetModelControlTaggings(ctx, model.ID)
 	require.NoError(t, err)
 
@@ -441,8 +441,8 @@ func TestControlTaggingRoundTripWithPropagation(t *testing.T) {
 	out, err := ac.AddModelControlTaggings(ctx, modelID, []string{itar.ID, cui.ID}, Ptr("export review"))
 	require.NoError(t, err)
 	assert.Len(t, out, 6)
-	reason, _, _ := types.ExtraValue[string](out[0].Extra, "reason")
-	assert.Equal(t, "export review", reason)
+	require.NotNil(t, out[0].Reason)
+	assert.Equal(t, "export review", *out[0].Reason)
 	// Setting again is idempotent.
 	out, err = ac.AddModelControlTaggings(ctx, modelID, []string{itar.ID}, nil)
 	require.NoError(t, err)
@@ -462,7 +462,9 @@ func TestControlTaggingRoundTripWithPropagation(t *testing.T) {
 	taggings, err := ac.GetArtifactControlTaggings(ctx, art1)
 	require.NoError(t, err)
 	require.Len(t, taggings, 2)
-	from, _, _ := types.ExtraValue[string](taggings[0].Extra, "propagated_from_resource_id")
+	require.NotNil(t, taggings[0].InheritedFromObjectID)
+	assert.Equal(t, enums.ControlTaggingObjectTypeModel, *taggings[0].InheritedFromObjectType)
+	from := *taggings[0].InheritedFromObjectID
 	assert.Equal(t, modelID, from)
 	// An artifact created under the tagged model inherits its tags.
 	art3 := srv.SeedResourceWithParent(alice, "artifact", modelID)
@@ -544,10 +546,8 @@ func TestInfosecLevelsOnTheFake(t *testing.T) {
 	var names []string
 	ids := map[string]string{}
 	for _, l := range levels {
-		n, _, _ := types.ExtraValue[string](l.Extra, "name")
-		id, _, _ := types.ExtraValue[string](l.Extra, "id")
-		names = append(names, n)
-		ids[n] = id
+		names = append(names, l.Name)
+		ids[l.Name] = l.ID
 	}
 	assert.Equal(t, []string{"UNCLASSIFIED", "CUI", "CONFIDENTIAL", "SECRET", "TOP_SECRET", "TOP_SECRET_SCI"}, names)
 
@@ -575,8 +575,8 @@ func TestInfosecLevelsOnTheFake(t *testing.T) {
 
 	lvl, err := ac.AssignInfosecLevel(ctx, "model", modelID, &types.AssignInfosecLevel{InfosecLevelID: ids["SECRET"]})
 	require.NoError(t, err)
-	n, _, _ := types.ExtraValue[string](lvl.Extra, "name")
-	assert.Equal(t, "SECRET", n)
+	assert.Equal(t, "SECRET", lvl.Name)
+	assert.Equal(t, 3, lvl.Order)
 	assert.Equal(t, "SECRET", srv.InfosecLevelOf("model", modelID))
 	_, err = ac.AssignInfosecLevel(ctx, "model", modelID, &types.AssignInfosecLevel{InfosecLevelID: ids["TOP_SECRET"]})
 	assertStatus(t, err, ErrBadRequest, 400)

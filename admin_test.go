@@ -13,15 +13,14 @@ import (
 	"github.com/istari-sdk/istari-go/types"
 )
 
-const levelJSON = `{"id":"l1","name":"SECRET","schema":"US_DOD","rank":3}`
+const levelJSON = `{"id":"l1","name":"SECRET","order":3,"display_color":"#f00","schema_id":"s1","created":"2026-03-30T09:15:00Z","schema":"US_DOD"}`
 
 func checkLevel(t *testing.T, out any) {
 	t.Helper()
 	l := out.(*types.InfosecLevel)
-	name, ok, err := types.ExtraValue[string](l.Extra, "name")
-	require.NoError(t, err)
-	assert.True(t, ok)
-	assert.Equal(t, "SECRET", name)
+	assert.Equal(t, "SECRET", l.Name)
+	assert.Equal(t, 3, l.Order)
+	assert.JSONEq(t, `"US_DOD"`, string(l.Extra["schema"]))
 }
 
 func checkSettings(t *testing.T, out any) {
@@ -45,7 +44,7 @@ func TestInfosecOperationsOnTheWire(t *testing.T) {
 			check: func(t *testing.T, out any) {
 				ls := out.([]types.InfosecLevel)
 				require.Len(t, ls, 2)
-				assert.JSONEq(t, `"UNCLASSIFIED"`, string(ls[0].Extra["name"]))
+				assert.Equal(t, "UNCLASSIFIED", ls[0].Name)
 			}},
 		{name: "list_infosec_levels older page", method: "GET", path: "/api/v2/infosec/",
 			resp:  `{"items":[` + levelJSON + `],"total":1,"page":1,"size":50,"pages":1}`,

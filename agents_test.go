@@ -36,8 +36,7 @@ func TestAgentsLifecycleAgainstTheFake(t *testing.T) {
 	got, err = c.UpdateAgentInformation(ctx, a.ID, &types.NewAgentInformation{AgentVersion: "9.3", HostOS: "Ubuntu 24.04"})
 	require.NoError(t, err)
 	assert.Len(t, got.InformationHistory, 2)
-	got, err = c.UpdateAgentModules(ctx, a.ID, []types.NewAgentModuleVersion{{Extra: map[string]json.RawMessage{
-		"name": json.RawMessage(`"cad"`), "version": json.RawMessage(`"2"`)}}})
+	got, err = c.UpdateAgentModules(ctx, a.ID, []types.NewAgentModuleVersion{{ModuleName: "cad", ModuleVersion: "2"}})
 	require.NoError(t, err)
 	assert.Len(t, got.ModulesHistory, 1)
 

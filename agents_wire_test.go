@@ -97,10 +97,9 @@ func TestAgentsWire(t *testing.T) {
 			check: checkAgent,
 		},
 		{
-			name: "UpdateAgentModules", method: "PUT", path: "/api/v2/agents/ag-1/modules", body: `[{"name":"cad","version":"2"}]`, resp: wireAgent,
+			name: "UpdateAgentModules", method: "PUT", path: "/api/v2/agents/ag-1/modules", body: `[{"module_name":"cad","module_version":"2"}]`, resp: wireAgent,
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.UpdateAgentModules(ctx, "ag-1", []types.NewAgentModuleVersion{{Extra: map[string]json.RawMessage{
-					"name": json.RawMessage(`"cad"`), "version": json.RawMessage(`"2"`)}}})
+				return c.UpdateAgentModules(ctx, "ag-1", []types.NewAgentModuleVersion{{ModuleName: "cad", ModuleVersion: "2"}})
 			},
 			check: checkAgent,
 		},

@@ -197,8 +197,7 @@ func TestFilesWireOperations(t *testing.T) {
 				return c.SearchResources(ctx, &SearchResourcesParams{SearchTerm: "wing spar", PageOptions: PageOptions{Page: 1, Size: 20}})
 			},
 			check: func(t *testing.T, out any) {
-				v, _, _ := types.ExtraValue[string](out.(*Page[types.CustomizedResourceSearchItem]).Items[0].Extra, "id")
-				assert.Equal(t, "m1", v)
+				assert.Equal(t, "m1", out.(*Page[types.CustomizedResourceSearchItem]).Items[0].ID)
 			}},
 		{name: "generate_upload_url", method: "GET", path: "/api/v2/tokens/abc/upload-url", resp: `{"url":"https://s3.example/x?sig=1"}`,
 			call: func(ctx context.Context, c *Client) (any, error) {

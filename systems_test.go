@@ -118,6 +118,10 @@ func TestSnapshotFlowAgainstFake(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, types.SnapshotResultKindDryRun, dry.Kind())
 	assert.Contains(t, string(dry.DryRun.Extra["items"]), newRev)
+	assert.Equal(t, f.cfg.ID, dry.DryRun.ConfigurationID)
+	assert.NotEmpty(t, dry.DryRun.SHA)
+	assert.Equal(t, srv.Owner().ID, dry.DryRun.CreatedByID)
+	assert.False(t, dry.DryRun.Created.IsZero())
 	assert.Equal(t, first.ID, newestSnapshot(t, c, f.cfg.ID).ID, "dry run stores nothing")
 
 	res, err = c.CreateSnapshot(ctx, f.cfg.ID, &types.NewSnapshot{})

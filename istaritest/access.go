@@ -46,7 +46,7 @@ type wireRelationship struct {
 }
 
 type subjectInfo struct {
-	UserName    string `json:"user_name"`
+	UserName    string `json:"username"`
 	Email       string `json:"email"`
 	DisplayName string `json:"display_name"`
 }

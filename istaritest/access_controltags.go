@@ -71,6 +71,11 @@ type wireTagging struct {
 	ResourceID               string     `json:"resource_id,omitempty"`
 	ResourceType             string     `json:"resource_type,omitempty"`
 	UserID                   string     `json:"user_id,omitempty"`
+	ObjectID                 string     `json:"object_id,omitempty"`
+	ObjectType               string     `json:"object_type,omitempty"`
+	InheritedFromObjectID    *string    `json:"inherited_from_object_id,omitempty"`
+	InheritedFromObjectType  *string    `json:"inherited_from_object_type,omitempty"`
+	Status                   string     `json:"status"`
 	Created                  time.Time  `json:"created"`
 	CreatedByID              string     `json:"created_by_id"`
 	Reason                   *string    `json:"reason"`
@@ -86,12 +91,15 @@ func (s *Server) wireTaggingLocked(t *taggingRec) wireTagging {
 		out.UserID = t.ObjectID
 	} else {
 		out.ResourceID, out.ResourceType = t.ObjectID, t.ObjectType
+		out.ObjectID, out.ObjectType = t.ObjectID, t.ObjectType
 	}
 	if t.Archived != nil {
 		out.ArchiveStatus = "archived"
 	}
+	out.Status = out.ArchiveStatus
 	if t.PropagatedFrom != "" {
 		out.PropagatedFromResourceID = ptr(t.PropagatedFrom)
+		out.InheritedFromObjectID, out.InheritedFromObjectType = ptr(t.PropagatedFrom), ptr("model")
 	}
 	return out
 }

@@ -47,7 +47,7 @@ func TestListAccessIsABareArrayWithSubjectInfo(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(body), &rels), "a bare JSON array")
 	require.Len(t, rels, 2)
 	assert.Equal(t, "owner", rels[0]["relation"])
-	assert.Equal(t, map[string]any{"user_name": "alice", "email": "alice@example.test", "display_name": "Alice"}, rels[0]["subject_info"])
+	assert.Equal(t, map[string]any{"username": "alice", "email": "alice@example.test", "display_name": "Alice"}, rels[0]["subject_info"])
 	assert.Equal(t, "viewer", rels[1]["relation"])
 
 	resp, _ = send(t, s, "GET", "/api/v2/access/model/"+model, s.AddUser("carol").Token, "")

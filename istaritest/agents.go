@@ -179,8 +179,8 @@ func listAgents(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 	writeOrderedPage(w, r, listFiltered(s.jobs.agentOrder, s.jobs.agents, keep, s.renderAgentLocked))
 }
 
-// agentHasModule checks the module filters against the agent's newest modules entry (items with "name" and
-// "version" keys).
+// agentHasModule checks the module filters against the agent's newest modules entry (items with the
+// module_name and module_version keys of NewAgentModuleVersion).
 func agentHasModule(a *agentRec, name, version string) bool {
 	if name == "" && version == "" {
 		return true
@@ -189,8 +189,8 @@ func agentHasModule(a *agentRec, name, version string) bool {
 		return false
 	}
 	var items []struct {
-		Name    string `json:"name"`
-		Version string `json:"version"`
+		Name    string `json:"module_name"`
+		Version string `json:"module_version"`
 	}
 	_ = json.Unmarshal(a.Modules[len(a.Modules)-1], &items)
 	for _, it := range items {

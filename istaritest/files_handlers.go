@@ -574,7 +574,6 @@ func handleGetResource(s *Server, w http.ResponseWriter, _ *http.Request, c *cal
 	writeJSON(w, http.StatusOK, s.renderResourceLocked(r, 0))
 }
 
-// searchItem is the fake's resource search row (the real fields are unconfirmed).
 // searchItem is the registry's ResourceSearchItem (resource_type is the fake's older spelling of type_name).
 type searchItem struct {
 	ID             string                  `json:"id"`

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/istari-sdk/istari-go/internal/ops"
+	"github.com/istari-sdk/istari-go/types"
 )
 
 func init() {
@@ -26,11 +27,15 @@ var infosecSchemas = map[string][]string{
 	"AUS":    {"OFFICIAL", "OFFICIAL:SENSITIVE", "PROTECTED", "SECRET", "TOP_SECRET"},
 }
 
+// wireLevel is the InfosecLevel model; schema (the schema's name) is a key beyond the published client's.
 type wireLevel struct {
-	ID     string `json:"id"`
-	Name   string `json:"name"`
-	Schema string `json:"schema"`
-	Rank   int    `json:"rank"` // 0 = lowest
+	ID           string          `json:"id"`
+	Name         string          `json:"name"`
+	Schema       string          `json:"schema"`
+	SchemaID     string          `json:"schema_id"`
+	Rank         int             `json:"order"` // 0 = lowest
+	DisplayColor string          `json:"display_color"`
+	Created      types.Timestamp `json:"created"`
 }
 
 type infosecState struct {
@@ -45,9 +50,12 @@ type infosecState struct {
 
 func newInfosecState() infosecState {
 	st := infosecState{levels: map[string][]wireLevel{}, assignments: map[string]string{}}
+	created := types.Timestamp{Time: now()}
 	for schema, names := range infosecSchemas {
+		schemaID := newID()
 		for i, n := range names {
-			st.levels[schema] = append(st.levels[schema], wireLevel{ID: newID(), Name: n, Schema: schema, Rank: i})
+			st.levels[schema] = append(st.levels[schema], wireLevel{ID: newID(), Name: n, Schema: schema,
+				SchemaID: schemaID, Rank: i, DisplayColor: "#808080", Created: created})
 		}
 	}
 	return st

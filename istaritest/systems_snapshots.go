@@ -123,7 +123,7 @@ func handleCreateSnapshot(s *Server, w http.ResponseWriter, r *http.Request, c *
 			items = append(items, map[string]string{"file_id": p.fileID, "file_revision_id": p.revisionID, "specifier_type": p.specifier})
 		}
 		writeJSON(w, http.StatusOK, map[string]any{"dry_run": true, "configuration_id": cr.cfg.ID, "sha": sha,
-			"changed": sha != cr.lastSnap, "items": items})
+			"created": types.Timestamp{Time: now()}, "created_by_id": c.user.ID, "changed": sha != cr.lastSnap, "items": items})
 		return
 	}
 	if sha == cr.lastSnap {

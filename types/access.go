@@ -24,19 +24,23 @@ type UpdateAccessRelationship struct {
 	Relation enums.AccessRelation `json:"relation"`
 }
 
-// SubjectInfo is Python's istari_digital_client SubjectInfo model: display data of an access subject. Its
-// fields are unconfirmed, so every key is kept in Extra.
+// SubjectInfo is Python's istari_digital_client SubjectInfo model: display data of an access subject. Keys
+// beyond the published client's are kept in Extra.
 type SubjectInfo struct {
+	Username        *string `json:"username,omitempty"`
+	Email           *string `json:"email,omitempty"`
+	CrossTenantUser *bool   `json:"cross_tenant_user,omitempty"`
+
 	Extra ExtraFields `json:"-"`
 }
 
-// UnmarshalJSON keeps every key in Extra.
+// UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
 func (m *SubjectInfo) UnmarshalJSON(data []byte) error {
 	type plain SubjectInfo
 	return decodeWithExtra(data, (*plain)(m), &m.Extra)
 }
 
-// MarshalJSON writes the Extra keys back.
+// MarshalJSON encodes the known fields followed by the Extra keys.
 func (m SubjectInfo) MarshalJSON() ([]byte, error) {
 	type plain SubjectInfo
 	return encodeWithExtra(plain(m), m.Extra)
@@ -109,37 +113,56 @@ type UpdateControlTag struct {
 }
 
 // ResourceControlTagging is Python's istari_digital_client ResourceControlTagging model: a control tag's
-// tagging of a model, artifact or file, returned by the tagging calls. Its fields are unknown, so every key is
-// kept in Extra.
+// tagging of a model, artifact or file, returned by the tagging calls. Inherited taggings name the object they
+// come from. Keys beyond the published client's are kept in Extra.
 type ResourceControlTagging struct {
+	ID                      string                          `json:"id"`
+	ControlTag              ControlTag                      `json:"control_tag"`
+	ObjectID                string                          `json:"object_id"`
+	ObjectType              enums.ControlTaggingObjectType  `json:"object_type"`
+	InheritedFromObjectID   *string                         `json:"inherited_from_object_id,omitempty"`
+	InheritedFromObjectType *enums.ControlTaggingObjectType `json:"inherited_from_object_type,omitempty"`
+	Reason                  *string                         `json:"reason,omitempty"`
+	Status                  string                          `json:"status"` // Python ControlTaggingStatus, e.g. "active"
+	Created                 Timestamp                       `json:"created"`
+	CreatedByID             string                          `json:"created_by_id"`
+
 	Extra ExtraFields `json:"-"`
 }
 
-// UnmarshalJSON keeps every key in Extra.
+// UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
 func (m *ResourceControlTagging) UnmarshalJSON(data []byte) error {
 	type plain ResourceControlTagging
 	return decodeWithExtra(data, (*plain)(m), &m.Extra)
 }
 
-// MarshalJSON writes the Extra keys back.
+// MarshalJSON encodes the known fields followed by the Extra keys.
 func (m ResourceControlTagging) MarshalJSON() ([]byte, error) {
 	type plain ResourceControlTagging
 	return encodeWithExtra(plain(m), m.Extra)
 }
 
 // UserControlTagging is Python's istari_digital_client UserControlTagging model: a control tag's tagging of
-// a user. Its fields are unknown, so every key is kept in Extra.
+// a user. Keys beyond the published client's are kept in Extra.
 type UserControlTagging struct {
+	ID          string     `json:"id"`
+	ControlTag  ControlTag `json:"control_tag"`
+	UserID      string     `json:"user_id"`
+	Reason      *string    `json:"reason,omitempty"`
+	Status      string     `json:"status"` // Python ControlTaggingStatus, e.g. "active"
+	Created     Timestamp  `json:"created"`
+	CreatedByID string     `json:"created_by_id"`
+
 	Extra ExtraFields `json:"-"`
 }
 
-// UnmarshalJSON keeps every key in Extra.
+// UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
 func (m *UserControlTagging) UnmarshalJSON(data []byte) error {
 	type plain UserControlTagging
 	return decodeWithExtra(data, (*plain)(m), &m.Extra)
 }
 
-// MarshalJSON writes the Extra keys back.
+// MarshalJSON encodes the known fields followed by the Extra keys.
 func (m UserControlTagging) MarshalJSON() ([]byte, error) {
 	type plain UserControlTagging
 	return encodeWithExtra(plain(m), m.Extra)

@@ -21,7 +21,8 @@ func TestAccessRelationshipPagelessArray(t *testing.T) {
 		t.Fatalf("%d items", len(list))
 	}
 	if list[0].Relation != enums.AccessRelationOwner || list[0].ResourceType != enums.AccessResourceTypeModel ||
-		string(list[0].SubjectInfo.Extra["email"]) != `"ada@example.com"` {
+		list[0].SubjectInfo.Email == nil || *list[0].SubjectInfo.Email != "ada@example.com" ||
+		string(list[0].SubjectInfo.Extra["display_name"]) != `"Ada"` {
 		t.Errorf("item 0 = %+v", list[0])
 	}
 	if list[1].SubjectInfo != nil || list[1].ResourceType != enums.AccessResourceTypeDocument {

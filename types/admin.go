@@ -170,26 +170,29 @@ func (m PersonalAccessToken) MarshalJSON() ([]byte, error) {
 	return encodeWithExtra(plain(m), m.Extra)
 }
 
-// Tenant is Python's istari_digital_client Tenant model. Its fields are unknown, so every key is kept in
-// Extra.
+// Tenant is Python's istari_digital_client Tenant model. The published client has two Tenant models (the
+// storage service's and the identity service's) that share only id, so ID is typed and every other key is kept
+// in Extra.
 type Tenant struct {
+	ID string `json:"id"`
+
 	Extra ExtraFields `json:"-"`
 }
 
-// UnmarshalJSON keeps every key in Extra.
+// UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
 func (m *Tenant) UnmarshalJSON(data []byte) error {
 	type plain Tenant
 	return decodeWithExtra(data, (*plain)(m), &m.Extra)
 }
 
-// MarshalJSON writes the Extra keys back.
+// MarshalJSON encodes the known fields followed by the Extra keys.
 func (m Tenant) MarshalJSON() ([]byte, error) {
 	type plain Tenant
 	return encodeWithExtra(plain(m), m.Extra)
 }
 
-// AppIntegration is Python's istari_digital_client AppIntegration model. Its fields are unknown, so every
-// key is kept in Extra.
+// AppIntegration is the answer of the app integration calls. The published Python client has no model of this
+// name, so its fields are unknown and every key is kept in Extra.
 type AppIntegration struct {
 	Extra ExtraFields `json:"-"`
 }
@@ -206,8 +209,8 @@ func (m AppIntegration) MarshalJSON() ([]byte, error) {
 	return encodeWithExtra(plain(m), m.Extra)
 }
 
-// NewAppIntegration is Python's istari_digital_client NewAppIntegration model: the proposed body of
-// create_app_integration. Its fields are unknown; set the keys in Extra.
+// NewAppIntegration is the body of create_app_integration. The published Python client has no model of this
+// name, so its fields are unknown; set the keys in Extra.
 type NewAppIntegration struct {
 	Extra ExtraFields `json:"-"`
 }

@@ -150,18 +150,22 @@ type NewAgentInformation struct {
 }
 
 // NewAgentModuleVersion is Python's istari_digital_client NewAgentModuleVersion model: an item of the
-// update_agent_modules array body (shape from an older SDK, fields unknown). Set the keys in Extra.
+// update_agent_modules array body, the name and version of a module the agent has installed. Keys set in Extra
+// are sent too.
 type NewAgentModuleVersion struct {
+	ModuleName    string `json:"module_name"`
+	ModuleVersion string `json:"module_version"`
+
 	Extra ExtraFields `json:"-"`
 }
 
-// UnmarshalJSON keeps every key in Extra.
+// UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
 func (m *NewAgentModuleVersion) UnmarshalJSON(data []byte) error {
 	type plain NewAgentModuleVersion
 	return decodeWithExtra(data, (*plain)(m), &m.Extra)
 }
 
-// MarshalJSON writes the Extra keys back.
+// MarshalJSON encodes the known fields followed by the Extra keys.
 func (m NewAgentModuleVersion) MarshalJSON() ([]byte, error) {
 	type plain NewAgentModuleVersion
 	return encodeWithExtra(plain(m), m.Extra)
@@ -262,8 +266,8 @@ func (m Module) MarshalJSON() ([]byte, error) {
 	return encodeWithExtra(plain(m), m.Extra)
 }
 
-// NewModule is the proposed body of create_module (the module manifest; fields unknown). Set the keys in
-// Extra. Modules are normally published by the CLI or agents. Python: the body of Client.create_module.
+// NewModule is the body of create_module, the module manifest (Python's Manifest model, not yet mapped
+// here: set its keys, such as module_name and module_version, in Extra). Modules are normally published by the CLI or agents. Python: the body of Client.create_module.
 type NewModule struct {
 	Extra ExtraFields `json:"-"`
 }

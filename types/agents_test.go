@@ -49,7 +49,8 @@ func TestAgentBodies(t *testing.T) {
 		{NewAgentDisplayName{DisplayName: "lab"}, `{"display_name":"lab"}`},
 		{NewAgentPool{Name: "gpu", Description: ptr("GPU boxes")}, `{"name":"gpu","description":"GPU boxes"}`},
 		{NewOperatingSystem{Name: "Windows 11"}, `{"name":"Windows 11"}`},
-		{[]NewAgentModuleVersion{{Extra: map[string]json.RawMessage{"module_version_id": json.RawMessage(`"mv-1"`)}}}, `[{"module_version_id":"mv-1"}]`},
+		{[]NewAgentModuleVersion{{ModuleName: "cad", ModuleVersion: "2", Extra: map[string]json.RawMessage{"module_version_id": json.RawMessage(`"mv-1"`)}}},
+			`[{"module_name":"cad","module_version":"2","module_version_id":"mv-1"}]`},
 	}
 	for _, c := range cases {
 		b, err := json.Marshal(c.v)

@@ -77,9 +77,9 @@ func TestExtraFieldWinsAndEmptyObject(t *testing.T) {
 		t.Errorf("got %s, want %s", out, want)
 	}
 	// Extra-only model: an empty object and keys only.
-	out, _ = json.Marshal(Tenant{})
+	out, _ = json.Marshal(NewAppIntegration{})
 	if string(out) != `{}` {
-		t.Errorf("empty Tenant = %s", out)
+		t.Errorf("empty NewAppIntegration = %s", out)
 	}
 	out, _ = json.Marshal(NewAppIntegration{Extra: map[string]json.RawMessage{"name": json.RawMessage(` "crm" `), "enabled": json.RawMessage(`true`)}})
 	if want := `{"enabled":true,"name":"crm"}`; string(out) != want {

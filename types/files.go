@@ -508,38 +508,55 @@ func (m ModelListItem) MarshalJSON() ([]byte, error) {
 	return encodeWithExtra(plain(m), m.Extra)
 }
 
-// ResourceSearchItem is Python's istari_digital_client ResourceSearchItem model (items of list_resources). Its
-// fields are unconfirmed, so every key is kept in Extra.
+// ResourceSearchItem is Python's istari_digital_client ResourceSearchItem model (items of list_resources): a
+// resource with the summary of its current file revision. Keys beyond the published client's are kept in Extra.
 type ResourceSearchItem struct {
+	ID                 string                  `json:"id"`
+	TypeName           string                  `json:"type_name"` // Python ResourceType, e.g. "model"
+	ArchiveStatus      enums.ArchiveStatusName `json:"archive_status"`
+	Created            Timestamp               `json:"created"`
+	CreatedByID        string                  `json:"created_by_id"`
+	Updated            Timestamp               `json:"updated"`
+	FileID             string                  `json:"file_id"`
+	FileRevisionID     string                  `json:"file_revision_id"`
+	Name               *string                 `json:"name,omitempty"`
+	Extension          *string                 `json:"extension,omitempty"`
+	MIME               *string                 `json:"mime,omitempty"`
+	Size               *int64                  `json:"size,omitempty"`
+	DisplayName        *string                 `json:"display_name,omitempty"`
+	Description        *string                 `json:"description,omitempty"`
+	VersionName        *string                 `json:"version_name,omitempty"`
+	ExternalIdentifier *string                 `json:"external_identifier,omitempty"`
+	InfosecLevelID     *string                 `json:"infosec_level_id,omitempty"`
+	IsTombstoned       *bool                   `json:"is_tombstoned,omitempty"`
+
 	Extra ExtraFields `json:"-"`
 }
 
-// UnmarshalJSON keeps every key in Extra.
+// UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
 func (m *ResourceSearchItem) UnmarshalJSON(data []byte) error {
 	type plain ResourceSearchItem
 	return decodeWithExtra(data, (*plain)(m), &m.Extra)
 }
 
-// MarshalJSON writes the Extra keys back.
+// MarshalJSON encodes the known fields followed by the Extra keys.
 func (m ResourceSearchItem) MarshalJSON() ([]byte, error) {
 	type plain ResourceSearchItem
 	return encodeWithExtra(plain(m), m.Extra)
 }
 
 // CustomizedResourceSearchItem is Python's istari_digital_client TypeVarCustomizedResourceSearchItem (items of
-// search_resources, page PageTypeVarCustomizedResourceSearchItem). Its fields are unconfirmed, so every key is
-// kept in Extra.
-type CustomizedResourceSearchItem struct {
-	Extra ExtraFields `json:"-"`
-}
+// search_resources). The published client's page type PageTypeVarCustomizedResourceSearchItem lists
+// ResourceSearchItem models, so it has the same fields; keys beyond them are kept in Extra.
+type CustomizedResourceSearchItem ResourceSearchItem
 
-// UnmarshalJSON keeps every key in Extra.
+// UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
 func (m *CustomizedResourceSearchItem) UnmarshalJSON(data []byte) error {
 	type plain CustomizedResourceSearchItem
 	return decodeWithExtra(data, (*plain)(m), &m.Extra)
 }
 
-// MarshalJSON writes the Extra keys back.
+// MarshalJSON encodes the known fields followed by the Extra keys.
 func (m CustomizedResourceSearchItem) MarshalJSON() ([]byte, error) {
 	type plain CustomizedResourceSearchItem
 	return encodeWithExtra(plain(m), m.Extra)

@@ -96,8 +96,8 @@ const fileJSON = `{
   "created_by_id": "user-1",
   "control_tags": [{"id": "ct-1", "name": "ITAR", "description": "export controlled"}],
   "updated": "2026-04-02T08:00:00.000000Z",
-  "upstream_remote_info": {"remote_id": "r-1", "synced": true},
-  "infosec_level": {"id": "lvl-2", "name": "CUI", "schema": "US_DOD"}
+  "upstream_remote_info": {"id": "r-1", "label": "PLM", "synced": true},
+  "infosec_level": {"id": "lvl-2", "name": "CUI", "order": 1, "display_color": "#00ff00", "schema_id": "sch-1", "created": "2026-03-30T09:15:00.000000Z", "schema": "US_DOD"}
 }`
 
 func TestFileRoundTrip(t *testing.T) {
@@ -128,8 +128,9 @@ func TestFileRoundTrip(t *testing.T) {
 	if f.ResourceType == nil || *f.ResourceType != "model" || f.ControlTags[0].Name != "ITAR" {
 		t.Errorf("resource_type %v, control tags %+v", f.ResourceType, f.ControlTags)
 	}
-	if string(f.UpstreamRemoteInfo.Extra["remote_id"]) != `"r-1"` || string(f.InfosecLevel.Extra["name"]) != `"CUI"` {
-		t.Errorf("extra-only models lost keys: %v %v", f.UpstreamRemoteInfo.Extra, f.InfosecLevel.Extra)
+	if f.UpstreamRemoteInfo.ID != "r-1" || string(f.UpstreamRemoteInfo.Extra["synced"]) != `true` ||
+		f.InfosecLevel.Name != "CUI" || f.InfosecLevel.Order != 1 || string(f.InfosecLevel.Extra["schema"]) != `"US_DOD"` {
+		t.Errorf("nested models: %+v %+v", f.UpstreamRemoteInfo, f.InfosecLevel)
 	}
 }
 

@@ -3,19 +3,26 @@ package types
 // This file holds the infosec types.
 
 // InfosecLevel is Python's istari_digital_client InfosecLevel model: a named classification level within a
-// schema (list_infosec_levels returns them in schema order). Its fields are unknown, so every key is kept in
-// Extra.
+// schema (list_infosec_levels returns them in schema order; Order is the position, 0 the lowest). Keys beyond
+// the published client's are kept in Extra.
 type InfosecLevel struct {
+	ID           string    `json:"id"`
+	Name         string    `json:"name"`
+	Order        int       `json:"order"`
+	DisplayColor string    `json:"display_color"`
+	SchemaID     string    `json:"schema_id"`
+	Created      Timestamp `json:"created"`
+
 	Extra ExtraFields `json:"-"`
 }
 
-// UnmarshalJSON keeps every key in Extra.
+// UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
 func (m *InfosecLevel) UnmarshalJSON(data []byte) error {
 	type plain InfosecLevel
 	return decodeWithExtra(data, (*plain)(m), &m.Extra)
 }
 
-// MarshalJSON writes the Extra keys back.
+// MarshalJSON encodes the known fields followed by the Extra keys.
 func (m InfosecLevel) MarshalJSON() ([]byte, error) {
 	type plain InfosecLevel
 	return encodeWithExtra(plain(m), m.Extra)
@@ -28,8 +35,8 @@ type AssignInfosecLevel struct {
 }
 
 // PlatformInfosecSettings is Python's istari_digital_client PlatformInfosecSettings model: whether infosec
-// is enabled, the schema, the maximum level and the default level. The JSON names are unconfirmed, so every key
-// is kept in Extra.
+// is enabled, the schema, the maximum level and the default level. Its fields (id, created, enabled,
+// infosec_schema, max_level, default_resource_level) are not mapped yet, so every key is kept in Extra.
 type PlatformInfosecSettings struct {
 	Extra ExtraFields `json:"-"`
 }
@@ -46,8 +53,9 @@ func (m PlatformInfosecSettings) MarshalJSON() ([]byte, error) {
 	return encodeWithExtra(plain(m), m.Extra)
 }
 
-// EnablePlatformInfosecSettings is the proposed body of enable_platform_infosec_settings (schema, maximum
-// level, default level; Python parameters not recovered). Set the keys in Extra. Enabling is permanent.
+// EnablePlatformInfosecSettings is the body of enable_platform_infosec_settings (Python's
+// SetPlatformInfosecSettings model: enabled, infosec_schema_type, max_level, default_resource_level), not mapped
+// yet: set the keys in Extra. Enabling is permanent.
 type EnablePlatformInfosecSettings struct {
 	Extra ExtraFields `json:"-"`
 }

@@ -309,37 +309,46 @@ func (m UpstreamRemote) MarshalJSON() ([]byte, error) {
 	return encodeWithExtra(plain(m), m.Extra)
 }
 
-// UpstreamRemoteInfo is Python's istari_digital_client UpstreamRemoteInfo model (remote sync metadata of a
-// file). Its fields are unknown, so every key is kept in Extra.
+// UpstreamRemoteInfo is Python's istari_digital_client UpstreamRemoteInfo model: the upstream remote a file
+// is synced from. Keys beyond the published client's are kept in Extra.
 type UpstreamRemoteInfo struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+
 	Extra ExtraFields `json:"-"`
 }
 
-// UnmarshalJSON keeps every key in Extra.
+// UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
 func (m *UpstreamRemoteInfo) UnmarshalJSON(data []byte) error {
 	type plain UpstreamRemoteInfo
 	return decodeWithExtra(data, (*plain)(m), &m.Extra)
 }
 
-// MarshalJSON writes the Extra keys back.
+// MarshalJSON encodes the known fields followed by the Extra keys.
 func (m UpstreamRemoteInfo) MarshalJSON() ([]byte, error) {
 	type plain UpstreamRemoteInfo
 	return encodeWithExtra(plain(m), m.Extra)
 }
 
 // DryRunSnapshot is Python's istari_digital_client DryRunSnapshot model: the create_snapshot answer when
-// dry_run was requested. Its fields are unconfirmed, so every key is kept in Extra.
+// dry_run was requested, describing the snapshot that would be created (nothing is stored). Keys beyond the
+// published client's are kept in Extra.
 type DryRunSnapshot struct {
+	ConfigurationID string    `json:"configuration_id"`
+	SHA             string    `json:"sha"`
+	Created         Timestamp `json:"created"`
+	CreatedByID     string    `json:"created_by_id"`
+
 	Extra ExtraFields `json:"-"`
 }
 
-// UnmarshalJSON keeps every key in Extra.
+// UnmarshalJSON decodes the known fields and keeps the other keys in Extra.
 func (m *DryRunSnapshot) UnmarshalJSON(data []byte) error {
 	type plain DryRunSnapshot
 	return decodeWithExtra(data, (*plain)(m), &m.Extra)
 }
 
-// MarshalJSON writes the Extra keys back.
+// MarshalJSON encodes the known fields followed by the Extra keys.
 func (m DryRunSnapshot) MarshalJSON() ([]byte, error) {
 	type plain DryRunSnapshot
 	return encodeWithExtra(plain(m), m.Extra)
