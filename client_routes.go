@@ -44,9 +44,6 @@ const (
 	maxOpenAPIBytes = 32 << 20
 )
 
-// openAPILocations are where a FastAPI registry usually serves its document, under the registry base URL.
-var openAPILocations = []string{ops.OpenAPIPath, "/api/v2" + ops.OpenAPIPath}
-
 // initRoutes resolves Configuration.OpenAPISpec, or prepares discovery.
 func (c *Client) initRoutes() error {
 	c.routes.Store(&routeState{table: ops.Builtin()})
@@ -192,16 +189,16 @@ func (c *Client) resolveOptions() ops.Options {
 }
 
 // fetchOpenAPI downloads the registry's OpenAPI document: Configuration.OpenAPIURL, else the first of
-// openAPILocations that is not 404. It returns the document and where it was found.
+// ops.OpenAPILocations that is not 404. It returns the document and where it was found.
 func (c *Client) fetchOpenAPI(ctx context.Context) ([]byte, string, error) {
-	locations := make([]string, 0, len(openAPILocations))
+	locations := make([]string, 0, len(ops.OpenAPILocations))
 	switch u := c.cfg.OpenAPIURL; {
 	case strings.HasPrefix(u, "/"):
 		locations = append(locations, c.baseURL+u)
 	case u != "":
 		locations = append(locations, u)
 	default:
-		for _, p := range openAPILocations {
+		for _, p := range ops.OpenAPILocations {
 			locations = append(locations, c.baseURL+p)
 		}
 	}
@@ -222,13 +219,15 @@ func (c *Client) fetchOpenAPI(ctx context.Context) ([]byte, string, error) {
 func (c *Client) fetchOpenAPIAt(ctx context.Context, loc string) ([]byte, error) {
 	header := c.registryHeader()
 	header.Set("Accept", "application/json, application/yaml;q=0.9")
-	foreign := !sameOrigin(loc, c.baseURL) // the registry token goes to the registry only
+	// A document on another origin is not the registry: no registry token, trace context or compatibility
+	// signals go with it.
+	registry := sameOrigin(loc, c.baseURL)
 	path := loc
 	if u, err := url.Parse(loc); err == nil {
 		path = u.Path
 	}
 	resp, attempts, err := c.tr.Do(ctx, &transport.Request{ //nolint:bodyclose // drainAndClose below
-		Method: http.MethodGet, URL: loc, Header: header, Registry: !foreign, NoAuth: foreign, Label: "openapi",
+		Method: http.MethodGet, URL: loc, Header: header, Registry: registry, Label: "openapi",
 	})
 	if err != nil {
 		return nil, fmt.Errorf("istari: fetching %s: %w", path, err)

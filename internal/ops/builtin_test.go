@@ -25,7 +25,7 @@ func TestBuiltinRowCountsPerSection(t *testing.T) {
 	if len(got) != len(want) {
 		t.Errorf("sections %v, want exactly %v", got, want)
 	}
-	// 168 wire operations of operations.md, less delete_agent_pool (the published client's DELETE on a pool is
+	// The 168 reconstructed wire operations, less delete_agent_pool (the published client's DELETE on a pool is
 	// archive_agent_pool), plus the published client's 2 multipart storage calls.
 	if n := len(builtinRows()); n != 169 {
 		t.Errorf("builtinRows: %d rows, want 169", n)

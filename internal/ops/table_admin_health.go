@@ -17,3 +17,7 @@ var healthOps = []Operation{
 // OpenAPIPath is where a registry serves its OpenAPI document (FastAPI's default), fetched by
 // Client.VerifyRoutes. It is not an operation of the registry API itself.
 const OpenAPIPath = "/openapi.json"
+
+// OpenAPILocations are where a FastAPI registry usually serves its OpenAPI document, under the registry base
+// URL, in the order route discovery tries them: FastAPI's default, then under the API's version prefix.
+var OpenAPILocations = []string{OpenAPIPath, "/api/v2" + OpenAPIPath}

@@ -25,7 +25,7 @@ type Authorizer interface {
 // neither (presigned storage transfers) never get a token.
 func (t *Transport) Do(ctx context.Context, r *Request) (resp *http.Response, attempts int, err error) {
 	auth := r.Auth
-	if auth == nil && r.Registry && !r.NoAuth {
+	if auth == nil && r.Registry {
 		auth = t.opts.Auth
 	}
 	if auth == nil {

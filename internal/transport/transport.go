@@ -69,9 +69,6 @@ type Request struct {
 	// Auth supplies this request's bearer token, overriding Options.Auth (which applies to registry requests
 	// only); the identity service's calls use it.
 	Auth Authorizer
-	// NoAuth keeps Options.Auth's token off a registry-class request sent to another origin (an OpenAPI
-	// document served elsewhere).
-	NoAuth bool
 	// Template is the operation's path template, the url.template of attempt spans ("" for storage).
 	Template string
 }
